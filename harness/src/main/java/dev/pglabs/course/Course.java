@@ -1,0 +1,79 @@
+package dev.pglabs.course;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The course: its home folder (where course.json, labs/, solutions/ and datasets/ live) and the ordered
+ * list of labs from {@code course.json}.
+ */
+public record Course(Path home, String title, List<Lab> labs) {
+
+    public static final String MANIFEST = "course.json";
+
+    private record Manifest(String title, List<Lab> labs) {
+    }
+
+    public static Course load(Path home) {
+        Path manifest = home.resolve(MANIFEST);
+        try {
+            Manifest m = new ObjectMapper().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                    .readValue(Files.readString(manifest), Manifest.class);
+            return new Course(home.toAbsolutePath().normalize(), m.title(), List.copyOf(m.labs()));
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not read the course manifest " + manifest + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Finds the course home: the {@code pglabs.home} system property, the {@code PGLABS_HOME} variable, or the
+     * nearest folder upwards from the working directory that holds course.json.
+     */
+    public static Course locate() {
+        String configured = Optional.ofNullable(System.getProperty("pglabs.home"))
+                .orElse(System.getenv("PGLABS_HOME"));
+        if (configured != null && !configured.isBlank()) {
+            return load(Path.of(configured));
+        }
+        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
+            if (Files.isRegularFile(dir.resolve(MANIFEST))) {
+                return load(dir);
+            }
+        }
+        throw new IllegalStateException("Could not find " + MANIFEST + ": run pglabs from inside the course "
+                + "repository, or set PGLABS_HOME.");
+    }
+
+    public Optional<Lab> find(String reference) {
+        return labs.stream().filter(l -> l.matches(reference)).findFirst();
+    }
+
+    public Lab lab(String reference) {
+        return find(reference).orElseThrow(() -> new IllegalArgumentException("There is no lab '" + reference
+                + "'. Labs: " + String.join(", ", labs.stream().map(Lab::folder).toList())));
+    }
+
+    /** The scripts that build a dataset of a lab, as paths under datasets/. */
+    public List<Path> datasetScripts(Lab lab, String dataset) {
+        List<String> scripts = lab.datasets().get(dataset);
+        if (scripts == null) {
+            throw new IllegalArgumentException("Lab " + lab.folder() + " has no dataset named '" + dataset + "'");
+        }
+        return scripts.stream().map(s -> home.resolve("datasets").resolve(s)).toList();
+    }
+
+    public Path labsDir() {
+        return home.resolve("labs");
+    }
+
+    public Path solutionsDir() {
+        return home.resolve("solutions");
+    }
+}

@@ -1,0 +1,29 @@
+package dev.pglabs.grading;
+
+import dev.pglabs.results.Visibility;
+import org.junit.jupiter.api.Test;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/**
+ * One graded check: a JUnit test with points and a visibility. Its {@code @DisplayName} is the title the
+ * student reads, so write it as the requirement ("lists the five newest published posts, newest first").
+ */
+@Target(ElementType.METHOD)
+@Retention(RetentionPolicy.RUNTIME)
+@Test
+public @interface Check {
+
+    /** Stable id within the lab; defaults to the method name. Name it after the exercise file. */
+    String id() default "";
+
+    double points() default 1;
+
+    Visibility visibility() default Visibility.VISIBLE;
+
+    /** The dataset (from the lab's entry in course.json) the check's database is cloned from. */
+    String dataset() default "default";
+}

@@ -1,0 +1,28 @@
+package dev.pglabs.grading;
+
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/**
+ * Marks a JUnit test class as the grader of a lab. Its {@link Check} methods receive the lab's files
+ * ({@link dev.pglabs.submission.LabFiles}), a fresh database ({@link dev.pglabs.provisioning.CheckDatabase})
+ * or the SQL helper ({@link SqlCheck}) as parameters. Checks run in method-name order, so name them
+ * after the exercise ({@code e03_latestPublished}).
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@ExtendWith(GradingExtension.class)
+@TestMethodOrder(MethodOrderer.MethodName.class)
+@Tag("grader")
+public @interface Grader {
+
+    /** The lab folder this grader grades, e.g. "01-sql-basics". */
+    String lab();
+}

@@ -1,0 +1,73 @@
+package dev.pglabs.grading;
+
+import dev.pglabs.course.Lab;
+import dev.pglabs.provisioning.CheckDatabase;
+import dev.pglabs.submission.LabFiles;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.ParameterContext;
+import org.junit.jupiter.api.extension.ParameterResolutionException;
+import org.junit.jupiter.api.extension.ParameterResolver;
+import org.junit.platform.commons.support.AnnotationSupport;
+
+import java.util.Set;
+
+/**
+ * Gives {@link Check} methods what they grade with: the lab's files, a fresh database per check, the SQL
+ * helper and the session. Databases are created only when a check asks for one, and dropped after it.
+ */
+public final class GradingExtension implements ParameterResolver {
+
+    private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(GradingExtension.class);
+    private static final Set<Class<?>> SUPPORTED = Set.of(LabFiles.class, CheckDatabase.class, SqlCheck.class,
+            GradingSession.class, Lab.class);
+
+    @Override
+    public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
+        return SUPPORTED.contains(parameter.getParameter().getType());
+    }
+
+    @Override
+    public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
+        Class<?> type = parameter.getParameter().getType();
+        if (type == GradingSession.class) {
+            return session(context);
+        }
+        if (type == Lab.class) {
+            return lab(context);
+        }
+        if (type == LabFiles.class) {
+            return files(context);
+        }
+        if (type == CheckDatabase.class) {
+            return database(context);
+        }
+        return new SqlCheck(files(context), () -> database(context));
+    }
+
+    static GradingSession session(ExtensionContext context) {
+        return GradingSession.installed().orElseGet(() -> context.getRoot().getStore(NAMESPACE)
+                .computeIfAbsent("session", key -> GradingSession.fromConfiguration(context::getConfigurationParameter),
+                        GradingSession.class));
+    }
+
+    private static Lab lab(ExtensionContext context) {
+        Class<?> graderClass = context.getRequiredTestClass();
+        Grader grader = AnnotationSupport.findAnnotation(graderClass, Grader.class)
+                .orElseThrow(() -> new ParameterResolutionException(graderClass.getName() + " lacks @Grader"));
+        return session(context).course().lab(grader.lab());
+    }
+
+    private static LabFiles files(ExtensionContext context) {
+        return session(context).submission().lab(lab(context).folder());
+    }
+
+    private static CheckDatabase database(ExtensionContext context) {
+        String dataset = context.getTestMethod()
+                .flatMap(m -> AnnotationSupport.findAnnotation(m, Check.class))
+                .map(Check::dataset)
+                .orElse("default");
+        // One database per check, closed (and dropped) by JUnit when the check's context ends.
+        return context.getStore(NAMESPACE).computeIfAbsent("database",
+                key -> session(context).newDatabase(lab(context), dataset), CheckDatabase.class);
+    }
+}

@@ -1,0 +1,77 @@
+package dev.pglabs.grading;
+
+import dev.pglabs.course.Lab;
+import dev.pglabs.results.CheckResult;
+import dev.pglabs.results.LabResult;
+import dev.pglabs.results.SubmissionResult;
+import org.junit.platform.launcher.Launcher;
+import org.junit.platform.launcher.LauncherDiscoveryRequest;
+import org.junit.platform.launcher.core.LauncherFactory;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
+import static org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder.request;
+
+/**
+ * Grades a submission in process: runs each lab's grader class through the JUnit Platform Launcher with
+ * the session installed, and collects the result model.
+ */
+public final class GradingRunner {
+
+    public static final String VERSION = versionOf(GradingRunner.class);
+
+    /** Time limit for one check, enforced by JUnit on a separate thread so an endless loop cannot stall a run. */
+    static final Map<String, String> CONFIGURATION = Map.of(
+            "junit.jupiter.execution.timeout.default", "120 s",
+            "junit.jupiter.execution.timeout.thread.mode.default", "SEPARATE_THREAD",
+            "junit.jupiter.extensions.autodetection.enabled", "false");
+
+    private final Launcher launcher = LauncherFactory.create();
+
+    public SubmissionResult grade(GradingSession session, List<Lab> labs, GradingProgress progress) {
+        long start = System.nanoTime();
+        List<LabResult> labResults = new ArrayList<>();
+        GradingSession.install(session);
+        try {
+            for (Lab lab : labs) {
+                labResults.add(gradeLab(session, lab, progress));
+            }
+        } finally {
+            GradingSession.install(null);
+        }
+        var run = new SubmissionResult.RunInfo(VERSION, session.farm().serverVersion(),
+                session.farm().server().kind().label(), Instant.now().toString(),
+                (System.nanoTime() - start) / 1_000_000);
+        return SubmissionResult.of(session.submission().root().toString(), labResults, run);
+    }
+
+    private LabResult gradeLab(GradingSession session, Lab lab, GradingProgress progress) {
+        progress.labStarted(lab);
+        Class<?> graderClass;
+        try {
+            graderClass = Class.forName(lab.grader());
+        } catch (ClassNotFoundException e) {
+            throw new IllegalStateException("The grader " + lab.grader() + " of lab " + lab.folder()
+                    + " is not on the classpath; rebuild pglabs (mvn -q install -DskipTests).", e);
+        }
+        LauncherDiscoveryRequest request = request()
+                .selectors(selectClass(graderClass))
+                .configurationParameters(CONFIGURATION)
+                .build();
+        ResultCollector collector = new ResultCollector(session.course(), progress);
+        launcher.execute(request, collector);
+        List<CheckResult> checks = collector.results().getOrDefault(lab.folder(), List.of());
+        LabResult result = LabResult.of(lab.folder(), lab.title(), checks);
+        progress.labFinished(lab, result);
+        return result;
+    }
+
+    private static String versionOf(Class<?> type) {
+        String v = type.getPackage().getImplementationVersion();
+        return v == null ? "dev" : v;
+    }
+}

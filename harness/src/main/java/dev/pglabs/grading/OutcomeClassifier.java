@@ -1,0 +1,49 @@
+package dev.pglabs.grading;
+
+import dev.pglabs.provisioning.ProvisioningException;
+import dev.pglabs.results.CheckFailure;
+import dev.pglabs.results.CheckStatus;
+import org.junit.jupiter.api.extension.ParameterResolutionException;
+
+import java.util.concurrent.TimeoutException;
+
+/** Turns how a check's JUnit test ended into a status, earned points and feedback for the student. */
+final class OutcomeClassifier {
+
+    record Outcome(CheckStatus status, double earned, String feedback) {
+    }
+
+    private OutcomeClassifier() {
+    }
+
+    static Outcome classify(Throwable thrown, double max) {
+        Throwable t = unwrap(thrown);
+        if (t instanceof PartialCredit partial) {
+            return new Outcome(CheckStatus.FAILED, Math.max(0, Math.min(max, partial.earned())), partial.getMessage());
+        }
+        if (t instanceof CheckFailure failure) {
+            return new Outcome(failure.status(), 0, failure.getMessage());
+        }
+        if (t instanceof AssertionError) {
+            return new Outcome(CheckStatus.FAILED, 0, t.getMessage() == null ? "The check failed." : t.getMessage());
+        }
+        if (t instanceof TimeoutException) {
+            return new Outcome(CheckStatus.TIMEOUT, 0, "The check ran past its time limit and was stopped. "
+                    + "Look for an endless loop or a query that never finishes.");
+        }
+        if (t instanceof ProvisioningException) {
+            return new Outcome(CheckStatus.ERROR, 0, "The grader could not prepare this check (not a problem "
+                    + "with your answer): " + t.getMessage());
+        }
+        return new Outcome(CheckStatus.ERROR, 0, "The grader failed unexpectedly (not a problem with your answer; "
+                + "tell your instructor): " + t);
+    }
+
+    private static Throwable unwrap(Throwable t) {
+        Throwable current = t;
+        while (current instanceof ParameterResolutionException && current.getCause() != null) {
+            current = current.getCause();
+        }
+        return current;
+    }
+}

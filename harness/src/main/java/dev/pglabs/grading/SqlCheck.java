@@ -1,0 +1,105 @@
+package dev.pglabs.grading;
+
+import dev.pglabs.comparison.CompareOptions;
+import dev.pglabs.comparison.Comparison;
+import dev.pglabs.comparison.ResultComparator;
+import dev.pglabs.comparison.ResultTable;
+import dev.pglabs.provisioning.CheckDatabase;
+import dev.pglabs.provisioning.ProvisioningException;
+import dev.pglabs.submission.LabFiles;
+import dev.pglabs.submission.SqlAnswer;
+import org.opentest4j.AssertionFailedError;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.function.Supplier;
+
+/**
+ * The shared steps of SQL graders: run the student's answer in the check's database, run the reference
+ * as the grader, compare, and fail with feedback a beginner can act on. Graders hold only the reference
+ * SQL and the comparison options; everything else lives here.
+ */
+public final class SqlCheck {
+
+    private static final int GRADER_MAX_ROWS = 100_000;
+
+    private final LabFiles files;
+    private final Supplier<CheckDatabase> databaseSupplier;
+    private CheckDatabase database;
+
+    /** The database is created on first use, so a missing or empty answer costs no database at all. */
+    SqlCheck(LabFiles files, Supplier<CheckDatabase> database) {
+        this.files = files;
+        this.databaseSupplier = database;
+    }
+
+    public CheckDatabase database() {
+        if (database == null) {
+            database = databaseSupplier.get();
+        }
+        return database;
+    }
+
+    /**
+     * The answer in {@code file} must be one query whose result equals the reference query's result
+     * on this check's data.
+     */
+    public void assertQuery(String file, String referenceSql, CompareOptions options) {
+        SqlAnswer answer = files.sql(file);
+        String query = answer.singleStatement();
+        ResultTable expected = asGrader(referenceSql);
+        ResultTable actual = database().student().query(query, answer.origin());
+        Comparison comparison = ResultComparator.compare(expected, actual, options);
+        if (!comparison.matches()) {
+            throw new AssertionFailedError("Your query in " + answer.origin()
+                    + " does not return the expected result.\n" + comparison.feedback());
+        }
+    }
+
+    /**
+     * The script in {@code file} changes data; afterwards {@code stateQuery} (run by the grader) must return
+     * what it returns after the reference script. The reference runs first inside a rolled-back transaction,
+     * so both start from the same data.
+     */
+    public void assertChanges(String file, String referenceScript, String stateQuery, String whatChanged) {
+        SqlAnswer answer = files.sql(file);
+        ResultTable expected = asGraderRolledBack(referenceScript, stateQuery);
+        database().student().execute(answer.text(), answer.origin());
+        ResultTable actual = asGrader(stateQuery);
+        Comparison comparison = ResultComparator.compare(expected, actual, CompareOptions.unordered());
+        if (!comparison.matches()) {
+            throw new AssertionFailedError("After running " + answer.origin() + ", " + whatChanged
+                    + " is not as expected.\n" + comparison.feedback());
+        }
+    }
+
+    /** Runs a query as the grader (full rights) and reads its result. */
+    public ResultTable asGrader(String sql) {
+        try (Connection c = database().openAdmin(); Statement st = c.createStatement();
+             ResultSet rs = st.executeQuery(sql)) {
+            return ResultTable.read(rs, GRADER_MAX_ROWS);
+        } catch (SQLException e) {
+            throw new ProvisioningException("The grader's own query failed (a bug in the grader, not in your "
+                    + "answer): " + e.getMessage(), e);
+        }
+    }
+
+    private ResultTable asGraderRolledBack(String script, String stateQuery) {
+        try (Connection c = database().openAdmin()) {
+            c.setAutoCommit(false);
+            try (Statement st = c.createStatement()) {
+                st.execute(script);
+                try (ResultSet rs = st.executeQuery(stateQuery)) {
+                    return ResultTable.read(rs, GRADER_MAX_ROWS);
+                }
+            } finally {
+                c.rollback();
+            }
+        } catch (SQLException e) {
+            throw new ProvisioningException("The grader's reference script failed (a bug in the grader, not in "
+                    + "your answer): " + e.getMessage(), e);
+        }
+    }
+}

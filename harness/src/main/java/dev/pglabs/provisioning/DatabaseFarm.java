@@ -1,0 +1,241 @@
+package dev.pglabs.provisioning;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Hands out one fresh, isolated database per check on a {@link DatabaseServer}.
+ *
+ * <p>For each dataset it builds a template database once per run (keyed by a hash of its scripts),
+ * then clones it per check ({@code CREATE DATABASE … TEMPLATE … STRATEGY FILE_COPY}). Each clone gets its
+ * own unprivileged login role that can connect to that clone only. Clones and roles are dropped on a
+ * background thread so that dropping stays off the critical path. Every name carries the run id and
+ * nothing about the student. {@link #close()} removes everything this run created.
+ */
+public final class DatabaseFarm implements AutoCloseable {
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final DatabaseServer server;
+    private final SandboxLimits limits;
+    private final String runId;
+    private final String studentGroup;
+    private final Connection admin;
+    private final boolean superuser;
+    private final int serverVersion;
+    private final Map<String, String> templates = new ConcurrentHashMap<>();
+    private final List<String> templateNames = new ArrayList<>();
+    private final AtomicInteger sequence = new AtomicInteger();
+    private final ExecutorService dropper = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "pglabs-dropper");
+        t.setDaemon(true);
+        return t;
+    });
+
+    public DatabaseFarm(DatabaseServer server, SandboxLimits limits) {
+        this.server = server;
+        this.limits = limits;
+        this.runId = HexFormat.of().formatHex(randomBytes(3));
+        this.studentGroup = "pglabs_" + runId + "_students";
+        try {
+            this.admin = connect(server.admin());
+            try (Statement st = admin.createStatement();
+                 ResultSet rs = st.executeQuery("SELECT current_setting('server_version_num')::int, "
+                         + "(SELECT rolsuper FROM pg_roles WHERE rolname = current_user)")) {
+                rs.next();
+                this.serverVersion = rs.getInt(1);
+                this.superuser = rs.getBoolean(2);
+            }
+            execute(admin, "CREATE ROLE " + studentGroup + " NOLOGIN");
+        } catch (SQLException e) {
+            throw new ProvisioningException("Could not prepare " + server.description() + ": " + e.getMessage()
+                    + (server.kind() == ProviderKind.URL ? ". Check DATABASE_URL and that its user may create "
+                    + "databases and roles." : ""), e);
+        }
+    }
+
+    public DatabaseServer server() {
+        return server;
+    }
+
+    public SandboxLimits limits() {
+        return limits;
+    }
+
+    /** PostgreSQL's version, e.g. "17.6". */
+    public String serverVersion() {
+        return (serverVersion / 10000) + "." + (serverVersion % 100);
+    }
+
+    /**
+     * A new database cloned from the template for these setup scripts, with its own login role.
+     * The template is built on first use in this run.
+     */
+    public CheckDatabase create(List<Path> setupScripts) {
+        String template = templates.computeIfAbsent(templateKey(setupScripts), key -> buildTemplate(setupScripts));
+        int n = sequence.incrementAndGet();
+        String database = "pglabs_" + runId + "_db" + n;
+        String role = "pglabs_" + runId + "_r" + n;
+        String password = HexFormat.of().formatHex(randomBytes(16));
+        String strategy = serverVersion >= 150000 ? " STRATEGY FILE_COPY" : "";
+        try {
+            synchronized (admin) {
+                execute(admin, "CREATE DATABASE " + database + " TEMPLATE " + template + strategy);
+                execute(admin, String.join(";\n",
+                        "REVOKE ALL ON DATABASE " + database + " FROM PUBLIC",
+                        "CREATE ROLE " + role + " LOGIN PASSWORD '" + password + "' NOSUPERUSER NOCREATEDB "
+                                + "NOCREATEROLE NOREPLICATION INHERIT CONNECTION LIMIT " + limits.connections()
+                                + " IN ROLE " + studentGroup,
+                        "GRANT CONNECT, TEMPORARY ON DATABASE " + database + " TO " + role,
+                        // Advice only (a student can SET these back): time is enforced from outside, see StudentSession.
+                        "ALTER ROLE " + role + " SET statement_timeout = '" + limits.statementTimeout().toMillis() + "ms'",
+                        "ALTER ROLE " + role + " SET lock_timeout = '" + limits.lockTimeout().toMillis() + "ms'",
+                        "ALTER ROLE " + role + " SET idle_in_transaction_session_timeout = '"
+                                + limits.statementTimeout().multipliedBy(3).toMillis() + "ms'")
+                        // Only a superuser may set temp_file_limit, and then the student cannot raise it.
+                        + (superuser ? ";\nALTER ROLE " + role + " SET temp_file_limit = '" + limits.tempFileLimit() + "'" : ""));
+            }
+        } catch (SQLException e) {
+            dropLater(database, role);
+            throw new ProvisioningException("Could not create a database for this check: " + e.getMessage(), e);
+        }
+        ConnectionTarget adminTarget = server.admin().withDatabase(database);
+        ConnectionTarget studentTarget = server.admin().withDatabase(database).withUser(role, password);
+        return new CheckDatabase(this, database, role, adminTarget, studentTarget);
+    }
+
+    /** Ends a backend; the watchdog uses it when a student's statement ignores its cancel. */
+    void terminate(int backendPid) {
+        try {
+            synchronized (admin) {
+                try (var ps = admin.prepareStatement("SELECT pg_terminate_backend(?)")) {
+                    ps.setInt(1, backendPid);
+                    ps.execute();
+                }
+            }
+        } catch (SQLException e) {
+            // The backend may already be gone; nothing else to do.
+        }
+    }
+
+    void dropLater(String database, String role) {
+        dropper.submit(() -> drop(database, role));
+    }
+
+    private void drop(String database, String role) {
+        try (Connection c = connect(server.admin())) {
+            execute(c, "DROP DATABASE IF EXISTS " + database + (serverVersion >= 130000 ? " WITH (FORCE)" : ""));
+            if (role != null) {
+                execute(c, "DROP ROLE IF EXISTS " + role);
+            }
+        } catch (SQLException e) {
+            System.err.println("pglabs: could not drop " + database + ": " + e.getMessage());
+        }
+    }
+
+    private String buildTemplate(List<Path> setupScripts) {
+        String name;
+        synchronized (templateNames) {
+            name = "pglabs_" + runId + "_tpl" + (templateNames.size() + 1);
+            templateNames.add(name);
+        }
+        try {
+            synchronized (admin) {
+                execute(admin, "CREATE DATABASE " + name);
+            }
+            try (Connection c = connect(server.admin().withDatabase(name))) {
+                for (Path script : setupScripts) {
+                    try {
+                        execute(c, Files.readString(script, StandardCharsets.UTF_8));
+                    } catch (SQLException e) {
+                        throw new ProvisioningException("The course dataset " + script.getFileName()
+                                + " failed to load: " + e.getMessage(), e);
+                    }
+                }
+                execute(c, String.join(";\n",
+                        "REVOKE CREATE ON SCHEMA public FROM PUBLIC",
+                        "GRANT USAGE, CREATE ON SCHEMA public TO " + studentGroup,
+                        "GRANT SELECT, INSERT, UPDATE, DELETE, TRUNCATE, REFERENCES, TRIGGER ON ALL TABLES IN SCHEMA public TO " + studentGroup,
+                        "GRANT USAGE, SELECT, UPDATE ON ALL SEQUENCES IN SCHEMA public TO " + studentGroup,
+                        "ANALYZE"));
+            }
+            return name;
+        } catch (SQLException | IOException e) {
+            throw new ProvisioningException("Could not build the lab database template: " + e.getMessage(), e);
+        }
+    }
+
+    private static String templateKey(List<Path> scripts) {
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            for (Path script : scripts) {
+                digest.update(Files.readAllBytes(script));
+                digest.update((byte) 0);
+            }
+            return HexFormat.of().formatHex(digest.digest());
+        } catch (IOException e) {
+            throw new ProvisioningException("Could not read the course dataset " + e.getMessage(), e);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static Connection connect(ConnectionTarget target) throws SQLException {
+        return DriverManager.getConnection(target.jdbcUrl(), target.properties());
+    }
+
+    private static void execute(Connection c, String sql) throws SQLException {
+        try (Statement st = c.createStatement()) {
+            st.execute(sql);
+        }
+    }
+
+    private static byte[] randomBytes(int n) {
+        byte[] bytes = new byte[n];
+        RANDOM.nextBytes(bytes);
+        return bytes;
+    }
+
+    /** Waits for pending drops, then removes the templates and the student group role. */
+    @Override
+    public void close() {
+        dropper.shutdown();
+        try {
+            dropper.awaitTermination(2, TimeUnit.MINUTES);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        synchronized (templateNames) {
+            for (String template : templateNames) {
+                drop(template, null);
+            }
+        }
+        try {
+            synchronized (admin) {
+                execute(admin, "DROP ROLE IF EXISTS " + studentGroup);
+                admin.close();
+            }
+        } catch (SQLException e) {
+            System.err.println("pglabs: could not drop role " + studentGroup + ": " + e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,198 @@
+package dev.pglabs.provisioning;
+
+import dev.pglabs.comparison.ResultTable;
+import org.postgresql.PGConnection;
+import org.postgresql.core.BaseConnection;
+import org.postgresql.core.TransactionState;
+import org.postgresql.util.PSQLException;
+import org.postgresql.util.ServerErrorMessage;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.IntConsumer;
+
+/**
+ * Runs a student's SQL as the check's sandbox role.
+ *
+ * <p>Time is enforced from outside, because a student may {@code SET statement_timeout = 0}: the driver
+ * cancels the statement at the limit, and if the backend still runs a little later a watchdog
+ * terminates it from the admin connection. Results are read up to the row cap.
+ */
+public final class StudentSession implements AutoCloseable {
+
+    private static final ScheduledExecutorService WATCHDOG = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "pglabs-watchdog");
+        t.setDaemon(true);
+        return t;
+    });
+    private static final long WATCHDOG_GRACE_MS = 2_000;
+
+    private final ConnectionTarget target;
+    private final SandboxLimits limits;
+    private final IntConsumer terminator;
+    private Connection connection;
+    private int backendPid;
+
+    StudentSession(ConnectionTarget target, SandboxLimits limits, IntConsumer terminator) {
+        this.target = target;
+        this.limits = limits;
+        this.terminator = terminator;
+    }
+
+    /**
+     * Runs SQL that must produce a result set and returns the last one (a script's final SELECT).
+     *
+     * @param origin where the SQL comes from, for messages ("01-sql-basics/03-latest-published.sql")
+     */
+    public ResultTable query(String sql, String origin) {
+        return run(sql, origin, true);
+    }
+
+    /** Runs a script (DDL, DML) for its effects. */
+    public void execute(String sql, String origin) {
+        run(sql, origin, false);
+    }
+
+    /** The raw connection, for student Java code that needs JDBC. */
+    public synchronized Connection connection() {
+        try {
+            return open();
+        } catch (SQLException e) {
+            throw new ProvisioningException("Could not connect as the student role: " + e.getMessage(), e);
+        }
+    }
+
+    private synchronized ResultTable run(String sql, String origin, boolean wantResult) {
+        AtomicBoolean watchdogFired = new AtomicBoolean();
+        ScheduledFuture<?> watchdog = null;
+        try {
+            Connection c = open();
+            try (Statement st = c.createStatement()) {
+                st.setQueryTimeout(timeoutSeconds());
+                st.setMaxRows(limits.maxRows() + 1);
+                int pid = backendPid;
+                watchdog = WATCHDOG.schedule(() -> {
+                    watchdogFired.set(true);
+                    terminator.accept(pid);
+                }, limits.statementTimeout().toMillis() + WATCHDOG_GRACE_MS, TimeUnit.MILLISECONDS);
+                boolean isResult = st.execute(sql);
+                ResultTable last = null;
+                while (true) {
+                    if (isResult) {
+                        try (ResultSet rs = st.getResultSet()) {
+                            last = ResultTable.read(rs, limits.maxRows());
+                        }
+                    } else if (st.getUpdateCount() == -1) {
+                        break;
+                    }
+                    isResult = st.getMoreResults();
+                }
+                watchdog.cancel(false);
+                checkNoOpenTransaction(c, origin);
+                if (wantResult && last == null) {
+                    throw new StudentSqlException(origin + " did not return any rows: it should be a query "
+                            + "(SELECT …), but PostgreSQL ran it as a command that returns no result.", null, null);
+                }
+                return last;
+            }
+        } catch (SQLException e) {
+            if (watchdog != null) {
+                watchdog.cancel(false);
+            }
+            throw translate(e, sql, origin, watchdogFired.get());
+        }
+    }
+
+    private void checkNoOpenTransaction(Connection c, String origin) throws SQLException {
+        // In autocommit mode a script's own BEGIN leaves the server inside a transaction block.
+        if (c.unwrap(BaseConnection.class).getTransactionState() != TransactionState.IDLE) {
+            try (Statement st = c.createStatement()) {
+                st.execute("ROLLBACK");
+            }
+            throw new StudentSqlException(origin + " starts a transaction (BEGIN) but never ends it, so "
+                    + "PostgreSQL throws its changes away. End it with COMMIT; or remove the BEGIN.", null, null);
+        }
+    }
+
+    private int timeoutSeconds() {
+        return (int) Math.max(1, Math.ceil(limits.statementTimeout().toMillis() / 1000.0));
+    }
+
+    private Connection open() throws SQLException {
+        if (connection == null || connection.isClosed()) {
+            var props = target.properties();
+            props.setProperty("ApplicationName", "pglabs-student");
+            // Backstop for a backend that never answers: the socket gives up well after the watchdog.
+            props.setProperty("socketTimeout", Long.toString(limits.statementTimeout().toSeconds() + 30));
+            connection = java.sql.DriverManager.getConnection(target.jdbcUrl(), props);
+            connection.setAutoCommit(true);
+            backendPid = connection.unwrap(PGConnection.class).getBackendPID();
+        }
+        return connection;
+    }
+
+    private RuntimeException translate(SQLException e, String sql, String origin, boolean watchdogFired) {
+        String state = e.getSQLState() == null ? "" : e.getSQLState();
+        if (watchdogFired || state.equals("57014") || state.equals("57P01")) {
+            closeQuietly();
+            return new StatementTimeoutException(origin + " ran longer than " + limits.statementTimeout().toSeconds()
+                    + " s and was stopped. Look for a missing WHERE or JOIN condition, a cross join, or an endless "
+                    + "recursive query.", e);
+        }
+        if (state.equals("55P03")) {
+            return new StatementTimeoutException(origin + " waited too long for a lock ("
+                    + limits.lockTimeout().toSeconds() + " s) and was stopped.", e);
+        }
+        if (state.startsWith("08")) {
+            closeQuietly();
+        }
+        StringBuilder message = new StringBuilder("PostgreSQL rejected ").append(origin);
+        ServerErrorMessage server = e instanceof PSQLException p ? p.getServerErrorMessage() : null;
+        if (server != null && server.getPosition() > 0) {
+            message.append(" at line ").append(lineOf(sql, server.getPosition()));
+        }
+        message.append(":\n  ").append(server != null ? "ERROR: " + server.getMessage() : e.getMessage());
+        if (!state.isEmpty()) {
+            message.append("\n  SQLSTATE ").append(state).append(" (").append(SqlStates.name(state)).append(')');
+        }
+        if (server != null && server.getHint() != null) {
+            message.append("\n  PostgreSQL's hint: ").append(server.getHint());
+        }
+        SqlStates.advice(state).ifPresent(advice -> message.append("\n  Hint: ").append(advice));
+        return new StudentSqlException(message.toString(), state, e);
+    }
+
+    /** PostgreSQL reports 1-based character positions; turn one into a line number. */
+    static int lineOf(String sql, int position) {
+        int line = 1;
+        for (int i = 0; i < Math.min(position - 1, sql.length()); i++) {
+            if (sql.charAt(i) == '\n') {
+                line++;
+            }
+        }
+        return line;
+    }
+
+    private void closeQuietly() {
+        try {
+            if (connection != null) {
+                connection.close();
+            }
+        } catch (SQLException ignored) {
+            // It is broken already.
+        }
+        connection = null;
+    }
+
+    @Override
+    public synchronized void close() {
+        closeQuietly();
+    }
+}

@@ -1,0 +1,81 @@
+package dev.pglabs.reports;
+
+import dev.pglabs.course.Lab;
+import dev.pglabs.grading.GradingProgress;
+import dev.pglabs.results.CheckResult;
+import dev.pglabs.results.CheckStatus;
+import dev.pglabs.results.LabResult;
+import dev.pglabs.results.Scores;
+import dev.pglabs.results.SubmissionResult;
+import dev.pglabs.results.Visibility;
+
+import java.io.PrintStream;
+
+/**
+ * The console view of a grading run: a line per check as it finishes (with feedback under failed ones),
+ * then a score table.
+ */
+public final class ConsoleReport implements GradingProgress {
+
+    private final PrintStream out;
+    private final boolean color;
+
+    public ConsoleReport(PrintStream out, boolean color) {
+        this.out = out;
+        this.color = color;
+    }
+
+    @Override
+    public void labStarted(Lab lab) {
+        out.println();
+        out.println(bold(lab.folder() + "  " + lab.title()));
+    }
+
+    @Override
+    public void checkFinished(Lab lab, CheckResult check) {
+        String mark = switch (check.status()) {
+            case PASSED -> paint("32", "✓");
+            case FAILED -> paint("31", "✗");
+            case ERROR -> paint("31", "!");
+            case TIMEOUT -> paint("33", "⧗");
+        };
+        String hidden = check.visibility() == Visibility.HIDDEN ? " (hidden)" : "";
+        String status = check.status() == CheckStatus.PASSED ? "" : "  " + check.status().json();
+        out.printf("  %s %-28s %s%s  %s/%s%s%n", mark, check.id(), check.title(), hidden,
+                Scores.format(check.points()), Scores.format(check.max()), status);
+        if (!check.feedback().isEmpty()) {
+            check.feedback().lines().forEach(line -> out.println("        " + line));
+        }
+        out.flush();
+    }
+
+    @Override
+    public void labFinished(Lab lab, LabResult result) {
+        out.printf("  %s%n", bold("→ " + Scores.format(result.score()) + "/" + Scores.format(result.max())));
+    }
+
+    /** The score table at the end of a run. */
+    public void summary(SubmissionResult result) {
+        int width = Math.max(12, result.labs().stream().mapToInt(l -> l.id().length()).max().orElse(0));
+        out.println();
+        out.println(bold("Score"));
+        out.printf("  %-" + width + "s  %7s  %6s  %s%n", "lab", "score", "passed", "of checks");
+        for (LabResult lab : result.labs()) {
+            long passed = lab.checks().stream().filter(c -> c.status() == CheckStatus.PASSED).count();
+            out.printf("  %-" + width + "s  %7s  %6d  %d%n", lab.id(),
+                    Scores.format(lab.score()) + "/" + Scores.format(lab.max()), passed, lab.checks().size());
+        }
+        out.printf("  %-" + width + "s  %7s%n", "total", Scores.format(result.score()) + "/" + Scores.format(result.max()));
+        out.printf("  graded on PostgreSQL %s (%s) in %.1f s%n", result.run().postgresVersion(),
+                result.run().provider(), result.run().durationMs() / 1000.0);
+        out.flush();
+    }
+
+    private String bold(String text) {
+        return paint("1", text);
+    }
+
+    private String paint(String code, String text) {
+        return color ? "\u001b[" + code + "m" + text + "\u001b[0m" : text;
+    }
+}

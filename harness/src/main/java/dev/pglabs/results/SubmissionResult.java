@@ -1,0 +1,21 @@
+package dev.pglabs.results;
+
+import java.util.List;
+
+/**
+ * Everything one grading run found about one submission. Serialised as the JSON result documented in
+ * docs/results-json.md.
+ */
+public record SubmissionResult(String submission, double score, double max, List<LabResult> labs,
+                               RunInfo run) {
+
+    /** Where and with what the grading ran, so a result can be reproduced and trusted. */
+    public record RunInfo(String graderVersion, String postgresVersion, String provider, String gradedAt,
+                          long durationMs) {
+    }
+
+    public static SubmissionResult of(String submission, List<LabResult> labs, RunInfo run) {
+        return new SubmissionResult(submission, Scores.round(labs.stream().mapToDouble(LabResult::score).sum()),
+                Scores.round(labs.stream().mapToDouble(LabResult::max).sum()), List.copyOf(labs), run);
+    }
+}
