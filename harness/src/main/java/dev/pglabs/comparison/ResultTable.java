@@ -47,6 +47,11 @@ public final class ResultTable {
         return new ResultTable(columns, List.of(), rows, false);
     }
 
+    /** A copy of this table marked as cut at the row cap (what {@link #read} returns for a huge result). */
+    public ResultTable asTruncated() {
+        return new ResultTable(columns, columnTypes, rows, true);
+    }
+
     /** Same as {@link #of(List, List)} with the PostgreSQL type name of each column. */
     public static ResultTable of(List<String> columns, List<String> columnTypes, List<List<Object>> rows) {
         return new ResultTable(columns, columnTypes, rows, false);
