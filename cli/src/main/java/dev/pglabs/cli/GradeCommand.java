@@ -9,6 +9,8 @@ import dev.pglabs.reports.JsonReport;
 import dev.pglabs.results.SubmissionResult;
 import dev.pglabs.submission.Submission;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -42,10 +44,13 @@ final class GradeCommand implements Callable<Integer> {
     @Mixin
     DatabaseOptions database;
 
+    @Spec
+    CommandSpec spec;
+
     @Override
     public Integer call() throws Exception {
         Course course = Course.locate();
-        List<Lab> selected = labs.isEmpty() ? course.labs() : labs.stream().map(course::lab).toList();
+        List<Lab> selected = LabSelection.resolve(course, labs, spec);
         Path dir = submission == null ? course.labsDir() : submission.toAbsolutePath().normalize();
         if (!Files.isDirectory(dir)) {
             System.err.println("pglabs: the submission folder " + dir + " does not exist.");

@@ -11,6 +11,8 @@ import dev.pglabs.results.Scores;
 import dev.pglabs.results.SubmissionResult;
 import dev.pglabs.submission.Submission;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
@@ -27,10 +29,13 @@ final class VerifyCommand implements Callable<Integer> {
     @Mixin
     DatabaseOptions database;
 
+    @Spec
+    CommandSpec spec;
+
     @Override
     public Integer call() {
         Course course = Course.locate();
-        List<Lab> selected = labs.isEmpty() ? course.labs() : labs.stream().map(course::lab).toList();
+        List<Lab> selected = LabSelection.resolve(course, labs, spec);
         boolean ok = true;
         try (GradingSession solutions = GradingSession.open(course, new Submission(course.solutionsDir()), database.provider())) {
             GradingRunner runner = new GradingRunner();

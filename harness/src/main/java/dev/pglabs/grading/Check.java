@@ -24,6 +24,9 @@ public @interface Check {
 
     Visibility visibility() default Visibility.VISIBLE;
 
+    /** A hint added under the feedback when the check does not pass: the usual mistake and how to fix it. */
+    String hint() default "";
+
     /** The dataset (from the lab's entry in course.json) the check's database is cloned from. */
     String dataset() default "default";
 }

@@ -1,6 +1,7 @@
 package dev.pglabs.grading;
 
 import dev.pglabs.course.Lab;
+import dev.pglabs.javasub.JavaSources;
 import dev.pglabs.provisioning.CheckDatabase;
 import dev.pglabs.submission.LabFiles;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -13,13 +14,14 @@ import java.util.Set;
 
 /**
  * Gives {@link Check} methods what they grade with: the lab's files, a fresh database per check, the SQL
- * helper and the session. Databases are created only when a check asks for one, and dropped after it.
+ * helper, the lab's Java sources ({@link JavaSources}) and the session. Databases are created only when a check
+ * asks for one, and dropped after it; compiled Java is closed with its check too.
  */
 public final class GradingExtension implements ParameterResolver {
 
     private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(GradingExtension.class);
     private static final Set<Class<?>> SUPPORTED = Set.of(LabFiles.class, CheckDatabase.class, SqlCheck.class,
-            GradingSession.class, Lab.class);
+            GradingSession.class, Lab.class, JavaSources.class);
 
     @Override
     public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
@@ -40,6 +42,9 @@ public final class GradingExtension implements ParameterResolver {
         }
         if (type == CheckDatabase.class) {
             return database(context);
+        }
+        if (type == JavaSources.class) {
+            return javaSources(context);
         }
         return new SqlCheck(files(context), () -> database(context));
     }
@@ -69,5 +74,11 @@ public final class GradingExtension implements ParameterResolver {
         // One database per check, closed (and dropped) by JUnit when the check's context ends.
         return context.getStore(NAMESPACE).computeIfAbsent("database",
                 key -> session(context).newDatabase(lab(context), dataset), CheckDatabase.class);
+    }
+
+    private static JavaSources javaSources(ExtensionContext context) {
+        // Compiled classes load below the grader's loader (shared interfaces match) and are closed with the check.
+        return context.getStore(NAMESPACE).computeIfAbsent("java", key -> new JavaSources(files(context),
+                context.getRequiredTestClass().getClassLoader()), JavaSources.class);
     }
 }

@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 import static org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder.request;
@@ -33,12 +34,22 @@ public final class GradingRunner {
     private final Launcher launcher = LauncherFactory.create();
 
     public SubmissionResult grade(GradingSession session, List<Lab> labs, GradingProgress progress) {
+        return grade(session, labs, GradingRunner::graderClassOf, progress);
+    }
+
+    /** Grades one lab with a given grader class instead of course.json's (the course's self-tests use it). */
+    public SubmissionResult grade(GradingSession session, Lab lab, Class<?> graderClass, GradingProgress progress) {
+        return grade(session, List.of(lab), l -> graderClass, progress);
+    }
+
+    private SubmissionResult grade(GradingSession session, List<Lab> labs, Function<Lab, Class<?>> graders,
+                                   GradingProgress progress) {
         long start = System.nanoTime();
         List<LabResult> labResults = new ArrayList<>();
         GradingSession.install(session);
         try {
             for (Lab lab : labs) {
-                labResults.add(gradeLab(session, lab, progress));
+                labResults.add(gradeLab(session, lab, graders.apply(lab), progress));
             }
         } finally {
             GradingSession.install(null);
@@ -49,15 +60,17 @@ public final class GradingRunner {
         return SubmissionResult.of(session.submission().root().toString(), labResults, run);
     }
 
-    private LabResult gradeLab(GradingSession session, Lab lab, GradingProgress progress) {
-        progress.labStarted(lab);
-        Class<?> graderClass;
+    private static Class<?> graderClassOf(Lab lab) {
         try {
-            graderClass = Class.forName(lab.grader());
+            return Class.forName(lab.grader());
         } catch (ClassNotFoundException e) {
             throw new IllegalStateException("The grader " + lab.grader() + " of lab " + lab.folder()
                     + " is not on the classpath; rebuild pglabs (mvn -q install -DskipTests).", e);
         }
+    }
+
+    private LabResult gradeLab(GradingSession session, Lab lab, Class<?> graderClass, GradingProgress progress) {
+        progress.labStarted(lab);
         LauncherDiscoveryRequest request = request()
                 .selectors(selectClass(graderClass))
                 .configurationParameters(CONFIGURATION)

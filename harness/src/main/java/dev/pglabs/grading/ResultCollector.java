@@ -80,7 +80,13 @@ final class ResultCollector implements TestExecutionListener {
         } else {
             OutcomeClassifier.Outcome o = OutcomeClassifier.classify(
                     result.getThrowable().orElse(new AssertionError("The check was aborted.")), max);
-            r = result(p, id, o.earned(), o.status(), o.feedback());
+            String hint = p.check().hint().isEmpty() ? "" : "\n\nExercise hint: " + p.check().hint();
+            if (p.check().visibility() == Visibility.HIDDEN) {
+                hint += "\nThis hidden check runs your answer on a variant of the data. If the visible check of "
+                        + "this exercise passes, your answer depends on today's rows (hard-coded values or ids) "
+                        + "instead of the rule the task states.";
+            }
+            r = result(p, id, o.earned(), o.status(), o.feedback() + hint);
         }
         record(id, p, r);
     }

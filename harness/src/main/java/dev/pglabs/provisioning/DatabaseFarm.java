@@ -13,10 +13,12 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -45,6 +47,16 @@ public final class DatabaseFarm implements AutoCloseable {
     private final Map<String, String> templates = new ConcurrentHashMap<>();
     private final List<String> templateNames = new ArrayList<>();
     private final AtomicInteger sequence = new AtomicInteger();
+    /** Ready-made check databases per template; small, because unused ones are dropped at close. */
+    private static final int POOL_SIZE = 2;
+    private final Map<String, Deque<CheckDatabase>> ready = new ConcurrentHashMap<>();
+    private final ExecutorService filler = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "pglabs-pool");
+        t.setDaemon(true);
+        return t;
+    });
+    private Connection fillerConnection;  // used on the filler thread only
+    private volatile boolean closed;
     private final ExecutorService dropper = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "pglabs-dropper");
         t.setDaemon(true);
@@ -88,19 +100,55 @@ public final class DatabaseFarm implements AutoCloseable {
 
     /**
      * A new database cloned from the template for these setup scripts, with its own login role.
-     * The template is built on first use in this run.
+     * The template is built on first use in this run. Usually the database comes ready-made from the
+     * pool that a background thread keeps filled, so a check does not wait for the clone.
      */
     public CheckDatabase create(List<Path> setupScripts) {
-        String template = templates.computeIfAbsent(templateKey(setupScripts), key -> buildTemplate(setupScripts));
+        String template = template(setupScripts);
+        CheckDatabase ready = pool(template).poll();
+        CheckDatabase db = ready != null ? ready : provision(admin, template);
+        refill(template);
+        return db;
+    }
+
+    private Deque<CheckDatabase> pool(String template) {
+        return ready.computeIfAbsent(template, t -> new ConcurrentLinkedDeque<>());
+    }
+
+    /** Tops the template's pool up to {@link #POOL_SIZE} on the filler thread, with the filler's own connection. */
+    private void refill(String template) {
+        if (closed) {
+            return;
+        }
+        try {
+            filler.submit(() -> {
+                try {
+                    if (fillerConnection == null) {
+                        fillerConnection = connect(server.admin());
+                    }
+                    Deque<CheckDatabase> pool = pool(template);
+                    while (!closed && pool.size() < POOL_SIZE) {
+                        pool.add(provision(fillerConnection, template));
+                    }
+                } catch (SQLException | RuntimeException e) {
+                    // The pool is an optimisation: create() provisions synchronously when it is empty.
+                }
+            });
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            // Closing.
+        }
+    }
+
+    private CheckDatabase provision(Connection connection, String template) {
         int n = sequence.incrementAndGet();
         String database = "pglabs_" + runId + "_db" + n;
         String role = "pglabs_" + runId + "_r" + n;
         String password = HexFormat.of().formatHex(randomBytes(16));
         String strategy = serverVersion >= 150000 ? " STRATEGY FILE_COPY" : "";
         try {
-            synchronized (admin) {
-                execute(admin, "CREATE DATABASE " + database + " TEMPLATE " + template + strategy);
-                execute(admin, String.join(";\n",
+            synchronized (connection) {
+                execute(connection, "CREATE DATABASE " + database + " TEMPLATE " + template + strategy);
+                execute(connection, String.join(";\n",
                         "REVOKE ALL ON DATABASE " + database + " FROM PUBLIC",
                         "CREATE ROLE " + role + " LOGIN PASSWORD '" + password + "' NOSUPERUSER NOCREATEDB "
                                 + "NOCREATEROLE NOREPLICATION INHERIT CONNECTION LIMIT " + limits.connections()
@@ -121,6 +169,11 @@ public final class DatabaseFarm implements AutoCloseable {
         ConnectionTarget adminTarget = server.admin().withDatabase(database);
         ConnectionTarget studentTarget = server.admin().withDatabase(database).withUser(role, password);
         return new CheckDatabase(this, database, role, adminTarget, studentTarget);
+    }
+
+    /** The template database for these setup scripts, built on first use (benchmarks clone it directly). */
+    public String template(List<Path> setupScripts) {
+        return templates.computeIfAbsent(templateKey(setupScripts), key -> buildTemplate(setupScripts));
     }
 
     /** Ends a backend; the watchdog uses it when a student's statement ignores its cancel. */
@@ -218,6 +271,21 @@ public final class DatabaseFarm implements AutoCloseable {
     /** Waits for pending drops, then removes the templates and the student group role. */
     @Override
     public void close() {
+        closed = true;
+        filler.shutdown();
+        try {
+            filler.awaitTermination(1, TimeUnit.MINUTES);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        ready.values().forEach(pool -> pool.forEach(CheckDatabase::close));
+        if (fillerConnection != null) {
+            try {
+                fillerConnection.close();
+            } catch (SQLException ignored) {
+                // Closing anyway.
+            }
+        }
         dropper.shutdown();
         try {
             dropper.awaitTermination(2, TimeUnit.MINUTES);

@@ -42,6 +42,8 @@ final class EmbeddedServer implements DatabaseServer {
                     .setServerConfig("max_connections", "200")
                     .setServerConfig("shared_buffers", "128MB")
                     .setServerConfig("log_min_messages", "fatal")
+                    // Shared memory segments inside the data directory, so nothing outlives it in /dev/shm.
+                    .setServerConfig("dynamic_shared_memory_type", "mmap")
                     .start();
             return new EmbeddedServer(postgres, dataDirectory);
         } catch (IOException e) {

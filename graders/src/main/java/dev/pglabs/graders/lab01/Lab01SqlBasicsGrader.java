@@ -25,13 +25,15 @@ class Lab01SqlBasicsGrader {
         sql.assertQuery("01-all-tags.sql", "SELECT id, name FROM tags", CompareOptions.unordered().withColumnNames());
     }
 
-    @Check(id = "01-all-tags")
+    @Check(id = "01-all-tags",
+            hint = "SELECT * returns every column; or list them: SELECT id, name FROM tags.")
     @DisplayName("01 returns every column of every tag")
     void e01_allTags(SqlCheck sql) {
         allTags(sql);
     }
 
-    @Check(id = "01-all-tags:hidden", visibility = HIDDEN, dataset = HIDDEN_DATA)
+    @Check(id = "01-all-tags:hidden", visibility = HIDDEN, dataset = HIDDEN_DATA,
+            hint = "SELECT * returns every column; or list them: SELECT id, name FROM tags.")
     @DisplayName("01 returns every tag of other data too")
     void e01_allTagsHidden(SqlCheck sql) {
         allTags(sql);
@@ -44,13 +46,15 @@ class Lab01SqlBasicsGrader {
                 CompareOptions.unordered().withColumnNames());
     }
 
-    @Check(id = "02-users-in-lisbon")
+    @Check(id = "02-users-in-lisbon",
+            hint = "Filter with WHERE city = 'Lisbon' (text in single quotes, exact letter case).")
     @DisplayName("02 lists username and email of the users in Lisbon")
     void e02_usersInLisbon(SqlCheck sql) {
         usersInLisbon(sql);
     }
 
-    @Check(id = "02-users-in-lisbon:hidden", visibility = HIDDEN, dataset = HIDDEN_DATA)
+    @Check(id = "02-users-in-lisbon:hidden", visibility = HIDDEN, dataset = HIDDEN_DATA,
+            hint = "Filter with WHERE city = 'Lisbon' (text in single quotes, exact letter case).")
     @DisplayName("02 filters by city on other data too")
     void e02_usersInLisbonHidden(SqlCheck sql) {
         usersInLisbon(sql);
@@ -65,13 +69,15 @@ class Lab01SqlBasicsGrader {
                 CompareOptions.ordered().withColumnNames());
     }
 
-    @Check(id = "03-latest-published")
+    @Check(id = "03-latest-published",
+            hint = "Keep only status = 'published', sort with ORDER BY published_at DESC, then LIMIT 5.")
     @DisplayName("03 shows the 5 newest published posts, newest first")
     void e03_latestPublished(SqlCheck sql) {
         latestPublished(sql);
     }
 
-    @Check(id = "03-latest-published:hidden", visibility = HIDDEN, dataset = HIDDEN_DATA)
+    @Check(id = "03-latest-published:hidden", visibility = HIDDEN, dataset = HIDDEN_DATA,
+            hint = "Keep only status = 'published', sort with ORDER BY published_at DESC, then LIMIT 5.")
     @DisplayName("03 finds the newest published posts on other data too")
     void e03_latestPublishedHidden(SqlCheck sql) {
         latestPublished(sql);
@@ -85,13 +91,15 @@ class Lab01SqlBasicsGrader {
                 CompareOptions.ordered().withColumnNames());
     }
 
-    @Check(id = "04-postgres-posts")
+    @Check(id = "04-postgres-posts",
+            hint = "LIKE is case-sensitive; ILIKE (or lower(title) LIKE ...) matches any letter case.")
     @DisplayName("04 finds the posts whose title mentions PostgreSQL in any letter case, by id")
     void e04_postgresPosts(SqlCheck sql) {
         postgresPosts(sql);
     }
 
-    @Check(id = "04-postgres-posts:hidden", visibility = HIDDEN, dataset = HIDDEN_DATA)
+    @Check(id = "04-postgres-posts:hidden", visibility = HIDDEN, dataset = HIDDEN_DATA,
+            hint = "LIKE is case-sensitive; ILIKE (or lower(title) LIKE ...) matches any letter case.")
     @DisplayName("04 matches PostgreSQL in any letter case on other data too")
     void e04_postgresPostsHidden(SqlCheck sql) {
         postgresPosts(sql);
@@ -105,13 +113,15 @@ class Lab01SqlBasicsGrader {
                 CompareOptions.ordered().withColumnNames());
     }
 
-    @Check(id = "05-users-without-city")
+    @Check(id = "05-users-without-city",
+            hint = "NULL is not equal to anything, not even NULL: write city IS NULL, not city = NULL.")
     @DisplayName("05 lists the users with no city (NULL), by username")
     void e05_usersWithoutCity(SqlCheck sql) {
         usersWithoutCity(sql);
     }
 
-    @Check(id = "05-users-without-city:hidden", visibility = HIDDEN, dataset = HIDDEN_DATA)
+    @Check(id = "05-users-without-city:hidden", visibility = HIDDEN, dataset = HIDDEN_DATA,
+            hint = "NULL is not equal to anything, not even NULL: write city IS NULL, not city = NULL.")
     @DisplayName("05 handles NULL cities on other data too")
     void e05_usersWithoutCityHidden(SqlCheck sql) {
         usersWithoutCity(sql);
@@ -125,13 +135,15 @@ class Lab01SqlBasicsGrader {
                 CompareOptions.ordered().withColumnNames());
     }
 
-    @Check(id = "06-posts-per-status")
+    @Check(id = "06-posts-per-status",
+            hint = "GROUP BY status, and name the count with an alias: count(*) AS post_count.")
     @DisplayName("06 counts the posts of each status, ordered by status")
     void e06_postsPerStatus(SqlCheck sql) {
         postsPerStatus(sql);
     }
 
-    @Check(id = "06-posts-per-status:hidden", visibility = HIDDEN, dataset = HIDDEN_DATA)
+    @Check(id = "06-posts-per-status:hidden", visibility = HIDDEN, dataset = HIDDEN_DATA,
+            hint = "GROUP BY status, and name the count with an alias: count(*) AS post_count.")
     @DisplayName("06 counts per status on other data too")
     void e06_postsPerStatusHidden(SqlCheck sql) {
         postsPerStatus(sql);
@@ -147,13 +159,15 @@ class Lab01SqlBasicsGrader {
                 CompareOptions.unordered().withColumnNames());
     }
 
-    @Check(id = "07-view-stats")
+    @Check(id = "07-view-stats",
+            hint = "Use count, sum, avg and max with aliases; round(avg(views)::numeric, 2) rounds the average.")
     @DisplayName("07 summarises the views of published posts in one row")
     void e07_viewStats(SqlCheck sql) {
         viewStats(sql);
     }
 
-    @Check(id = "07-view-stats:hidden", visibility = HIDDEN, dataset = HIDDEN_DATA)
+    @Check(id = "07-view-stats:hidden", visibility = HIDDEN, dataset = HIDDEN_DATA,
+            hint = "Use count, sum, avg and max with aliases; round(avg(views)::numeric, 2) rounds the average.")
     @DisplayName("07 computes the statistics on other data too")
     void e07_viewStatsHidden(SqlCheck sql) {
         viewStats(sql);
@@ -167,13 +181,15 @@ class Lab01SqlBasicsGrader {
                 "SELECT name FROM tags", "the tags table");
     }
 
-    @Check(id = "08-insert-tag")
+    @Check(id = "08-insert-tag",
+            hint = "INSERT INTO tags (name) VALUES ('jshell'); leave out id so PostgreSQL generates it.")
     @DisplayName("08 adds the tag 'jshell' and changes nothing else")
     void e08_insertTag(SqlCheck sql) {
         insertTag(sql);
     }
 
-    @Check(id = "08-insert-tag:hidden", visibility = HIDDEN, dataset = HIDDEN_DATA)
+    @Check(id = "08-insert-tag:hidden", visibility = HIDDEN, dataset = HIDDEN_DATA,
+            hint = "INSERT INTO tags (name) VALUES ('jshell'); leave out id so PostgreSQL generates it.")
     @DisplayName("08 adds the tag on other data too")
     void e08_insertTagHidden(SqlCheck sql) {
         insertTag(sql);
@@ -188,13 +204,15 @@ class Lab01SqlBasicsGrader {
                 "SELECT id, status FROM posts", "the status column of posts");
     }
 
-    @Check(id = "09-archive-old-drafts")
+    @Check(id = "09-archive-old-drafts",
+            hint = "Both conditions matter: status = 'draft' AND created_at < '2024-01-01'. Try it as a SELECT first.")
     @DisplayName("09 archives exactly the drafts created before 2024")
     void e09_archiveOldDrafts(SqlCheck sql) {
         archiveOldDrafts(sql);
     }
 
-    @Check(id = "09-archive-old-drafts:hidden", visibility = HIDDEN, dataset = HIDDEN_DATA)
+    @Check(id = "09-archive-old-drafts:hidden", visibility = HIDDEN, dataset = HIDDEN_DATA,
+            hint = "Both conditions matter: status = 'draft' AND created_at < '2024-01-01'. Try it as a SELECT first.")
     @DisplayName("09 archives the right drafts on other data too")
     void e09_archiveOldDraftsHidden(SqlCheck sql) {
         archiveOldDrafts(sql);
@@ -207,13 +225,15 @@ class Lab01SqlBasicsGrader {
                 "SELECT id, post_id, user_id FROM comments", "the comments table");
     }
 
-    @Check(id = "10-delete-spam")
+    @Check(id = "10-delete-spam",
+            hint = "ILIKE '%buy now%' matches any letter case. Run it as a SELECT first to see which rows go.")
     @DisplayName("10 deletes exactly the comments that say 'buy now' in any letter case")
     void e10_deleteSpam(SqlCheck sql) {
         deleteSpam(sql);
     }
 
-    @Check(id = "10-delete-spam:hidden", visibility = HIDDEN, dataset = HIDDEN_DATA)
+    @Check(id = "10-delete-spam:hidden", visibility = HIDDEN, dataset = HIDDEN_DATA,
+            hint = "ILIKE '%buy now%' matches any letter case. Run it as a SELECT first to see which rows go.")
     @DisplayName("10 deletes the spam on other data too")
     void e10_deleteSpamHidden(SqlCheck sql) {
         deleteSpam(sql);

@@ -1,0 +1,129 @@
+package dev.pglabs.cli;
+
+import dev.pglabs.course.Course;
+import dev.pglabs.course.Lab;
+import dev.pglabs.grading.GradingProgress;
+import dev.pglabs.grading.GradingRunner;
+import dev.pglabs.grading.GradingSession;
+import dev.pglabs.provisioning.CheckDatabase;
+import dev.pglabs.provisioning.ConnectionTarget;
+import dev.pglabs.provisioning.DatabaseFarm;
+import dev.pglabs.provisioning.DatabaseServer;
+import dev.pglabs.provisioning.ProviderKind;
+import dev.pglabs.provisioning.Provisioning;
+import dev.pglabs.provisioning.SandboxLimits;
+import dev.pglabs.submission.Submission;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+
+/**
+ * {@code pglabs bench}: measures the performance targets of DESIGN.md §9 against baselines in the same run.
+ * Numbers, never pass/fail: the results are written down in docs/benchmarks.md.
+ */
+@Command(name = "bench", description = "Measure check-database hand-out and grading time against baselines.")
+final class BenchCommand implements Callable<Integer> {
+
+    @Option(names = "--iterations", defaultValue = "50", description = "Databases per measurement. Default: ${DEFAULT-VALUE}.")
+    int iterations;
+
+    @Option(names = "--cluster-starts", defaultValue = "3", description = "New embedded clusters for the baseline. Default: ${DEFAULT-VALUE}.")
+    int clusterStarts;
+
+    @Mixin
+    DatabaseOptions database;
+
+    @Override
+    public Integer call() throws Exception {
+        Course course = Course.locate();
+        Lab lab = course.labs().get(0);
+        List<Path> dataset = course.datasetScripts(lab, "default");
+
+        System.out.println("pglabs bench — " + lab.folder() + " dataset, " + iterations + " iterations");
+        long coldStart = System.nanoTime();
+        DatabaseServer server = Provisioning.fromEnvironment().startFresh(
+                database.provider().orElse(ProviderKind.EMBEDDED));
+        double serverStartMs = ms(coldStart);
+        try (DatabaseFarm farm = new DatabaseFarm(server, SandboxLimits.defaults())) {
+            System.out.printf("server: %s (PostgreSQL %s), started in %.0f ms%n", server.description(),
+                    farm.serverVersion(), serverStartMs);
+            String template = farm.template(dataset);
+
+            // What a check pays: clone + role + grants, and a first student connection; the drop is async.
+            double[] handOut = new double[iterations];
+            double[] firstQuery = new double[iterations];
+            for (int i = 0; i < iterations; i++) {
+                long t0 = System.nanoTime();
+                try (CheckDatabase db = farm.create(dataset)) {
+                    handOut[i] = ms(t0);
+                    db.student().query("SELECT 1", "bench");
+                    firstQuery[i] = ms(t0);
+                }
+            }
+            report("check database (FILE_COPY clone + sandbox role)", handOut);
+            report("  … plus the student's first connection and query", firstQuery);
+
+            // Baselines on the same server: the default clone strategy, and a clone dropped synchronously.
+            double[] walLog = new double[iterations];
+            double[] syncDrop = new double[iterations];
+            ConnectionTarget admin = server.admin();
+            try (Connection c = DriverManager.getConnection(admin.jdbcUrl(), admin.properties());
+                 Statement st = c.createStatement()) {
+                for (int i = 0; i < iterations; i++) {
+                    long t0 = System.nanoTime();
+                    st.execute("CREATE DATABASE pglabs_bench_w" + i + " TEMPLATE " + template + " STRATEGY WAL_LOG");
+                    walLog[i] = ms(t0);
+                    st.execute("DROP DATABASE pglabs_bench_w" + i);
+                    long t1 = System.nanoTime();
+                    st.execute("CREATE DATABASE pglabs_bench_f" + i + " TEMPLATE " + template + " STRATEGY FILE_COPY");
+                    st.execute("DROP DATABASE pglabs_bench_f" + i);
+                    syncDrop[i] = ms(t1);
+                }
+            }
+            report("baseline: WAL_LOG clone (PostgreSQL's default strategy)", walLog);
+            report("baseline: FILE_COPY clone with a synchronous drop", syncDrop);
+        } finally {
+            server.close();
+        }
+
+        double[] clusters = new double[clusterStarts];
+        for (int i = 0; i < clusterStarts; i++) {
+            long t0 = System.nanoTime();
+            try (DatabaseServer fresh = Provisioning.fromEnvironment().startFresh(ProviderKind.EMBEDDED)) {
+                clusters[i] = ms(t0);
+            }
+        }
+        report("baseline: a new embedded cluster per check", clusters);
+
+        // A whole lab, cold: server start, template build, every check, cleanup.
+        long t0 = System.nanoTime();
+        try (GradingSession session = GradingSession.open(course, new Submission(course.solutionsDir()),
+                Optional.of(ProviderKind.EMBEDDED))) {
+            new GradingRunner().grade(session, course.labs(), GradingProgress.SILENT);
+        }
+        System.out.printf("all labs of the reference solutions, cold start included: %.0f ms%n", ms(t0));
+        return 0;
+    }
+
+    private static double ms(long startNanos) {
+        return (System.nanoTime() - startNanos) / 1e6;
+    }
+
+    private static void report(String what, double[] samples) {
+        double[] sorted = samples.clone();
+        Arrays.sort(sorted);
+        System.out.printf("%-58s median %7.1f ms   p90 %7.1f ms   min %7.1f ms%n", what,
+                sorted[sorted.length / 2], sorted[(int) Math.min(sorted.length - 1, Math.round(sorted.length * 0.9))],
+                sorted[0]);
+    }
+}

@@ -1,0 +1,128 @@
+package dev.pglabs.javasub;
+
+import dev.pglabs.results.CheckStatus;
+import dev.pglabs.submission.LabFiles;
+import dev.pglabs.submission.SubmissionProblem;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.lang.reflect.Constructor;
+import java.lang.reflect.Modifier;
+import java.net.MalformedURLException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/**
+ * A submission's compiled classes, loaded and ready to call. Closing it closes the class loader and
+ * deletes the class files; close it with the check ({@link JavaSources} does).
+ */
+public final class CompiledSubmission implements AutoCloseable {
+
+    /** Constructors and static initialisers are student code too: they get a limit of their own. */
+    static final Duration CONSTRUCTOR_LIMIT = Duration.ofSeconds(10);
+
+    private final LabFiles lab;
+    private final String sourceRoot;
+    private final Path classesDir;
+    private final SubmissionClassLoader loader;
+
+    CompiledSubmission(LabFiles lab, String sourceRoot, Path classesDir, ClassLoader parent) {
+        this.lab = lab;
+        this.sourceRoot = sourceRoot;
+        this.classesDir = classesDir;
+        try {
+            this.loader = new SubmissionClassLoader(classesDir.toUri().toURL(), classNames(classesDir), parent);
+        } catch (MalformedURLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public Path classesDir() {
+        return classesDir;
+    }
+
+    public ClassLoader classLoader() {
+        return loader;
+    }
+
+    /** A class of the submission (without running its static initialiser). */
+    public Class<?> load(String className) {
+        if (!loader.owns(className)) {
+            throw new SubmissionProblem(CheckStatus.FAILED, "The class " + className + " is missing. Expected it in "
+                    + expectedFile(className) + " (check the package line and the class name).");
+        }
+        try {
+            return Class.forName(className, false, loader);
+        } catch (ClassNotFoundException | LinkageError e) {
+            throw new SubmissionProblem(CheckStatus.ERROR, "The class " + className + " could not be loaded: " + e);
+        }
+    }
+
+    /**
+     * A new instance of the submission's class through its constructor without parameters; the class must
+     * implement (or extend) {@code type}. The constructor runs under {@link JavaCalls} with its own limit.
+     */
+    public <T> T instantiate(String className, Class<T> type) {
+        Class<?> loaded = load(className);
+        String simple = loaded.getSimpleName();
+        if (!type.isAssignableFrom(loaded)) {
+            throw new SubmissionProblem(CheckStatus.FAILED, className + " does not " + (type.isInterface()
+                    ? "implement " : "extend ") + type.getName() + ". Declare it as: public class " + simple
+                    + (type.isInterface() ? " implements " : " extends ") + type.getSimpleName() + " { … }");
+        }
+        if (loaded.isInterface() || Modifier.isAbstract(loaded.getModifiers())) {
+            throw new SubmissionProblem(CheckStatus.FAILED, className + " is abstract; the grader needs a concrete "
+                    + "class it can create with new " + simple + "().");
+        }
+        Constructor<?> constructor;
+        try {
+            constructor = loaded.getDeclaredConstructor();
+            constructor.setAccessible(true);
+        } catch (NoSuchMethodException e) {
+            throw new SubmissionProblem(CheckStatus.FAILED, className + " needs a public constructor without "
+                    + "parameters (public " + simple + "() { … }), so the grader can create it.");
+        } catch (RuntimeException e) {
+            throw new SubmissionProblem(CheckStatus.ERROR, "The grader cannot call the constructor of " + className
+                    + ": " + e.getMessage());
+        }
+        return type.cast(JavaCalls.call(() -> constructor.newInstance(), CONSTRUCTOR_LIMIT, "new " + simple + "()"));
+    }
+
+    @Override
+    public void close() {
+        try {
+            loader.close();
+        } catch (IOException ignored) {
+            // Only the class folder is open; deleting it below is what matters.
+        }
+        deleteTree(classesDir);
+    }
+
+    private String expectedFile(String className) {
+        return lab.dir().getFileName() + "/" + sourceRoot + "/" + className.replace('.', '/') + ".java";
+    }
+
+    private static Set<String> classNames(Path classesDir) {
+        try (Stream<Path> walk = Files.walk(classesDir)) {
+            return walk.filter(p -> p.getFileName().toString().endsWith(".class"))
+                    .map(p -> classesDir.relativize(p).toString().replace('\\', '/'))
+                    .map(name -> name.substring(0, name.length() - ".class".length()).replace('/', '.'))
+                    .collect(Collectors.toUnmodifiableSet());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static void deleteTree(Path dir) {
+        try (Stream<Path> walk = Files.walk(dir)) {
+            walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException | UncheckedIOException ignored) {
+            // A leftover temporary folder is not worth failing a check over.
+        }
+    }
+}

@@ -1,0 +1,150 @@
+package dev.pglabs.javasub;
+
+import dev.pglabs.provisioning.ProvisioningException;
+import dev.pglabs.results.CheckFailure;
+import dev.pglabs.results.CheckStatus;
+
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.UndeclaredThrowableException;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Runs student code with a time limit and turns how it ended into feedback: an endless loop ends the check
+ * as a timeout, a starter's {@code throw new UnsupportedOperationException("TODO …")} as failed
+ * ("not implemented yet"), any other exception as an error naming the student's lines.
+ */
+public final class JavaCalls {
+
+    /** How long an interrupted call may take to notice before the thread is stopped outright. */
+    private static final long GRACE_MS = 200;
+    private static final int SHOWN_FRAMES = 5;
+    private static final AtomicInteger THREADS = new AtomicInteger();
+
+    private JavaCalls() {
+    }
+
+    /** Student code that returns nothing. */
+    @FunctionalInterface
+    public interface Action {
+        void run() throws Exception;
+    }
+
+    /**
+     * Calls {@code body} on a separate daemon thread and waits at most {@code limit}.
+     *
+     * @param what how the student knows the call, e.g. "StudentTagCounter.countTags"
+     */
+    public static <T> T call(Callable<T> body, Duration limit, String what) {
+        FutureTask<T> task = new FutureTask<>(body);
+        Thread thread = new Thread(task, "pglabs-student-" + THREADS.incrementAndGet());
+        thread.setDaemon(true);
+        thread.start();
+        try {
+            return task.get(limit.toNanos(), TimeUnit.NANOSECONDS);
+        } catch (TimeoutException e) {
+            stop(thread);
+            throw new CheckFailure(CheckStatus.TIMEOUT, what + " did not finish within " + seconds(limit)
+                    + " and was stopped. Look for an endless loop, or a query or lock that waits forever.");
+        } catch (InterruptedException e) {
+            stop(thread);
+            Thread.currentThread().interrupt();
+            throw new CheckFailure(CheckStatus.TIMEOUT, what + " was stopped because the check ran out of time.");
+        } catch (ExecutionException e) {
+            throw feedback(e.getCause(), what);
+        }
+    }
+
+    /** {@link #call} for code that returns nothing. */
+    public static void run(Action body, Duration limit, String what) {
+        call(() -> {
+            body.run();
+            return null;
+        }, limit, what);
+    }
+
+    /** What a student's exception means for the check. */
+    static RuntimeException feedback(Throwable thrown, String what) {
+        Throwable t = unwrap(thrown);
+        // The grader's own failures (a missing file, no database) keep their meaning; a student cannot pass
+        // a check by throwing one, because PASSED is never taken from here.
+        if (t instanceof CheckFailure failure && failure.status() != CheckStatus.PASSED) {
+            return failure;
+        }
+        if (t instanceof ProvisioningException provisioning) {
+            return provisioning;
+        }
+        if (t instanceof UnsupportedOperationException && t.getMessage() != null
+                && t.getMessage().strip().startsWith("TODO")) {
+            return new CheckFailure(CheckStatus.FAILED, what + " is not implemented yet: " + t.getMessage().strip()
+                    + ". Replace the throw statement with your code.");
+        }
+        StringBuilder message = new StringBuilder(what).append(" threw ").append(describe(t));
+        studentFrames(t).forEach(f -> message.append("\n  at ").append(f));
+        Throwable cause = t.getCause();
+        for (int i = 0; cause != null && i < 5; i++, cause = cause.getCause()) {  // bounded: causes may cycle
+            message.append("\n  caused by ").append(describe(cause));
+        }
+        if (t instanceof StackOverflowError) {
+            message.append("\n  A method calls itself without end: check the condition that stops the recursion.");
+        }
+        return new CheckFailure(CheckStatus.ERROR, message.toString(), t);
+    }
+
+    private static Throwable unwrap(Throwable thrown) {
+        Throwable t = thrown;
+        while ((t instanceof InvocationTargetException || t instanceof ExceptionInInitializerError
+                || t instanceof UndeclaredThrowableException) && t.getCause() != null) {
+            t = t.getCause();
+        }
+        return t;
+    }
+
+    private static String describe(Throwable t) {
+        return t.getClass().getName() + (t.getMessage() == null ? "" : ": " + t.getMessage().strip());
+    }
+
+    /** The frames of the submission's classes, top first; without any, the top frames (a JDK or driver call). */
+    private static List<String> studentFrames(Throwable t) {
+        List<StackTraceElement> frames = Arrays.asList(t.getStackTrace());
+        List<StackTraceElement> own = frames.stream()
+                .filter(f -> SubmissionClassLoader.NAME.equals(f.getClassLoaderName())).toList();
+        return (own.isEmpty() ? frames : own).stream().limit(SHOWN_FRAMES)
+                .map(f -> f.getClassName() + "." + f.getMethodName() + "(" + (f.getFileName() == null ? "?"
+                        : f.getFileName()) + (f.getLineNumber() > 0 ? ":" + f.getLineNumber() : "") + ")")
+                .toList();
+    }
+
+    /**
+     * Interrupts the thread; one that ignores interrupts ({@code while (true) {}}) would spin on for the rest
+     * of a class-grading run, so it is stopped outright where the JDK still allows it (before Java 20).
+     */
+    @SuppressWarnings({"deprecation", "removal"})
+    private static void stop(Thread thread) {
+        thread.interrupt();
+        try {
+            thread.join(GRACE_MS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        if (thread.isAlive()) {
+            try {
+                thread.stop();
+            } catch (UnsupportedOperationException e) {
+                // Java 20+: the daemon thread lives on until the JVM exits.
+            }
+        }
+    }
+
+    private static String seconds(Duration limit) {
+        long ms = limit.toMillis();
+        return ms % 1000 == 0 ? ms / 1000 + " s" : String.format(java.util.Locale.ROOT, "%.1f s", ms / 1000.0);
+    }
+}

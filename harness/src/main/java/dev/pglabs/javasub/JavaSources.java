@@ -1,0 +1,55 @@
+package dev.pglabs.javasub;
+
+import dev.pglabs.submission.LabFiles;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The Java sources of the lab being graded, as a {@link dev.pglabs.grading.Check} parameter. Compiles on
+ * request; everything compiled is closed (class loader, class files) when the check ends.
+ */
+public final class JavaSources implements AutoCloseable {
+
+    /** Where Maven projects, and so the Java labs, keep their code. */
+    public static final String MAIN = "src/main/java";
+
+    private final LabFiles lab;
+    private final ClassLoader parent;
+    private final List<CompiledSubmission> compiled = new ArrayList<>();
+
+    public JavaSources(LabFiles lab, ClassLoader parent) {
+        this.lab = lab;
+        this.parent = parent;
+    }
+
+    public LabFiles lab() {
+        return lab;
+    }
+
+    /** Compiles {@code src/main/java} of the lab. */
+    public CompiledSubmission compile() {
+        return compile(MAIN);
+    }
+
+    /** Compiles the sources under {@code sourceRoot} (relative to the lab folder). */
+    public CompiledSubmission compile(String sourceRoot) {
+        return track(JavaSubmission.sources(lab, sourceRoot).parent(parent).compile());
+    }
+
+    /** Compiles with annotation processors on (e.g. Ebean's query-bean generator). */
+    public CompiledSubmission compileWithAnnotationProcessing(String sourceRoot) {
+        return track(JavaSubmission.sources(lab, sourceRoot).parent(parent).annotationProcessing().compile());
+    }
+
+    private synchronized CompiledSubmission track(CompiledSubmission submission) {
+        compiled.add(submission);
+        return submission;
+    }
+
+    @Override
+    public synchronized void close() {
+        compiled.forEach(CompiledSubmission::close);
+        compiled.clear();
+    }
+}
