@@ -70,28 +70,25 @@ final class BenchCommand implements Callable<Integer> {
                     firstQuery[i] = ms(t0);
                 }
             }
-            report("check database (FILE_COPY clone + sandbox role)", handOut);
+            report("check database (" + farm.cloneStrategy() + " clone + sandbox role, pooled)", handOut);
             report("  … plus the student's first connection and query", firstQuery);
 
-            // Baselines on the same server: the default clone strategy, and a clone dropped synchronously.
-            double[] walLog = new double[iterations];
-            double[] syncDrop = new double[iterations];
+            // Baselines on the same server: each clone strategy alone, unpooled (drops not timed).
             ConnectionTarget admin = server.admin();
             try (Connection c = DriverManager.getConnection(admin.jdbcUrl(), admin.properties());
                  Statement st = c.createStatement()) {
-                for (int i = 0; i < iterations; i++) {
-                    long t0 = System.nanoTime();
-                    st.execute("CREATE DATABASE pglabs_bench_w" + i + " TEMPLATE " + template + " STRATEGY WAL_LOG");
-                    walLog[i] = ms(t0);
-                    st.execute("DROP DATABASE pglabs_bench_w" + i);
-                    long t1 = System.nanoTime();
-                    st.execute("CREATE DATABASE pglabs_bench_f" + i + " TEMPLATE " + template + " STRATEGY FILE_COPY");
-                    st.execute("DROP DATABASE pglabs_bench_f" + i);
-                    syncDrop[i] = ms(t1);
+                for (String strategy : List.of("FILE_COPY", "WAL_LOG")) {
+                    double[] clone = new double[iterations];
+                    for (int i = 0; i < iterations; i++) {
+                        String name = "pglabs_bench_" + strategy.toLowerCase() + i;
+                        long t0 = System.nanoTime();
+                        st.execute("CREATE DATABASE " + name + " TEMPLATE " + template + " STRATEGY " + strategy);
+                        clone[i] = ms(t0);
+                        st.execute("DROP DATABASE " + name);
+                    }
+                    report("baseline: a bare " + strategy + " clone, unpooled", clone);
                 }
             }
-            report("baseline: WAL_LOG clone (PostgreSQL's default strategy)", walLog);
-            report("baseline: FILE_COPY clone with a synchronous drop", syncDrop);
         } finally {
             server.close();
         }

@@ -80,8 +80,8 @@ final class ResultCollector implements TestExecutionListener {
         } else {
             OutcomeClassifier.Outcome o = OutcomeClassifier.classify(
                     result.getThrowable().orElse(new AssertionError("The check was aborted.")), max);
-            String hint = p.check().hint().isEmpty() ? "" : "\n\nExercise hint: " + p.check().hint();
-            if (p.check().visibility() == Visibility.HIDDEN) {
+            String hint = p.check().hint().isEmpty() || !o.aboutAnswer() ? "" : "\n\nExercise hint: " + p.check().hint();
+            if (p.check().visibility() == Visibility.HIDDEN && o.answerJudged()) {
                 hint += "\nThis hidden check runs your answer on a variant of the data. If the visible check of "
                         + "this exercise passes, your answer depends on today's rows (hard-coded values or ids) "
                         + "instead of the rule the task states.";

@@ -44,6 +44,7 @@ public final class DatabaseFarm implements AutoCloseable {
     private final Connection admin;
     private final boolean superuser;
     private final int serverVersion;
+    private final String cloneStrategy;
     private final Map<String, String> templates = new ConcurrentHashMap<>();
     private final List<String> templateNames = new ArrayList<>();
     private final AtomicInteger sequence = new AtomicInteger();
@@ -72,10 +73,11 @@ public final class DatabaseFarm implements AutoCloseable {
             this.admin = connect(server.admin());
             try (Statement st = admin.createStatement();
                  ResultSet rs = st.executeQuery("SELECT current_setting('server_version_num')::int, "
-                         + "(SELECT rolsuper FROM pg_roles WHERE rolname = current_user)")) {
+                         + "(SELECT rolsuper FROM pg_roles WHERE rolname = current_user), current_setting('fsync')")) {
                 rs.next();
                 this.serverVersion = rs.getInt(1);
                 this.superuser = rs.getBoolean(2);
+                this.cloneStrategy = cloneStrategy(serverVersion, rs.getString(3));
             }
             execute(admin, "CREATE ROLE " + studentGroup + " NOLOGIN");
         } catch (SQLException e) {
@@ -144,7 +146,7 @@ public final class DatabaseFarm implements AutoCloseable {
         String database = "pglabs_" + runId + "_db" + n;
         String role = "pglabs_" + runId + "_r" + n;
         String password = HexFormat.of().formatHex(randomBytes(16));
-        String strategy = serverVersion >= 150000 ? " STRATEGY FILE_COPY" : "";
+        String strategy = cloneStrategy.isEmpty() ? "" : " STRATEGY " + cloneStrategy;
         try {
             synchronized (connection) {
                 execute(connection, "CREATE DATABASE " + database + " TEMPLATE " + template + strategy);
@@ -169,6 +171,23 @@ public final class DatabaseFarm implements AutoCloseable {
         ConnectionTarget adminTarget = server.admin().withDatabase(database);
         ConnectionTarget studentTarget = server.admin().withDatabase(database).withUser(role, password);
         return new CheckDatabase(this, database, role, adminTarget, studentTarget);
+    }
+
+    /**
+     * FILE_COPY copies the template's files but forces two checkpoints: cheap on a throwaway server without
+     * fsync (≈ 11 ms on tmpfs), costly on a durable one, where WAL_LOG (PostgreSQL's default) wins.
+     * Measured by {@code pglabs bench}; see docs/benchmarks.md.
+     */
+    static String cloneStrategy(int serverVersion, String fsync) {
+        if (serverVersion < 150000) {
+            return "";
+        }
+        return "off".equals(fsync) ? "FILE_COPY" : "WAL_LOG";
+    }
+
+    /** The clone strategy used on this server ("FILE_COPY", "WAL_LOG", or "" before PostgreSQL 15). */
+    public String cloneStrategy() {
+        return cloneStrategy;
     }
 
     /** The template database for these setup scripts, built on first use (benchmarks clone it directly). */

@@ -3,6 +3,7 @@ package dev.pglabs.javasub;
 import dev.pglabs.results.CheckFailure;
 import dev.pglabs.results.CheckStatus;
 import dev.pglabs.submission.Submission;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -19,6 +20,14 @@ class JavaCallsTest {
 
     @TempDir
     Path root;
+    CompiledSubmission code;
+
+    @AfterEach
+    void close() {
+        if (code != null) {
+            code.close();
+        }
+    }
 
     /** Compiles one student class implementing {@link Greeter} whose greet body is {@code body}. */
     private Greeter student(String body) throws Exception {
@@ -33,7 +42,7 @@ class JavaCallsTest {
                     private static void helper() { throw new IllegalStateException("boom"); }
                 }
                 """.formatted(body));
-        CompiledSubmission code = JavaSubmission.compile(new Submission(root).lab("07-java"), "src/main/java");
+        code = JavaSubmission.compile(new Submission(root).lab("07-java"), "src/main/java");
         return code.instantiate("student.Student", Greeter.class);
     }
 

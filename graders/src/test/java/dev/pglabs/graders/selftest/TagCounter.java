@@ -1,0 +1,9 @@
+package dev.pglabs.graders.selftest;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+
+/** The "course interface" of the self-test exercise: student code implements it, the grader calls it. */
+public interface TagCounter {
+    long countTags(Connection connection) throws SQLException;
+}

@@ -1,0 +1,6 @@
+
+
+SELECT username
+FROM users
+WHERE town IS NULL
+ORDER BY username;

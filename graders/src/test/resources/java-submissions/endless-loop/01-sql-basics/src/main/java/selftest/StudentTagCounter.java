@@ -1,0 +1,15 @@
+package selftest;
+
+import dev.pglabs.graders.selftest.TagCounter;
+
+import java.sql.Connection;
+
+public class StudentTagCounter implements TagCounter {
+
+    @Override
+    public long countTags(Connection connection) {
+        while (true) {
+            // Spins without ever checking for an interrupt.
+        }
+    }
+}
