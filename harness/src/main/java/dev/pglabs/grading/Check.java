@@ -1,7 +1,8 @@
 package dev.pglabs.grading;
 
 import dev.pglabs.results.Visibility;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestTemplate;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
@@ -11,10 +12,12 @@ import java.lang.annotation.Target;
 /**
  * One graded check: a JUnit test with points and a visibility. Its {@code @DisplayName} is the title the
  * student reads, so write it as the requirement ("lists the five newest published posts, newest first").
+ * With {@link #hiddenOn()} the same method also runs as a hidden check on a variant dataset.
  */
 @Target(ElementType.METHOD)
 @Retention(RetentionPolicy.RUNTIME)
-@Test
+@TestTemplate
+@ExtendWith(CheckVariants.class)
 public @interface Check {
 
     /** Stable id within the lab; defaults to the method name. Name it after the exercise file. */
@@ -29,4 +32,10 @@ public @interface Check {
 
     /** The dataset (from the lab's entry in course.json) the check's database is cloned from. */
     String dataset() default "default";
+
+    /**
+     * A variant dataset to run this check on once more, as a hidden check with id {@code <id>:hidden}:
+     * an answer that hard-codes today's rows passes the visible run and fails this one.
+     */
+    String hiddenOn() default "";
 }

@@ -67,10 +67,8 @@ public final class GradingExtension implements ParameterResolver {
     }
 
     private static CheckDatabase database(ExtensionContext context) {
-        String dataset = context.getTestMethod()
-                .flatMap(m -> AnnotationSupport.findAnnotation(m, Check.class))
-                .map(Check::dataset)
-                .orElse("default");
+        CheckVariant variant = CheckVariants.current(context);
+        String dataset = variant == null ? "default" : variant.dataset();
         // One database per check, closed (and dropped) by JUnit when the check's context ends.
         return context.getStore(NAMESPACE).computeIfAbsent("database",
                 key -> session(context).newDatabase(lab(context), dataset), CheckDatabase.class);

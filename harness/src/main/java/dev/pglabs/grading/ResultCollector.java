@@ -7,13 +7,13 @@ import dev.pglabs.results.CheckStatus;
 import dev.pglabs.results.Visibility;
 import org.junit.platform.commons.support.AnnotationSupport;
 import org.junit.platform.engine.TestExecutionResult;
+import org.junit.platform.engine.UniqueId;
 import org.junit.platform.engine.support.descriptor.MethodSource;
 import org.junit.platform.launcher.TestExecutionListener;
 import org.junit.platform.launcher.TestIdentifier;
 import org.junit.platform.launcher.TestPlan;
 
 import java.lang.reflect.Method;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,12 +21,14 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Listens to the JUnit Platform while graders run and records a {@link CheckResult} per {@link Check}.
- * Every check of the plan gets a result, also when its grader could not start (then: error, with why).
+ * Listens to the JUnit Platform while graders run and records a {@link CheckResult} per check variant.
+ * The variants are known from the annotations before anything runs, so every check gets a result, also
+ * when its grader could not start (then: error, with why).
  */
 final class ResultCollector implements TestExecutionListener {
 
-    private record Planned(Lab lab, String id, String title, Check check) {
+    /** A check variant expected to run: {@code key} is the check method's unique id plus "#n". */
+    private record Planned(Lab lab, CheckVariant variant, String title, Check check, String methodId) {
     }
 
     private final Course course;
@@ -46,9 +48,34 @@ final class ResultCollector implements TestExecutionListener {
         this.plan = testPlan;
         for (TestIdentifier root : testPlan.getRoots()) {
             for (TestIdentifier id : testPlan.getDescendants(root)) {
-                checkOf(id).ifPresent(p -> planned.put(id.getUniqueId(), p));
+                planVariants(id);
             }
         }
+    }
+
+    private void planVariants(TestIdentifier id) {
+        if (id.getSource().isEmpty() || !(id.getSource().get() instanceof MethodSource source)) {
+            return;
+        }
+        Method method = source.getJavaMethod();
+        Optional<Check> check = AnnotationSupport.findAnnotation(method, Check.class);
+        Optional<Grader> grader = AnnotationSupport.findAnnotation(source.getJavaClass(), Grader.class);
+        if (check.isEmpty() || grader.isEmpty()) {
+            return;
+        }
+        Lab lab = course.lab(grader.get().lab());
+        List<CheckVariant> variants = CheckVariants.of(method, check.get());
+        for (int i = 0; i < variants.size(); i++) {
+            CheckVariant v = variants.get(i);
+            planned.put(id.getUniqueId() + "#" + (i + 1),
+                    new Planned(lab, v, id.getDisplayName() + v.titleSuffix(), check.get(), id.getUniqueId()));
+        }
+    }
+
+    /** The key of the variant an invocation runs: its parent is the check method, its last segment "#n". */
+    private static String keyFor(TestIdentifier invocation) {
+        List<UniqueId.Segment> segments = UniqueId.parse(invocation.getUniqueId()).getSegments();
+        return invocation.getParentId().orElse("") + segments.get(segments.size() - 1).getValue();
     }
 
     @Override
@@ -58,91 +85,93 @@ final class ResultCollector implements TestExecutionListener {
 
     @Override
     public void executionSkipped(TestIdentifier id, String reason) {
-        finishAll(id, CheckStatus.ERROR, "The check was skipped: " + reason);
+        finishUnfinished(id, "The check was skipped: " + reason);
     }
 
     @Override
     public void executionFinished(TestIdentifier id, TestExecutionResult result) {
-        Planned p = planned.get(id.getUniqueId());
+        String key = keyFor(id);
+        Planned p = id.isTest() ? planned.get(key) : null;
         if (p == null) {
-            // A grader class (container) that failed before its checks ran: report why on each of them.
+            // A grader class or check method that failed before its checks ran: report why on each of them.
             if (result.getStatus() != TestExecutionResult.Status.SUCCESSFUL) {
-                String why = result.getThrowable().map(t -> OutcomeClassifier.classify(t, 0).feedback())
-                        .orElse("The grader could not run.");
-                finishAll(id, CheckStatus.ERROR, why);
+                finishUnfinished(id, result.getThrowable().map(t -> OutcomeClassifier.classify(t, 0).feedback())
+                        .orElse("The grader could not run."));
             }
             return;
         }
-        double max = p.check().points();
+        double max = p.variant().points();
         CheckResult r;
         if (result.getStatus() == TestExecutionResult.Status.SUCCESSFUL) {
             r = result(p, id, max, CheckStatus.PASSED, "");
         } else {
             OutcomeClassifier.Outcome o = OutcomeClassifier.classify(
                     result.getThrowable().orElse(new AssertionError("The check was aborted.")), max);
-            String hint = p.check().hint().isEmpty() || !o.aboutAnswer() ? "" : "\n\nExercise hint: " + p.check().hint();
-            if (p.check().visibility() == Visibility.HIDDEN && o.answerJudged()) {
-                hint += "\nThis hidden check runs your answer on a variant of the data. If the visible check of "
-                        + "this exercise passes, your answer depends on today's rows (hard-coded values or ids) "
-                        + "instead of the rule the task states.";
-            }
-            r = result(p, id, o.earned(), o.status(), o.feedback() + hint);
+            r = result(p, id, o.earned(), o.status(), o.feedback() + hints(p, o));
         }
-        record(id, p, r);
+        record(key, p, r);
     }
 
-    private void finishAll(TestIdentifier id, CheckStatus status, String feedback) {
-        List<TestIdentifier> targets = new ArrayList<>();
-        if (planned.containsKey(id.getUniqueId())) {
-            targets.add(id);
+    /** The grader's hint for the exercise, and for hidden checks why a visible pass may still fail here. */
+    private static String hints(Planned p, OutcomeClassifier.Outcome o) {
+        StringBuilder hints = new StringBuilder();
+        if (!p.check().hint().isEmpty() && o.aboutAnswer()) {
+            hints.append("\n\nExercise hint: ").append(p.check().hint());
         }
-        if (plan != null) {
-            plan.getDescendants(id).stream().filter(d -> planned.containsKey(d.getUniqueId())).forEach(targets::add);
+        if (p.variant().visibility() == Visibility.HIDDEN && o.answerJudged()) {
+            hints.append("\nThis hidden check runs your answer on a variant of the data. If the visible check of "
+                    + "this exercise passes, your answer depends on today's rows (hard-coded values or ids) "
+                    + "instead of the rule the task states.");
         }
-        for (TestIdentifier target : targets) {
-            if (!finished.containsKey(target.getUniqueId())) {
-                Planned p = planned.get(target.getUniqueId());
-                record(target, p, result(p, target, 0, status, feedback));
-            }
-        }
+        return hints.toString();
     }
 
-    private void record(TestIdentifier id, Planned p, CheckResult r) {
-        finished.put(id.getUniqueId(), r);
+    /** Ends, with an error, every planned variant at or below this node that has no result yet. */
+    private void finishUnfinished(TestIdentifier node, String feedback) {
+        planned.forEach((key, p) -> {
+            if (finished.containsKey(key)) {
+                return;
+            }
+            boolean below = p.methodId().equals(node.getUniqueId())
+                    || key.startsWith(node.getUniqueId() + "#")
+                    || (plan != null && isAncestor(node.getUniqueId(), p.methodId()));
+            if (below) {
+                record(key, p, result(p, null, 0, CheckStatus.ERROR, feedback));
+            }
+        });
+    }
+
+    private boolean isAncestor(String ancestorId, String descendantId) {
+        Optional<TestIdentifier> current = Optional.of(plan.getTestIdentifier(descendantId));
+        while (current.isPresent()) {
+            if (current.get().getUniqueId().equals(ancestorId)) {
+                return true;
+            }
+            current = current.get().getParentIdObject().map(plan::getTestIdentifier);
+        }
+        return false;
+    }
+
+    private void record(String key, Planned p, CheckResult r) {
+        finished.put(key, r);
         progress.checkFinished(p.lab(), r);
     }
 
     private CheckResult result(Planned p, TestIdentifier id, double points, CheckStatus status, String feedback) {
-        Long start = started.get(id.getUniqueId());
+        Long start = id == null ? null : started.get(id.getUniqueId());
         long ms = start == null ? 0 : (System.nanoTime() - start) / 1_000_000;
-        Visibility visibility = p.check().visibility();
-        return new CheckResult(p.id(), p.title(), points, p.check().points(), status, visibility,
-                feedback == null ? "" : feedback.strip(), ms);
+        return new CheckResult(p.variant().id(), p.title(), points, p.variant().points(), status,
+                p.variant().visibility(), feedback == null ? "" : feedback.strip(), ms);
     }
 
     /** Results per lab folder, in plan order; checks that never reported are errors. */
     Map<String, List<CheckResult>> results() {
         Map<String, List<CheckResult>> byLab = new LinkedHashMap<>();
-        planned.forEach((uid, p) -> {
-            CheckResult r = finished.getOrDefault(uid, new CheckResult(p.id(), p.title(), 0, p.check().points(),
-                    CheckStatus.ERROR, p.check().visibility(), "The check did not run.", 0));
-            byLab.computeIfAbsent(p.lab().folder(), k -> new ArrayList<>()).add(r);
+        planned.forEach((key, p) -> {
+            CheckResult r = finished.getOrDefault(key, new CheckResult(p.variant().id(), p.title(), 0,
+                    p.variant().points(), CheckStatus.ERROR, p.variant().visibility(), "The check did not run.", 0));
+            byLab.computeIfAbsent(p.lab().folder(), k -> new java.util.ArrayList<>()).add(r);
         });
         return byLab;
-    }
-
-    private Optional<Planned> checkOf(TestIdentifier id) {
-        if (!id.isTest() || id.getSource().isEmpty() || !(id.getSource().get() instanceof MethodSource source)) {
-            return Optional.empty();
-        }
-        Method method = source.getJavaMethod();
-        Optional<Check> check = AnnotationSupport.findAnnotation(method, Check.class);
-        Optional<Grader> grader = AnnotationSupport.findAnnotation(source.getJavaClass(), Grader.class);
-        if (check.isEmpty() || grader.isEmpty()) {
-            return Optional.empty();
-        }
-        Lab lab = course.lab(grader.get().lab());
-        String checkId = check.get().id().isEmpty() ? method.getName() : check.get().id();
-        return Optional.of(new Planned(lab, checkId, id.getDisplayName(), check.get()));
     }
 }

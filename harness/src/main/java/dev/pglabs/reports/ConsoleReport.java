@@ -39,7 +39,8 @@ public final class ConsoleReport implements GradingProgress {
             case ERROR -> paint("31", "!");
             case TIMEOUT -> paint("33", "⧗");
         };
-        String hidden = check.visibility() == Visibility.HIDDEN ? " (hidden)" : "";
+        // Hidden variants say so in their title ("… (on other data)"); other hidden checks get a tag.
+        String hidden = check.visibility() == Visibility.HIDDEN && !check.title().endsWith(")") ? " (hidden)" : "";
         String status = check.status() == CheckStatus.PASSED ? "" : "  " + check.status().json();
         out.printf("  %s %-28s %s%s  %s/%s%s%n", mark, check.id(), check.title(), hidden,
                 Scores.format(check.points()), Scores.format(check.max()), status);

@@ -6,11 +6,9 @@ import dev.pglabs.grading.Grader;
 import dev.pglabs.grading.SqlCheck;
 import org.junit.jupiter.api.DisplayName;
 
-import static dev.pglabs.results.Visibility.HIDDEN;
-
 /**
- * Grades lab 01 (SQL basics). Each exercise has a visible check on the blog data and a hidden check that
- * runs the same answer on a variant of the data, so an answer that hard-codes today's rows fails.
+ * Grades lab 01 (SQL basics). Each check runs visibly on the blog data and, hidden, on a variant of it
+ * ({@code hiddenOn}), so an answer that hard-codes today's rows fails.
  * The reference answers live here, not in solutions/, so the graders still work in the student release.
  */
 @Grader(lab = "01-sql-basics")
@@ -19,139 +17,62 @@ class Lab01SqlBasicsGrader {
 
     private static final String HIDDEN_DATA = "hidden";
 
-    // ---- 01 all tags -------------------------------------------------------------------------------
-
-    private static void allTags(SqlCheck sql) {
-        sql.assertQuery("01-all-tags.sql", "SELECT id, name FROM tags", CompareOptions.unordered().withColumnNames());
-    }
-
-    @Check(id = "01-all-tags",
+    @Check(id = "01-all-tags", hiddenOn = HIDDEN_DATA,
             hint = "SELECT * returns every column; or list them: SELECT id, name FROM tags.")
     @DisplayName("01 returns every column of every tag")
     void e01_allTags(SqlCheck sql) {
-        allTags(sql);
+        sql.assertQuery("01-all-tags.sql", "SELECT id, name FROM tags", CompareOptions.unordered().withColumnNames());
     }
 
-    @Check(id = "01-all-tags:hidden", visibility = HIDDEN, dataset = HIDDEN_DATA,
-            hint = "SELECT * returns every column; or list them: SELECT id, name FROM tags.")
-    @DisplayName("01 returns every tag of other data too")
-    void e01_allTagsHidden(SqlCheck sql) {
-        allTags(sql);
-    }
-
-    // ---- 02 users in Lisbon ------------------------------------------------------------------------
-
-    private static void usersInLisbon(SqlCheck sql) {
+    @Check(id = "02-users-in-lisbon", hiddenOn = HIDDEN_DATA,
+            hint = "Filter with WHERE city = 'Lisbon' (text in single quotes, exact letter case).")
+    @DisplayName("02 lists username and email of the users in Lisbon")
+    void e02_usersInLisbon(SqlCheck sql) {
         sql.assertQuery("02-users-in-lisbon.sql", "SELECT username, email FROM users WHERE city = 'Lisbon'",
                 CompareOptions.unordered().withColumnNames());
     }
 
-    @Check(id = "02-users-in-lisbon",
-            hint = "Filter with WHERE city = 'Lisbon' (text in single quotes, exact letter case).")
-    @DisplayName("02 lists username and email of the users in Lisbon")
-    void e02_usersInLisbon(SqlCheck sql) {
-        usersInLisbon(sql);
-    }
-
-    @Check(id = "02-users-in-lisbon:hidden", visibility = HIDDEN, dataset = HIDDEN_DATA,
-            hint = "Filter with WHERE city = 'Lisbon' (text in single quotes, exact letter case).")
-    @DisplayName("02 filters by city on other data too")
-    void e02_usersInLisbonHidden(SqlCheck sql) {
-        usersInLisbon(sql);
-    }
-
-    // ---- 03 latest published -----------------------------------------------------------------------
-
-    private static void latestPublished(SqlCheck sql) {
+    @Check(id = "03-latest-published", hiddenOn = HIDDEN_DATA,
+            hint = "Keep only status = 'published', sort with ORDER BY published_at DESC, then LIMIT 5.")
+    @DisplayName("03 shows the 5 newest published posts, newest first")
+    void e03_latestPublished(SqlCheck sql) {
         sql.assertQuery("03-latest-published.sql", """
                 SELECT title, published_at FROM posts
                 WHERE status = 'published' ORDER BY published_at DESC LIMIT 5""",
                 CompareOptions.ordered().withColumnNames());
     }
 
-    @Check(id = "03-latest-published",
-            hint = "Keep only status = 'published', sort with ORDER BY published_at DESC, then LIMIT 5.")
-    @DisplayName("03 shows the 5 newest published posts, newest first")
-    void e03_latestPublished(SqlCheck sql) {
-        latestPublished(sql);
-    }
-
-    @Check(id = "03-latest-published:hidden", visibility = HIDDEN, dataset = HIDDEN_DATA,
-            hint = "Keep only status = 'published', sort with ORDER BY published_at DESC, then LIMIT 5.")
-    @DisplayName("03 finds the newest published posts on other data too")
-    void e03_latestPublishedHidden(SqlCheck sql) {
-        latestPublished(sql);
-    }
-
-    // ---- 04 posts about PostgreSQL -----------------------------------------------------------------
-
-    private static void postgresPosts(SqlCheck sql) {
+    @Check(id = "04-postgres-posts", hiddenOn = HIDDEN_DATA,
+            hint = "LIKE is case-sensitive; ILIKE (or lower(title) LIKE ...) matches any letter case.")
+    @DisplayName("04 finds the posts whose title mentions PostgreSQL in any letter case, by id")
+    void e04_postgresPosts(SqlCheck sql) {
         sql.assertQuery("04-postgres-posts.sql",
                 "SELECT id, title FROM posts WHERE title ILIKE '%postgresql%' ORDER BY id",
                 CompareOptions.ordered().withColumnNames());
     }
 
-    @Check(id = "04-postgres-posts",
-            hint = "LIKE is case-sensitive; ILIKE (or lower(title) LIKE ...) matches any letter case.")
-    @DisplayName("04 finds the posts whose title mentions PostgreSQL in any letter case, by id")
-    void e04_postgresPosts(SqlCheck sql) {
-        postgresPosts(sql);
-    }
-
-    @Check(id = "04-postgres-posts:hidden", visibility = HIDDEN, dataset = HIDDEN_DATA,
-            hint = "LIKE is case-sensitive; ILIKE (or lower(title) LIKE ...) matches any letter case.")
-    @DisplayName("04 matches PostgreSQL in any letter case on other data too")
-    void e04_postgresPostsHidden(SqlCheck sql) {
-        postgresPosts(sql);
-    }
-
-    // ---- 05 users without a city -------------------------------------------------------------------
-
-    private static void usersWithoutCity(SqlCheck sql) {
+    @Check(id = "05-users-without-city", hiddenOn = HIDDEN_DATA,
+            hint = "NULL is not equal to anything, not even NULL: write city IS NULL, not city = NULL.")
+    @DisplayName("05 lists the users with no city (NULL), by username")
+    void e05_usersWithoutCity(SqlCheck sql) {
         sql.assertQuery("05-users-without-city.sql",
                 "SELECT username FROM users WHERE city IS NULL ORDER BY username",
                 CompareOptions.ordered().withColumnNames());
     }
 
-    @Check(id = "05-users-without-city",
-            hint = "NULL is not equal to anything, not even NULL: write city IS NULL, not city = NULL.")
-    @DisplayName("05 lists the users with no city (NULL), by username")
-    void e05_usersWithoutCity(SqlCheck sql) {
-        usersWithoutCity(sql);
-    }
-
-    @Check(id = "05-users-without-city:hidden", visibility = HIDDEN, dataset = HIDDEN_DATA,
-            hint = "NULL is not equal to anything, not even NULL: write city IS NULL, not city = NULL.")
-    @DisplayName("05 handles NULL cities on other data too")
-    void e05_usersWithoutCityHidden(SqlCheck sql) {
-        usersWithoutCity(sql);
-    }
-
-    // ---- 06 posts per status -----------------------------------------------------------------------
-
-    private static void postsPerStatus(SqlCheck sql) {
+    @Check(id = "06-posts-per-status", hiddenOn = HIDDEN_DATA,
+            hint = "GROUP BY status, and name the count with an alias: count(*) AS post_count.")
+    @DisplayName("06 counts the posts of each status, ordered by status")
+    void e06_postsPerStatus(SqlCheck sql) {
         sql.assertQuery("06-posts-per-status.sql",
                 "SELECT status, count(*) AS post_count FROM posts GROUP BY status ORDER BY status",
                 CompareOptions.ordered().withColumnNames());
     }
 
-    @Check(id = "06-posts-per-status",
-            hint = "GROUP BY status, and name the count with an alias: count(*) AS post_count.")
-    @DisplayName("06 counts the posts of each status, ordered by status")
-    void e06_postsPerStatus(SqlCheck sql) {
-        postsPerStatus(sql);
-    }
-
-    @Check(id = "06-posts-per-status:hidden", visibility = HIDDEN, dataset = HIDDEN_DATA,
-            hint = "GROUP BY status, and name the count with an alias: count(*) AS post_count.")
-    @DisplayName("06 counts per status on other data too")
-    void e06_postsPerStatusHidden(SqlCheck sql) {
-        postsPerStatus(sql);
-    }
-
-    // ---- 07 view statistics ------------------------------------------------------------------------
-
-    private static void viewStats(SqlCheck sql) {
+    @Check(id = "07-view-stats", hiddenOn = HIDDEN_DATA,
+            hint = "Use count, sum, avg and max with aliases; round(avg(views)::numeric, 2) rounds the average.")
+    @DisplayName("07 summarises the views of published posts in one row")
+    void e07_viewStats(SqlCheck sql) {
         sql.assertQuery("07-view-stats.sql", """
                 SELECT count(*) AS published_posts, sum(views) AS total_views,
                        round(avg(views)::numeric, 2) AS avg_views, max(views) AS max_views
@@ -159,83 +80,30 @@ class Lab01SqlBasicsGrader {
                 CompareOptions.unordered().withColumnNames());
     }
 
-    @Check(id = "07-view-stats",
-            hint = "Use count, sum, avg and max with aliases; round(avg(views)::numeric, 2) rounds the average.")
-    @DisplayName("07 summarises the views of published posts in one row")
-    void e07_viewStats(SqlCheck sql) {
-        viewStats(sql);
-    }
-
-    @Check(id = "07-view-stats:hidden", visibility = HIDDEN, dataset = HIDDEN_DATA,
-            hint = "Use count, sum, avg and max with aliases; round(avg(views)::numeric, 2) rounds the average.")
-    @DisplayName("07 computes the statistics on other data too")
-    void e07_viewStatsHidden(SqlCheck sql) {
-        viewStats(sql);
-    }
-
-    // ---- 08 insert a tag ---------------------------------------------------------------------------
-
-    private static void insertTag(SqlCheck sql) {
+    @Check(id = "08-insert-tag", hiddenOn = HIDDEN_DATA,
+            hint = "INSERT INTO tags (name) VALUES ('jshell'); leave out id so PostgreSQL generates it.")
+    @DisplayName("08 adds the tag 'jshell' and changes nothing else")
+    void e08_insertTag(SqlCheck sql) {
         // Names only: the identity value the reference drew is not rolled back, so ids would differ.
         sql.assertChanges("08-insert-tag.sql", "INSERT INTO tags (name) VALUES ('jshell')",
                 "SELECT name FROM tags", "the tags table");
     }
 
-    @Check(id = "08-insert-tag",
-            hint = "INSERT INTO tags (name) VALUES ('jshell'); leave out id so PostgreSQL generates it.")
-    @DisplayName("08 adds the tag 'jshell' and changes nothing else")
-    void e08_insertTag(SqlCheck sql) {
-        insertTag(sql);
-    }
-
-    @Check(id = "08-insert-tag:hidden", visibility = HIDDEN, dataset = HIDDEN_DATA,
-            hint = "INSERT INTO tags (name) VALUES ('jshell'); leave out id so PostgreSQL generates it.")
-    @DisplayName("08 adds the tag on other data too")
-    void e08_insertTagHidden(SqlCheck sql) {
-        insertTag(sql);
-    }
-
-    // ---- 09 archive old drafts ---------------------------------------------------------------------
-
-    private static void archiveOldDrafts(SqlCheck sql) {
+    @Check(id = "09-archive-old-drafts", hiddenOn = HIDDEN_DATA,
+            hint = "Both conditions matter: status = 'draft' AND created_at < '2024-01-01'. Try it as a SELECT first.")
+    @DisplayName("09 archives exactly the drafts created before 2024")
+    void e09_archiveOldDrafts(SqlCheck sql) {
         sql.assertChanges("09-archive-old-drafts.sql", """
                 UPDATE posts SET status = 'archived'
                 WHERE status = 'draft' AND created_at < '2024-01-01'""",
                 "SELECT id, status FROM posts", "the status column of posts");
     }
 
-    @Check(id = "09-archive-old-drafts",
-            hint = "Both conditions matter: status = 'draft' AND created_at < '2024-01-01'. Try it as a SELECT first.")
-    @DisplayName("09 archives exactly the drafts created before 2024")
-    void e09_archiveOldDrafts(SqlCheck sql) {
-        archiveOldDrafts(sql);
-    }
-
-    @Check(id = "09-archive-old-drafts:hidden", visibility = HIDDEN, dataset = HIDDEN_DATA,
-            hint = "Both conditions matter: status = 'draft' AND created_at < '2024-01-01'. Try it as a SELECT first.")
-    @DisplayName("09 archives the right drafts on other data too")
-    void e09_archiveOldDraftsHidden(SqlCheck sql) {
-        archiveOldDrafts(sql);
-    }
-
-    // ---- 10 delete spam ----------------------------------------------------------------------------
-
-    private static void deleteSpam(SqlCheck sql) {
-        sql.assertChanges("10-delete-spam.sql", "DELETE FROM comments WHERE body ILIKE '%buy now%'",
-                "SELECT id, post_id, user_id FROM comments", "the comments table");
-    }
-
-    @Check(id = "10-delete-spam",
+    @Check(id = "10-delete-spam", hiddenOn = HIDDEN_DATA,
             hint = "ILIKE '%buy now%' matches any letter case. Run it as a SELECT first to see which rows go.")
     @DisplayName("10 deletes exactly the comments that say 'buy now' in any letter case")
     void e10_deleteSpam(SqlCheck sql) {
-        deleteSpam(sql);
-    }
-
-    @Check(id = "10-delete-spam:hidden", visibility = HIDDEN, dataset = HIDDEN_DATA,
-            hint = "ILIKE '%buy now%' matches any letter case. Run it as a SELECT first to see which rows go.")
-    @DisplayName("10 deletes the spam on other data too")
-    void e10_deleteSpamHidden(SqlCheck sql) {
-        deleteSpam(sql);
+        sql.assertChanges("10-delete-spam.sql", "DELETE FROM comments WHERE body ILIKE '%buy now%'",
+                "SELECT id, post_id, user_id FROM comments", "the comments table");
     }
 }

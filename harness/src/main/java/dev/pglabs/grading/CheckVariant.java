@@ -1,0 +1,27 @@
+package dev.pglabs.grading;
+
+import dev.pglabs.results.Visibility;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * One run of a {@link Check}: on which dataset, with which visibility, under which id. A check with
+ * {@link Check#hiddenOn()} runs twice — visible on its dataset, then hidden on the variant — so a grader
+ * writes each requirement once.
+ */
+public record CheckVariant(String id, String titleSuffix, String dataset, Visibility visibility, double points) {
+
+    static final String HIDDEN_SUFFIX = ":hidden";
+
+    static List<CheckVariant> of(Check check, String methodName) {
+        String id = check.id().isEmpty() ? methodName : check.id();
+        List<CheckVariant> variants = new ArrayList<>();
+        variants.add(new CheckVariant(id, "", check.dataset(), check.visibility(), check.points()));
+        if (!check.hiddenOn().isEmpty()) {
+            variants.add(new CheckVariant(id + HIDDEN_SUFFIX, " (on other data)", check.hiddenOn(),
+                    Visibility.HIDDEN, check.points()));
+        }
+        return List.copyOf(variants);
+    }
+}
