@@ -222,7 +222,7 @@ INSERT INTO posts (id, user_id, title, body, status, views, published_at, create
   (117, 9, 'Generated columns in practice', 'Indexes are not free; every write pays for them. The trick is to let the database do the work it is good at. We rolled this out gradually and kept an eye on the slow query log.', 'draft', 0, NULL, '2025-09-25 08:18:00+00'),
   (118, 6, 'Porto''s bookshops and bridges', 'I spent most of the trip working mornings and exploring afternoons. I stayed in a small guesthouse close to the old town. The coworking spaces were full on Mondays and empty on Fridays.', 'draft', 0, NULL, '2025-10-03 01:26:00+00'),
   (119, 6, 'Working remotely from Nairobi: internet, coffee and co-working', 'The best tip I got came from a stranger at a bus stop. Go early in the morning, before the tour groups arrive. Try to learn ten words of the local language; it opens doors.', 'published', 764, '2025-10-16 19:39:00+00', '2025-10-11 05:23:00+00'),
-  (120, 22, 'How I prepare for technical interviews', 'I asked ten engineers the same question and got ten answers. My manager at the time made a big difference. A few friends reviewed this post and disagreed with parts of it.', 'published', 94, '2025-10-22 03:21:00+00', '2025-10-19 21:43:00+00');
+  (120, 22, 'How I prepare for technical interviews', 'I asked ten engineers the same question and got ten answers. My manager at the time made a big difference. A few friends reviewed this post and disagreed with parts of it.', 'published', 95, '2025-10-22 03:21:00+00', '2025-10-19 21:43:00+00');
 
 -- Post tags.
 INSERT INTO post_tags (post_id, tag_id) VALUES

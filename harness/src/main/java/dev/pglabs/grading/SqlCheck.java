@@ -48,9 +48,10 @@ public final class SqlCheck {
      */
     public void assertQuery(String file, String referenceSql, CompareOptions options) {
         SqlAnswer answer = files.sql(file);
-        String query = answer.singleStatement();
+        answer.singleStatement();  // refuse several statements before running anything
         ResultTable expected = asGrader(referenceSql);
-        ResultTable actual = database().student().query(query, answer.origin());
+        // The whole file goes to the session, so error lines count from the top of the file.
+        ResultTable actual = database().student().query(answer.text(), answer.origin());
         Comparison comparison = ResultComparator.compare(expected, actual, options);
         if (!comparison.matches()) {
             throw new AssertionFailedError("Your query in " + answer.origin()

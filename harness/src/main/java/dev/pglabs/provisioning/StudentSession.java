@@ -1,6 +1,7 @@
 package dev.pglabs.provisioning;
 
 import dev.pglabs.comparison.ResultTable;
+import dev.pglabs.sql.SqlScript;
 import org.postgresql.PGConnection;
 import org.postgresql.core.BaseConnection;
 import org.postgresql.core.TransactionState;
@@ -69,44 +70,72 @@ public final class StudentSession implements AutoCloseable {
         }
     }
 
+    /**
+     * Runs the statements of a script one by one, as psql does, so each error is reported at its own line.
+     * Each statement has the statement time limit; the whole script has three times that.
+     */
     private synchronized ResultTable run(String sql, String origin, boolean wantResult) {
-        AtomicBoolean watchdogFired = new AtomicBoolean();
-        ScheduledFuture<?> watchdog = null;
+        long budgetNanos = limits.statementTimeout().multipliedBy(3).toNanos();
+        long start = System.nanoTime();
+        ResultTable last = null;
         try {
             Connection c = open();
-            try (Statement st = c.createStatement()) {
-                st.setQueryTimeout(timeoutSeconds());
-                st.setMaxRows(limits.maxRows() + 1);
-                int pid = backendPid;
-                watchdog = WATCHDOG.schedule(() -> {
-                    watchdogFired.set(true);
-                    terminator.accept(pid);
-                }, limits.statementTimeout().toMillis() + WATCHDOG_GRACE_MS, TimeUnit.MILLISECONDS);
-                boolean isResult = st.execute(sql);
-                ResultTable last = null;
-                while (true) {
-                    if (isResult) {
-                        try (ResultSet rs = st.getResultSet()) {
-                            last = ResultTable.read(rs, limits.maxRows());
-                        }
-                    } else if (st.getUpdateCount() == -1) {
-                        break;
-                    }
-                    isResult = st.getMoreResults();
+            for (SqlScript.Statement statement : SqlScript.split(sql)) {
+                if (SqlScript.withoutComments(statement.sql()).isEmpty()) {
+                    continue;
                 }
-                watchdog.cancel(false);
-                checkNoOpenTransaction(c, origin);
-                if (wantResult && last == null) {
-                    throw new StudentSqlException(origin + " did not return any rows: it should be a query "
-                            + "(SELECT …), but PostgreSQL ran it as a command that returns no result.", null, null);
+                long remaining = budgetNanos - (System.nanoTime() - start);
+                if (remaining <= 0) {
+                    throw new StatementTimeoutException(origin + " ran longer than "
+                            + limits.statementTimeout().multipliedBy(3).toSeconds() + " s in all and was stopped.", null);
                 }
-                return last;
+                ResultTable result = runStatement(c, statement, origin,
+                        Math.min(limits.statementTimeout().toMillis(), remaining / 1_000_000));
+                if (result != null) {
+                    last = result;
+                }
             }
+            checkNoOpenTransaction(c, origin);
         } catch (SQLException e) {
+            throw new ProvisioningException("Lost the connection to the check database: " + e.getMessage(), e);
+        }
+        if (wantResult && last == null) {
+            throw new StudentSqlException(origin + " did not return any rows: it should be a query "
+                    + "(SELECT …), but PostgreSQL ran it as a command that returns no result.", null, null);
+        }
+        return last;
+    }
+
+    private ResultTable runStatement(Connection c, SqlScript.Statement statement, String origin, long limitMs) {
+        AtomicBoolean watchdogFired = new AtomicBoolean();
+        ScheduledFuture<?> watchdog = null;
+        try (Statement st = c.createStatement()) {
+            st.setQueryTimeout((int) Math.max(1, Math.ceil(limitMs / 1000.0)));
+            st.setMaxRows(limits.maxRows() + 1);
+            int pid = backendPid;
+            watchdog = WATCHDOG.schedule(() -> {
+                watchdogFired.set(true);
+                terminator.accept(pid);
+            }, limitMs + WATCHDOG_GRACE_MS, TimeUnit.MILLISECONDS);
+            ResultTable last = null;
+            boolean isResult = st.execute(statement.sql());
+            while (true) {
+                if (isResult) {
+                    try (ResultSet rs = st.getResultSet()) {
+                        last = ResultTable.read(rs, limits.maxRows());
+                    }
+                } else if (st.getUpdateCount() == -1) {
+                    break;
+                }
+                isResult = st.getMoreResults();
+            }
+            return last;
+        } catch (SQLException e) {
+            throw translate(e, statement, origin, watchdogFired.get());
+        } finally {
             if (watchdog != null) {
                 watchdog.cancel(false);
             }
-            throw translate(e, sql, origin, watchdogFired.get());
         }
     }
 
@@ -119,10 +148,6 @@ public final class StudentSession implements AutoCloseable {
             throw new StudentSqlException(origin + " starts a transaction (BEGIN) but never ends it, so "
                     + "PostgreSQL throws its changes away. End it with COMMIT; or remove the BEGIN.", null, null);
         }
-    }
-
-    private int timeoutSeconds() {
-        return (int) Math.max(1, Math.ceil(limits.statementTimeout().toMillis() / 1000.0));
     }
 
     private Connection open() throws SQLException {
@@ -138,7 +163,8 @@ public final class StudentSession implements AutoCloseable {
         return connection;
     }
 
-    private RuntimeException translate(SQLException e, String sql, String origin, boolean watchdogFired) {
+    private RuntimeException translate(SQLException e, SqlScript.Statement statement, String origin,
+                                       boolean watchdogFired) {
         String state = e.getSQLState() == null ? "" : e.getSQLState();
         if (watchdogFired || state.equals("57014") || state.equals("57P01")) {
             closeQuietly();
@@ -155,9 +181,8 @@ public final class StudentSession implements AutoCloseable {
         }
         StringBuilder message = new StringBuilder("PostgreSQL rejected ").append(origin);
         ServerErrorMessage server = e instanceof PSQLException p ? p.getServerErrorMessage() : null;
-        if (server != null && server.getPosition() > 0) {
-            message.append(" at line ").append(lineOf(sql, server.getPosition()));
-        }
+        message.append(" at line ").append(server != null && server.getPosition() > 0
+                ? statement.fileLine(server.getPosition()) : statement.line());
         message.append(":\n  ").append(server != null ? "ERROR: " + server.getMessage() : e.getMessage());
         if (!state.isEmpty()) {
             message.append("\n  SQLSTATE ").append(state).append(" (").append(SqlStates.name(state)).append(')');
@@ -167,17 +192,6 @@ public final class StudentSession implements AutoCloseable {
         }
         SqlStates.advice(state).ifPresent(advice -> message.append("\n  Hint: ").append(advice));
         return new StudentSqlException(message.toString(), state, e);
-    }
-
-    /** PostgreSQL reports 1-based character positions; turn one into a line number. */
-    static int lineOf(String sql, int position) {
-        int line = 1;
-        for (int i = 0; i < Math.min(position - 1, sql.length()); i++) {
-            if (sql.charAt(i) == '\n') {
-                line++;
-            }
-        }
-        return line;
     }
 
     private void closeQuietly() {

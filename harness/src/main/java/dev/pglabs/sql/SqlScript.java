@@ -10,8 +10,25 @@ import java.util.List;
  */
 public final class SqlScript {
 
-    /** One statement: its text (without the final semicolon) and the 1-based line where it starts. */
-    public record Statement(String sql, int line) {
+    /**
+     * One statement.
+     *
+     * @param sql      its text, trimmed, without the final semicolon (leading comments kept)
+     * @param line     the 1-based line of its first code character, for messages ("starts on line 3")
+     * @param textLine the 1-based line where {@code sql} begins, to map positions within it back to the file
+     */
+    public record Statement(String sql, int line, int textLine) {
+
+        /** The file line of a 1-based character position within {@link #sql()}. */
+        public int fileLine(int position) {
+            int line = textLine;
+            for (int i = 0; i < Math.min(position - 1, sql.length()); i++) {
+                if (sql.charAt(i) == '\n') {
+                    line++;
+                }
+            }
+            return line;
+        }
     }
 
     private SqlScript() {
@@ -22,6 +39,7 @@ public final class SqlScript {
         StringBuilder current = new StringBuilder();
         int line = 1;
         int startLine = -1;
+        int segmentLine = 1;
         int i = 0;
         int n = text.length();
         while (i < n) {
@@ -56,10 +74,11 @@ public final class SqlScript {
                 }
             } else if (c == ';') {
                 if (startLine >= 0) {
-                    statements.add(new Statement(current.toString().strip(), startLine));
+                    statements.add(statement(current, startLine, segmentLine));
                 }
                 current.setLength(0);
                 startLine = -1;
+                segmentLine = line;
                 i++;
                 continue;
             } else {
@@ -78,9 +97,20 @@ public final class SqlScript {
             i = end;
         }
         if (startLine >= 0) {
-            statements.add(new Statement(current.toString().strip(), startLine));
+            statements.add(statement(current, startLine, segmentLine));
         }
         return statements;
+    }
+
+    private static Statement statement(CharSequence raw, int startLine, int segmentLine) {
+        String text = raw.toString();
+        int leadingNewlines = 0;
+        for (int k = 0; k < text.length() && Character.isWhitespace(text.charAt(k)); k++) {
+            if (text.charAt(k) == '\n') {
+                leadingNewlines++;
+            }
+        }
+        return new Statement(text.strip(), startLine, segmentLine + leadingNewlines);
     }
 
     /** The text with comments removed and whitespace trimmed: empty when a file holds only comments. */

@@ -68,6 +68,10 @@ public final class LabFiles {
     public SqlAnswer sql(String fileName) {
         String shown = labFolder + "/" + fileName;
         String text = text(fileName);
+        if (text.isBlank()) {
+            throw new SubmissionProblem(CheckStatus.FAILED, shown + " is empty. Write your SQL in it (the starter in "
+                    + "labs/" + labFolder + " has the task in its header).");
+        }
         String code = SqlScript.withoutComments(text);
         if (code.isEmpty()) {
             throw new SubmissionProblem(CheckStatus.FAILED, shown + " has no answer yet: it only holds comments. "

@@ -58,7 +58,7 @@ class LabFilesTest {
     void empty() throws Exception {
         write("e.sql", "");
         write("c.sql", "-- TODO: write your query here\n");
-        assertProblem(() -> lab.sql("e.sql"), CheckStatus.FAILED, "no answer yet");
+        assertProblem(() -> lab.sql("e.sql"), CheckStatus.FAILED, "is empty");
         assertProblem(() -> lab.sql("c.sql"), CheckStatus.FAILED, "no answer yet");
     }
 
