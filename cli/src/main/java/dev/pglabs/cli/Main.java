@@ -14,12 +14,16 @@ public final class Main {
     static final int CANNOT_GRADE = 1;
 
     public static void main(String[] args) {
-        CommandLine cli = new CommandLine(new Main())
+        System.exit(commandLine().execute(args));
+    }
+
+    /** The command line with pglabs' error handling: a failure prints one clear message and exits 1. */
+    static CommandLine commandLine() {
+        return new CommandLine(new Main())
                 .setExecutionExceptionHandler((e, cmd, parsed) -> {
                     cmd.getErr().println("pglabs: " + Errors.describe(e));
                     return CANNOT_GRADE;
                 });
-        System.exit(cli.execute(args));
     }
 
     static final class Version implements CommandLine.IVersionProvider {

@@ -9,8 +9,8 @@ import java.nio.file.Path;
  * A tiny CI helper: reads a JSON result and exits non-zero unless its score is the maximum ("full")
  * or zero ("zero"). Lets .ci/run check what a user's command wrote without extra tools.
  */
-public final class CheckResult {
-    private CheckResult() {
+public final class ExpectScore {
+    private ExpectScore() {
     }
 
     public static void main(String[] args) throws Exception {

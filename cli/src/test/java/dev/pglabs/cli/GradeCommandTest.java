@@ -1,0 +1,116 @@
+package dev.pglabs.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.pglabs.course.Course;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The grade command as users call it: exit codes, the JSON result, messages. */
+class GradeCommandTest {
+
+    @TempDir
+    Path tmp;
+
+    private record Run(int exit, String out, String err) {
+    }
+
+    /** Runs pglabs in process, capturing what it prints. */
+    private static Run pglabs(String... args) {
+        PrintStream originalOut = System.out;
+        PrintStream originalErr = System.err;
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        StringWriter picocliErr = new StringWriter();
+        try {
+            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+            int exit = Main.commandLine().setErr(new PrintWriter(picocliErr, true)).execute(args);
+            return new Run(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8) + picocliErr);
+        } finally {
+            System.setOut(originalOut);
+            System.setErr(originalErr);
+        }
+    }
+
+    @Test
+    @DisplayName("grading the solutions writes a JSON result with the full score and exits 0")
+    void solutionsFullMarks() throws Exception {
+        Path result = tmp.resolve("r.json");
+        Run run = pglabs("grade", "01", "--submission", Course.locate().solutionsDir().toString(),
+                "--format", "json", "--out", result.toString());
+        assertThat(run.exit()).as(run.err()).isZero();
+        JsonNode json = new ObjectMapper().readTree(result.toFile());
+        assertThat(json.get("max").asDouble()).isPositive();
+        assertThat(json.get("score").asDouble()).isEqualTo(json.get("max").asDouble());
+        JsonNode check = json.get("labs").get(0).get("checks").get(0);
+        assertThat(check.fieldNames()).toIterable()
+                .contains("id", "title", "points", "max", "status", "visibility", "feedback");
+        assertThat(check.get("status").asText()).isEqualTo("passed");
+        assertThat(run.out()).contains("Score", "01-sql-basics");
+    }
+
+    @Test
+    @DisplayName("JSON on standard output stays parseable: progress goes to standard error")
+    void jsonToStdout() throws Exception {
+        Run run = pglabs("grade", "01", "--format", "json");
+        assertThat(run.exit()).as(run.err()).isZero();
+        JsonNode json = new ObjectMapper().readTree(run.out());
+        assertThat(json.get("score").asDouble()).as("the untouched starters").isZero();
+        assertThat(json.get("labs").get(0).get("checks")).allSatisfy(c ->
+                assertThat(c.get("feedback").asText()).isNotBlank());
+        assertThat(run.err()).contains("01-sql-basics");
+    }
+
+    @Test
+    @DisplayName("an unknown lab is a usage error (exit 2) that lists the labs")
+    void unknownLab() {
+        Run run = pglabs("grade", "99");
+        assertThat(run.exit()).isEqualTo(2);
+        assertThat(run.err()).contains("There is no lab '99'", "01-sql-basics");
+    }
+
+    @Test
+    @DisplayName("a submission folder that does not exist cannot be graded (exit 1, says which)")
+    void missingSubmission() {
+        Path missing = tmp.resolve("nope");
+        Run run = pglabs("grade", "01", "--submission", missing.toString());
+        assertThat(run.exit()).isEqualTo(1);
+        assertThat(run.err()).contains(missing.toString(), "does not exist");
+    }
+
+    @Test
+    @DisplayName("list shows the labs in course order")
+    void list() {
+        Run run = pglabs("list");
+        assertThat(run.exit()).isZero();
+        assertThat(run.out()).contains("01-sql-basics", "SQL basics");
+    }
+
+    @Test
+    @DisplayName("a broken answer still grades: the score is partial and the run exits 0")
+    void partialSubmission() throws Exception {
+        Path lab = Files.createDirectories(tmp.resolve("sub/01-sql-basics"));
+        Files.writeString(lab.resolve("01-all-tags.sql"), "SELECT id, name FROM tags;");
+        Files.write(lab.resolve("02-users-in-lisbon.sql"), new byte[]{(byte) 0xFF, (byte) 0xFE, 0x41});
+        Path result = tmp.resolve("p.json");
+        Run run = pglabs("grade", "01", "--submission", tmp.resolve("sub").toString(), "--format", "json",
+                "--out", result.toString());
+        assertThat(run.exit()).as(run.err()).isZero();
+        JsonNode checks = new ObjectMapper().readTree(result.toFile()).get("labs").get(0).get("checks");
+        assertThat(checks.get(0).get("status").asText()).isEqualTo("passed");
+        assertThat(checks.get(2).get("status").asText()).isEqualTo("error");
+        assertThat(checks.get(2).get("feedback").asText()).contains("not valid UTF-8");
+    }
+}
