@@ -2,6 +2,7 @@ package dev.pglabs.javasub;
 
 import dev.pglabs.provisioning.ProvisioningException;
 import dev.pglabs.results.CheckFailure;
+import dev.pglabs.submission.SubmissionProblem;
 import dev.pglabs.results.CheckStatus;
 
 import java.lang.reflect.InvocationTargetException;
@@ -73,10 +74,11 @@ public final class JavaCalls {
     /** What a student's exception means for the check. */
     static RuntimeException feedback(Throwable thrown, String what) {
         Throwable t = unwrap(thrown);
-        // The grader's own failures (a missing file, no database) keep their meaning; a student cannot pass
-        // a check by throwing one, because PASSED is never taken from here.
-        if (t instanceof CheckFailure failure && failure.status() != CheckStatus.PASSED) {
-            return failure;
+        // The grader's own failures (a missing file, no database) keep their meaning. Only these exact types
+        // pass through: student code could throw a points-carrying subclass (PartialCredit) to forge a score.
+        if ((t.getClass() == CheckFailure.class || t.getClass() == SubmissionProblem.class)
+                && ((CheckFailure) t).status() != CheckStatus.PASSED) {
+            return (CheckFailure) t;
         }
         if (t instanceof ProvisioningException provisioning) {
             return provisioning;

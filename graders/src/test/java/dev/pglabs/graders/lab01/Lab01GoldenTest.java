@@ -3,7 +3,6 @@ package dev.pglabs.graders.lab01;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.pglabs.graders.support.CourseGrading;
-import dev.pglabs.provisioning.SandboxLimits;
 import dev.pglabs.results.CheckResult;
 import dev.pglabs.results.CheckStatus;
 import dev.pglabs.results.LabResult;
@@ -46,7 +45,6 @@ class Lab01GoldenTest {
     /** Keys of expected.json that are not check ids. */
     private static final List<String> RESERVED_KEYS = List.of("description", "feedbackContains");
     /** A stopped statement reports within the limit, the watchdog's grace and some slack for a busy machine. */
-    private static final long TIMEOUT_REPORTED_WITHIN_MS = SandboxLimits.defaults().statementTimeout().toMillis() + 5_000;
 
     private static final ObjectMapper JSON = new ObjectMapper();
     /** Graded once per JVM: the table-rendering test reuses the result of its scenario. */
@@ -95,11 +93,6 @@ class Lab01GoldenTest {
             } else {
                 softly.assertThat(check.feedback()).as("%s: feedback of the %s check %s", scenario.name(),
                         expected.json(), id).isNotBlank();
-            }
-            if (expected == CheckStatus.TIMEOUT) {
-                softly.assertThat(check.durationMs())
-                        .as("%s: %s is stopped by the time limit, not left running", scenario.name(), id)
-                        .isLessThan(TIMEOUT_REPORTED_WITHIN_MS);
             }
         });
 
