@@ -246,7 +246,8 @@ public final class DatabaseFarm implements AutoCloseable {
                 execute(c, String.join(";\n",
                         "REVOKE CREATE ON SCHEMA public FROM PUBLIC",
                         "GRANT USAGE, CREATE ON SCHEMA public TO " + studentGroup,
-                        "GRANT SELECT, INSERT, UPDATE, DELETE, TRUNCATE, REFERENCES, TRIGGER ON ALL TABLES IN SCHEMA public TO " + studentGroup,
+                        // No TRIGGER: a student's trigger would later run inside the grader's own statements.
+                        "GRANT SELECT, INSERT, UPDATE, DELETE, REFERENCES ON ALL TABLES IN SCHEMA public TO " + studentGroup,
                         "GRANT USAGE, SELECT, UPDATE ON ALL SEQUENCES IN SCHEMA public TO " + studentGroup,
                         "ANALYZE"));
             }
