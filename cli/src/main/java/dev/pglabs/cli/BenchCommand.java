@@ -9,6 +9,7 @@ import dev.pglabs.provisioning.CheckDatabase;
 import dev.pglabs.provisioning.ConnectionTarget;
 import dev.pglabs.provisioning.DatabaseFarm;
 import dev.pglabs.provisioning.DatabaseServer;
+import dev.pglabs.provisioning.Dataset;
 import dev.pglabs.provisioning.ProviderKind;
 import dev.pglabs.provisioning.Provisioning;
 import dev.pglabs.provisioning.SandboxLimits;
@@ -47,7 +48,7 @@ final class BenchCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         Course course = Course.locate();
         Lab lab = course.labs().get(0);
-        List<Path> dataset = course.datasetScripts(lab, "default");
+        Dataset dataset = course.dataset(lab, "default");
 
         System.out.println("pglabs bench — " + lab.folder() + " dataset, " + iterations + " iterations");
         long coldStart = System.nanoTime();

@@ -2,6 +2,7 @@ package dev.pglabs.course;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.pglabs.provisioning.Dataset;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -60,13 +61,14 @@ public record Course(Path home, String title, List<Lab> labs) {
                 + "'. Labs: " + String.join(", ", labs.stream().map(Lab::folder).toList())));
     }
 
-    /** The scripts that build a dataset of a lab, as paths under datasets/. */
-    public List<Path> datasetScripts(Lab lab, String dataset) {
-        List<String> scripts = lab.datasets().get(dataset);
+    /** A named dataset of a lab: its scripts (paths under datasets/) and who owns the tables. */
+    public Dataset dataset(Lab lab, String name) {
+        List<String> scripts = lab.datasets().get(name);
         if (scripts == null) {
-            throw new IllegalArgumentException("Lab " + lab.folder() + " has no dataset named '" + dataset + "'");
+            throw new IllegalArgumentException("Lab " + lab.folder() + " has no dataset named '" + name + "'");
         }
-        return scripts.stream().map(s -> home.resolve("datasets").resolve(s)).toList();
+        return new Dataset(scripts.stream().map(s -> home.resolve("datasets").resolve(s)).toList(),
+                lab.studentOwnsTables());
     }
 
     public Path labsDir() {

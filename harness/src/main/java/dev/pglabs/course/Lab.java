@@ -11,9 +11,10 @@ import java.util.Map;
  * @param grader   the grader class (a JUnit test class annotated with {@code @Grader})
  * @param datasets named lists of scripts under {@code datasets/} that build a check's database;
  *                 "default" for visible checks, other names (e.g. "hidden") for variants
+ * @param studentOwnsTables whether the student's role owns the dataset's tables (to create indexes, alter)
  */
 public record Lab(String id, String slug, String title, String teaches, String grader,
-                  Map<String, List<String>> datasets) {
+                  Map<String, List<String>> datasets, boolean studentOwnsTables) {
 
     public Lab {
         datasets = datasets == null ? Map.of() : Map.copyOf(datasets);

@@ -84,7 +84,7 @@ public final class GradingSession implements AutoCloseable {
     }
 
     public CheckDatabase newDatabase(Lab lab, String dataset) {
-        return farm.create(course.datasetScripts(lab, dataset));
+        return farm.create(course.dataset(lab, dataset));
     }
 
     /** A session for another submission on the same server and templates (class grading reuses them). */

@@ -59,6 +59,16 @@ public final class CheckDatabase implements AutoCloseable {
         }
     }
 
+    /**
+     * Another session of the student's role, e.g. for concurrent clients in a transactions lab; closed with
+     * the check. The role's connection limit ({@link SandboxLimits#connections()}) caps how many.
+     */
+    public synchronized StudentSession openStudent() {
+        StudentSession session = new StudentSession(studentTarget, farm.limits(), farm::terminate);
+        opened.add(session);
+        return session;
+    }
+
     /** The student's session: their SQL runs here, under the sandbox limits. */
     public synchronized StudentSession student() {
         if (student == null) {

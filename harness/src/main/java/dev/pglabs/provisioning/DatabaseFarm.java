@@ -7,6 +7,8 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
+import org.postgresql.PGConnection;
+
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -105,8 +107,8 @@ public final class DatabaseFarm implements AutoCloseable {
      * The template is built on first use in this run. Usually the database comes ready-made from the
      * pool that a background thread keeps filled, so a check does not wait for the clone.
      */
-    public CheckDatabase create(List<Path> setupScripts) {
-        String template = template(setupScripts);
+    public CheckDatabase create(Dataset dataset) {
+        String template = template(dataset);
         CheckDatabase ready = pool(template).poll();
         CheckDatabase db = ready != null ? ready : provision(admin, template);
         refill(template);
@@ -191,8 +193,8 @@ public final class DatabaseFarm implements AutoCloseable {
     }
 
     /** The template database for these setup scripts, built on first use (benchmarks clone it directly). */
-    public String template(List<Path> setupScripts) {
-        return templates.computeIfAbsent(templateKey(setupScripts), key -> buildTemplate(setupScripts));
+    public String template(Dataset dataset) {
+        return templates.computeIfAbsent(templateKey(dataset), key -> buildTemplate(dataset));
     }
 
     /** Ends a backend; the watchdog uses it when a student's statement ignores its cancel. */
@@ -224,7 +226,7 @@ public final class DatabaseFarm implements AutoCloseable {
         }
     }
 
-    private String buildTemplate(List<Path> setupScripts) {
+    private String buildTemplate(Dataset dataset) {
         String name;
         synchronized (templateNames) {
             name = "pglabs_" + runId + "_tpl" + (templateNames.size() + 1);
@@ -235,35 +237,68 @@ public final class DatabaseFarm implements AutoCloseable {
                 execute(admin, "CREATE DATABASE " + name);
             }
             try (Connection c = connect(server.admin().withDatabase(name))) {
-                for (Path script : setupScripts) {
-                    try {
-                        execute(c, Files.readString(script, StandardCharsets.UTF_8));
-                    } catch (SQLException e) {
-                        throw new ProvisioningException("The course dataset " + script.getFileName()
-                                + " failed to load: " + e.getMessage(), e);
-                    }
+                for (Path script : dataset.scripts()) {
+                    load(c, script);
                 }
                 execute(c, String.join(";\n",
                         "REVOKE CREATE ON SCHEMA public FROM PUBLIC",
                         "GRANT USAGE, CREATE ON SCHEMA public TO " + studentGroup,
                         // No TRIGGER: a student's trigger would later run inside the grader's own statements.
                         "GRANT SELECT, INSERT, UPDATE, DELETE, REFERENCES ON ALL TABLES IN SCHEMA public TO " + studentGroup,
-                        "GRANT USAGE, SELECT, UPDATE ON ALL SEQUENCES IN SCHEMA public TO " + studentGroup,
-                        "ANALYZE"));
+                        "GRANT USAGE, SELECT, UPDATE ON ALL SEQUENCES IN SCHEMA public TO " + studentGroup));
+                if (dataset.studentOwnsTables()) {
+                    handTablesTo(c, studentGroup);
+                }
+                execute(c, "VACUUM ANALYZE");
             }
             return name;
-        } catch (SQLException | IOException e) {
+        } catch (SQLException e) {
             throw new ProvisioningException("Could not build the lab database template: " + e.getMessage(), e);
         }
     }
 
-    private static String templateKey(List<Path> scripts) {
+    private static void load(Connection c, Path script) {
+        String file = script.getFileName().toString();
+        try {
+            if (file.endsWith(".csv")) {
+                String table = file.substring(0, file.length() - ".csv".length());
+                try (var reader = Files.newBufferedReader(script, StandardCharsets.UTF_8)) {
+                    c.unwrap(PGConnection.class).getCopyAPI().copyIn(
+                            "COPY " + table + " FROM STDIN WITH (FORMAT csv, HEADER true)", reader);
+                }
+            } else {
+                execute(c, Files.readString(script, StandardCharsets.UTF_8));
+            }
+        } catch (SQLException | IOException e) {
+            throw new ProvisioningException("The course dataset " + file + " failed to load: " + e.getMessage(), e);
+        }
+    }
+
+    /** Ownership lets the student's role create indexes and alter the lab's tables, in its own clone only. */
+    private static void handTablesTo(Connection c, String role) throws SQLException {
+        List<String> alters = new ArrayList<>();
+        try (Statement st = c.createStatement();
+             ResultSet rs = st.executeQuery("SELECT format('ALTER TABLE public.%I OWNER TO %I', c.relname, '"
+                     + role + "') FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace "
+                     + "WHERE n.nspname = 'public' AND c.relkind IN ('r', 'p', 'v', 'm')")) {
+            while (rs.next()) {
+                alters.add(rs.getString(1));
+            }
+        }
+        for (String alter : alters) {
+            execute(c, alter);  // owned sequences follow their tables
+        }
+    }
+
+    private static String templateKey(Dataset dataset) {
         try {
             MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            for (Path script : scripts) {
+            for (Path script : dataset.scripts()) {
+                digest.update(script.getFileName().toString().getBytes(StandardCharsets.UTF_8));
                 digest.update(Files.readAllBytes(script));
                 digest.update((byte) 0);
             }
+            digest.update((byte) (dataset.studentOwnsTables() ? 1 : 0));
             return HexFormat.of().formatHex(digest.digest());
         } catch (IOException e) {
             throw new ProvisioningException("Could not read the course dataset " + e.getMessage(), e);

@@ -15,7 +15,7 @@ public record SandboxLimits(Duration statementTimeout, Duration lockTimeout, int
                             String tempFileLimit) {
 
     public static SandboxLimits defaults() {
-        return new SandboxLimits(Duration.ofSeconds(5), Duration.ofSeconds(2), 10_000, 5, "256MB");
+        return new SandboxLimits(Duration.ofSeconds(5), Duration.ofSeconds(2), 10_000, 16, "256MB");
     }
 
     public SandboxLimits withStatementTimeout(Duration timeout) {

@@ -28,13 +28,14 @@ class SandboxTest {
     @TempDir
     static Path scripts;
     static DatabaseFarm farm;
-    static List<Path> dataset;
+    static Dataset dataset;
 
     @BeforeAll
     static void startFarm() throws Exception {
         farm = new DatabaseFarm(TestServers.shared(), SandboxLimits.defaults().withStatementTimeout(Duration.ofSeconds(1)));
-        dataset = List.of(Files.writeString(scripts.resolve("data.sql"),
-                "CREATE TABLE pets (id int PRIMARY KEY, name text NOT NULL); INSERT INTO pets VALUES (1, 'Rex'), (2, 'Tom');"));
+        Files.writeString(scripts.resolve("schema.sql"), "CREATE TABLE pets (id int PRIMARY KEY, name text NOT NULL);");
+        Files.writeString(scripts.resolve("pets.csv"), "id,name\n1,Rex\n2,Tom\n");
+        dataset = Dataset.of(List.of(scripts.resolve("schema.sql"), scripts.resolve("pets.csv")));
     }
 
     @AfterAll
@@ -64,6 +65,32 @@ class SandboxTest {
         try (CheckDatabase fresh = farm.create(dataset)) {
             assertThat(fresh.student().query("SELECT name FROM pets WHERE id = 1", "test.sql").rows())
                     .as("the next check starts from the original data").containsExactly(List.of("Rex"));
+        }
+    }
+
+    @Test
+    @DisplayName("with studentOwnsTables the student may create indexes on the lab's tables, otherwise not")
+    void ownership() {
+        try (CheckDatabase db = farm.create(dataset)) {
+            assertThatThrownBy(() -> db.student().execute("CREATE INDEX ON pets (name)", "i.sql"))
+                    .isInstanceOfSatisfying(StudentSqlException.class, e -> assertThat(e.sqlState()).isEqualTo("42501"));
+        }
+        try (CheckDatabase db = farm.create(new Dataset(dataset.scripts(), true))) {
+            db.student().execute("CREATE INDEX pets_name ON pets (name)", "i.sql");
+            assertThat(db.student().query("SELECT indexname FROM pg_indexes WHERE tablename = 'pets' "
+                    + "AND indexname = 'pets_name'", "q.sql").rowCount()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    @DisplayName("several student sessions can work on one check database at once")
+    void severalSessions() {
+        try (CheckDatabase db = farm.create(dataset)) {
+            StudentSession first = db.openStudent();
+            StudentSession second = db.openStudent();
+            first.execute("BEGIN; UPDATE pets SET name = 'Max' WHERE id = 1; COMMIT;", "a.sql");
+            assertThat(second.query("SELECT name FROM pets WHERE id = 1", "b.sql").rows())
+                    .containsExactly(List.of("Max"));
         }
     }
 
