@@ -2,6 +2,7 @@ package dev.pglabs.cli;
 
 import dev.pglabs.course.Course;
 import dev.pglabs.course.Lab;
+import dev.pglabs.course.Progress;
 import dev.pglabs.grading.GradingRunner;
 import dev.pglabs.grading.GradingSession;
 import dev.pglabs.reports.ConsoleReport;
@@ -67,6 +68,12 @@ final class GradeCommand implements Callable<Integer> {
             result = new GradingRunner().grade(session, selected, console);
         }
         console.summary(result);
+        if (dir.equals(course.labsDir())) {
+            // The learner's own work: remember it for 'list', 'hint' and 'watch'.
+            Progress progress = Progress.load(course);
+            result.labs().forEach(progress::recordResult);
+            progress.save();
+        }
         if (out != null) {
             JsonReport.write(result, out);
             progressStream.println("  result written to " + out);

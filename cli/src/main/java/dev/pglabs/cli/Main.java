@@ -6,7 +6,8 @@ import picocli.CommandLine.Command;
 /** The {@code pglabs} command. Each subcommand is its own class. */
 @Command(name = "pglabs", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "A PostgreSQL course in Java: labs, graders and a real PostgreSQL.",
-        subcommands = {ListCommand.class, GradeCommand.class, VerifyCommand.class, DbCommand.class, BenchCommand.class,
+        subcommands = {ListCommand.class, GradeCommand.class, WatchCommand.class, HintCommand.class, VerifyCommand.class,
+                DbCommand.class, BenchCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main {
 

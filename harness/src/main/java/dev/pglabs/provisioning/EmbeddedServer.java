@@ -29,27 +29,32 @@ final class EmbeddedServer implements DatabaseServer {
     static EmbeddedServer start() {
         Path dataDirectory = scratchRoot().resolve("pglabs-pg-" + UUID.randomUUID().toString().substring(0, 8));
         try {
-            EmbeddedPostgres postgres = EmbeddedPostgres.builder()
-                    .setDataDirectory(dataDirectory)
+            EmbeddedPostgres postgres = tunedBuilder(dataDirectory)
                     .setCleanDataDirectory(true)
                     // Stop the server even when the JVM ends without closing us (Ctrl-C, System.exit).
                     .setRegisterShutdownHook(true)
-                    .setPGStartupWait(Duration.ofSeconds(60))
-                    .setServerConfig("listen_addresses", "127.0.0.1")
-                    .setServerConfig("fsync", "off")
-                    .setServerConfig("synchronous_commit", "off")
-                    .setServerConfig("full_page_writes", "off")
-                    .setServerConfig("max_connections", "200")
-                    .setServerConfig("shared_buffers", "128MB")
-                    .setServerConfig("log_min_messages", "fatal")
-                    // Shared memory segments inside the data directory, so nothing outlives it in /dev/shm.
-                    .setServerConfig("dynamic_shared_memory_type", "mmap")
                     .start();
             return new EmbeddedServer(postgres, dataDirectory);
         } catch (IOException e) {
             throw new UncheckedIOException("Could not start the embedded PostgreSQL server: " + e.getMessage()
                     + ". Set DATABASE_URL to use another server instead.", e);
         }
+    }
+
+    /** A server for throwaway data: no durability, loopback only, nothing left outside its data directory. */
+    static EmbeddedPostgres.Builder tunedBuilder(Path dataDirectory) {
+        return EmbeddedPostgres.builder()
+                .setDataDirectory(dataDirectory)
+                .setPGStartupWait(Duration.ofSeconds(60))
+                .setServerConfig("listen_addresses", "127.0.0.1")
+                .setServerConfig("fsync", "off")
+                .setServerConfig("synchronous_commit", "off")
+                .setServerConfig("full_page_writes", "off")
+                .setServerConfig("max_connections", "200")
+                .setServerConfig("shared_buffers", "128MB")
+                .setServerConfig("log_min_messages", "fatal")
+                // Shared memory segments inside the data directory, so nothing outlives it in /dev/shm.
+                .setServerConfig("dynamic_shared_memory_type", "mmap");
     }
 
     /** RAM-backed scratch space when the machine has it: clones cost ~11 ms there instead of ~70 ms. */

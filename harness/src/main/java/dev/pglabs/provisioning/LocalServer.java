@@ -9,7 +9,6 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.Comparator;
 import java.util.Map;
 import java.util.Optional;
@@ -67,16 +66,9 @@ public final class LocalServer {
         try {
             deleteRecursively(data);
             Files.createDirectories(home());
-            EmbeddedPostgres postgres = EmbeddedPostgres.builder()
-                    .setDataDirectory(data)
+            EmbeddedPostgres postgres = EmbeddedServer.tunedBuilder(data)
                     .setCleanDataDirectory(false)
                     .setRegisterShutdownHook(false)  // it must outlive this command
-                    .setPGStartupWait(Duration.ofSeconds(60))
-                    .setServerConfig("listen_addresses", "127.0.0.1")
-                    .setServerConfig("fsync", "off")
-                    .setServerConfig("synchronous_commit", "off")
-                    .setServerConfig("full_page_writes", "off")
-                    .setServerConfig("max_connections", "200")
                     .start();
             long pid = Long.parseLong(Files.readAllLines(data.resolve("postmaster.pid")).get(0).strip());
             State state = new State(postgres.getPort(), data.toString(), pid);

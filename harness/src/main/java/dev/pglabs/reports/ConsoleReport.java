@@ -55,6 +55,24 @@ public final class ConsoleReport implements GradingProgress {
         out.printf("  %s%n", bold("→ " + Scores.format(result.score()) + "/" + Scores.format(result.max())));
     }
 
+    /**
+     * The watch view of a lab: its score on one line, then only the first check that does not pass, with its
+     * feedback — one thing to fix at a time.
+     */
+    public void nextStep(LabResult result) {
+        long passed = result.checks().stream().filter(c -> c.status() == CheckStatus.PASSED).count();
+        out.println(bold(result.id() + "  " + Scores.format(result.score()) + "/" + Scores.format(result.max())
+                + "  (" + passed + " of " + result.checks().size() + " checks pass)"));
+        result.checks().stream().filter(c -> c.status() != CheckStatus.PASSED).findFirst().ifPresentOrElse(
+                check -> {
+                    out.println();
+                    out.println("Next: " + check.id() + " — " + check.title());
+                    check.feedback().lines().forEach(line -> out.println("  " + line));
+                },
+                () -> out.println(paint("32", "Every check passes. Lab complete!")));
+        out.flush();
+    }
+
     /** The score table at the end of a run. */
     public void summary(SubmissionResult result) {
         int width = Math.max(12, result.labs().stream().mapToInt(l -> l.id().length()).max().orElse(0));
