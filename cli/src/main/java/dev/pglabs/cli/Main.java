@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 @Command(name = "pglabs", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "A PostgreSQL course in Java: labs, graders and a real PostgreSQL.",
         subcommands = {ListCommand.class, GradeCommand.class, WatchCommand.class, HintCommand.class, VerifyCommand.class,
-                DbCommand.class, BenchCommand.class,
+                DbCommand.class, BenchCommand.class, NotebookCommand.class, JshellCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main {
 

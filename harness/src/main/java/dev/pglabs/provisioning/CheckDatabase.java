@@ -69,6 +69,18 @@ public final class CheckDatabase implements AutoCloseable {
         return session;
     }
 
+    /**
+     * Another session of the student's role whose statements may run up to {@code statementTimeout} instead of the
+     * sandbox's default (e.g. answers that build indexes on a table of a million rows); closed with the check.
+     * The role's own statement_timeout setting is only advice: run {@code SET statement_timeout} in the session too.
+     */
+    public synchronized StudentSession openStudent(java.time.Duration statementTimeout) {
+        StudentSession session = new StudentSession(studentTarget, farm.limits().withStatementTimeout(statementTimeout),
+                farm::terminate);
+        opened.add(session);
+        return session;
+    }
+
     /** The student's session: their SQL runs here, under the sandbox limits. */
     public synchronized StudentSession student() {
         if (student == null) {

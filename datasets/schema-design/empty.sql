@@ -1,0 +1,3 @@
+-- Lab 02 (schema design) starts from an EMPTY database: the students write
+-- the CREATE TABLE statements themselves. This file holds no SQL on purpose;
+-- a lab needs a "default" dataset, and this one creates nothing.

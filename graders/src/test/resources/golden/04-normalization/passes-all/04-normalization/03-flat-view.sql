@@ -1,0 +1,39 @@
+-- Lab 04 - Normalization - Exercise 03: Rebuild the flat lines with a view
+-- Dataset: orders (the staging table orders_flat holds the flat file, one line per order item)
+--
+-- Task
+--   Create a view named orders_flat_view that joins your tables back into the flat lines.
+--   It proves that your decomposition is lossless: nothing lost, nothing invented.
+--
+-- Expected result
+--   Columns: exactly those of orders_flat, with the same names, in the same order:
+--            order_id, order_date, customer_id, customer_name, customer_email,
+--            customer_city, product_sku, product_name, product_category, unit_price, quantity
+--   Rows:    one row per line of orders_flat, with the same values (compared as a bag:
+--            every line exactly as often as in the file)
+--   Order:   does not matter
+--
+-- Required
+--   - read only your own tables, not orders_flat (the grader empties orders_flat before it
+--     reads your view);
+--   - CREATE VIEW (not a table, not a materialized view).
+--
+-- Grade with: ./pglabs grade 04
+
+create view orders_flat_view as
+select o.order_number as order_id,
+       o.ordered_on   as order_date,
+       c.customer_number as customer_id,
+       c.name  as customer_name,
+       c.email as customer_email,
+       c.city  as customer_city,
+       p.sku   as product_sku,
+       p.name  as product_name,
+       cat.name as product_category,
+       l.unit_price,
+       l.quantity
+from order_lines l
+join orders o      on o.id = l.order_id
+join customers c   on c.id = o.customer_id
+join products p    on p.id = l.product_id
+join categories cat on cat.id = p.category_id;

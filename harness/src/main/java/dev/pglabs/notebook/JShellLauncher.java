@@ -1,0 +1,57 @@
+package dev.pglabs.notebook;
+
+import jdk.jshell.tool.JavaShellToolBuilder;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * Opens the real jshell tool in this JVM with the notebook's start-up: the course class path, the local
+ * execution engine (so snippets share this process's lab database and helpers), the helper imports, and a
+ * stepper for {@code next()}, {@code run(n)} and {@code where()}.
+ */
+public final class JShellLauncher {
+
+    private JShellLauncher() {
+    }
+
+    /** Runs jshell until the user leaves it; returns jshell's exit status. */
+    public static int start(NotebookSession session, PrintStream out) throws Exception {
+        Path dir = Files.createTempDirectory("pglabs-jshell-");
+        try {
+            Path startup = dir.resolve("pglabs.jsh");
+            Files.writeString(startup, String.join("\n", JavaRunner.IMPORTS) + "\n", StandardCharsets.UTF_8);
+            session.useStepper(new Stepper(session, out, dir));
+            out.println(banner(session));
+            return JavaShellToolBuilder.builder().start("--execution", "local",
+                    "--class-path", Classpath.forCompiler(),
+                    "--startup", "DEFAULT", "--startup", startup.toString());
+        } finally {
+            deleteQuietly(dir);
+        }
+    }
+
+    static String banner(NotebookSession session) {
+        Notebook notebook = session.notebook();
+        return """
+                pglabs jshell · %s · %d cells · a fresh database of lab %s, as your student role
+                  next()  run the next cell of the README     run(n)  run cell n     where()  where am I
+                  sql("…")  query("…")  explain("…")  connection()  check()  grade your exercise files
+                  Java cells are handed to jshell's /open. /exit leaves.""".formatted(notebook.displayName(),
+                notebook.cells().size(), session.lab().folder());
+    }
+
+    private static void deleteQuietly(Path dir) {
+        try (var files = Files.list(dir)) {
+            for (Path f : files.toList()) {
+                Files.deleteIfExists(f);
+            }
+            Files.deleteIfExists(dir);
+        } catch (IOException e) {
+            // A temporary folder; the OS cleans it eventually.
+        }
+    }
+}

@@ -1,0 +1,54 @@
+package dev.pglabs.notebook;
+
+import jdk.jshell.execution.LocalExecutionControl;
+import jdk.jshell.spi.ExecutionControl;
+import jdk.jshell.spi.ExecutionControlProvider;
+import jdk.jshell.spi.ExecutionEnv;
+
+import java.util.Map;
+
+/**
+ * JShell's local execution engine, telling when user code starts and ends. The cell time limit counts only
+ * that time: compiling a snippet can take seconds on a busy machine and must not count against the cell.
+ */
+final class TimedExecutionControl extends LocalExecutionControl {
+
+    /** Called on JShell's thread around each run of user code. */
+    interface Listener {
+        void entered();
+
+        void left();
+    }
+
+    private final Listener listener;
+
+    private TimedExecutionControl(Listener listener) {
+        this.listener = listener;
+    }
+
+    static ExecutionControlProvider provider(Listener listener) {
+        return new ExecutionControlProvider() {
+            @Override
+            public String name() {
+                return "pglabs-local";
+            }
+
+            @Override
+            public ExecutionControl generate(ExecutionEnv env, Map<String, String> parameters) {
+                return new TimedExecutionControl(listener);
+            }
+        };
+    }
+
+    @Override
+    protected void clientCodeEnter() {
+        super.clientCodeEnter();
+        listener.entered();
+    }
+
+    @Override
+    protected void clientCodeLeave() {
+        listener.left();
+        super.clientCodeLeave();
+    }
+}

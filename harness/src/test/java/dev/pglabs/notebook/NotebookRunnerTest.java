@@ -1,0 +1,301 @@
+package dev.pglabs.notebook;
+
+import dev.pglabs.course.Course;
+import dev.pglabs.course.Lab;
+import dev.pglabs.grading.GradingSession;
+import dev.pglabs.submission.Submission;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A fixture notebook run on a real PostgreSQL (embedded, or DATABASE_URL) with lab 01's data: SQL and Java
+ * cells, errors, time-outs, and --run then --check. No timings are asserted: the limits only need to be hit.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class NotebookRunnerTest {
+
+    /** Line numbers matter: the assertions below name README lines of this text. */
+    static final String FIXTURE = """
+            # Fixture
+
+            ```sql
+            SELECT id, name FROM tags ORDER BY id LIMIT 2;
+            ```
+
+            ```sql
+            BEGIN;
+            INSERT INTO tags (name) VALUES ('fixture') RETURNING name;
+            UPDATE tags SET name = name WHERE id <= 3;
+            ROLLBACK;
+            SELECT NULL AS nothing, current_database() AS db;
+            ```
+
+            ```java
+            int x = 6 * 7;
+            System.out.println("printed " + x);
+            x;
+            sql("SELECT count(*) AS n FROM tags WHERE name = 'fixture'");
+            ```
+
+            ```sql
+            SELECT usename FROM users;
+            ```
+
+            ```sql error
+            INSERT INTO tags (id, name) VALUES (1, 'duplicate');
+            ```
+
+            ```sql skip
+            DELETE FROM tags;
+            ```
+
+            ```sql
+            SELECT pg_sleep(60);
+            ```
+
+            ```sql
+            SELECT count(*) AS tags_left FROM tags WHERE id = 1;
+            ```
+
+            ```java
+            while (true) { }
+            ```
+
+            ```java
+            x + 1
+            ```
+
+            ```java
+            sql("SELECT pg_sleep(60)");
+            ```
+
+            ```java
+            Integer.parseInt("forty-two");
+            ```
+
+            ```java
+            int a = 1
+            int b = 2;
+            ```
+
+            ```java
+            String s = "still"
+                + " alive";
+            s
+            ```
+            """;
+
+    private GradingSession grading;
+    private Lab lab;
+
+    @TempDir
+    Path tmp;
+
+    @BeforeAll
+    void startServer() {
+        Course course = Course.locate();
+        lab = course.lab("01");
+        grading = GradingSession.open(course, new Submission(course.labsDir()), Optional.empty());
+    }
+
+    @AfterAll
+    void stopServer() {
+        grading.close();
+    }
+
+    private Notebook fixture(String text) throws Exception {
+        Path file = tmp.resolve("README.md");
+        Files.writeString(file, text, StandardCharsets.UTF_8);
+        return NotebookParser.read(file, "README.md");
+    }
+
+    private NotebookSession open(Notebook notebook) {
+        return NotebookSession.open(grading, lab, notebook, NotebookOptions.defaults().withCellTimeout(Duration.ofSeconds(1)));
+    }
+
+    @Test
+    @DisplayName("every kind of cell: results, tags, Java values and output, errors with README lines, time-outs")
+    void runsTheFixture() throws Exception {
+        Notebook nb = fixture(FIXTURE);
+        List<CellResult> r;
+        try (NotebookSession session = open(nb)) {
+            r = session.runAll();
+        }
+        assertThat(r).hasSize(14);
+
+        assertThat(r.get(0).status()).isEqualTo(CellResult.Status.OK);
+        assertThat(r.get(0).output()).isEqualTo("""
+                 id | name
+                ----+------------
+                 1  | postgresql
+                 2  | sql
+                (2 rows)""");  // pgjdbc names an identity column's type "serial", which the formatter reads as text
+
+        assertThat(r.get(1).output()).as("a result for every statement, the database name scrubbed").isEqualTo("""
+                BEGIN
+                 name
+                ---------
+                 fixture
+                (1 row)
+
+                INSERT 0 1
+                UPDATE 3
+                ROLLBACK
+                 nothing | db
+                ---------+------------
+                    NULL | <database>
+                (1 row)""");
+
+        assertThat(r.get(2).status()).isEqualTo(CellResult.Status.OK);
+        assertThat(r.get(2).output()).isEqualTo("""
+                printed 42
+                x ==> 42
+                 n
+                ---
+                 0
+                (1 row)""");
+
+        CellResult error = r.get(3);
+        assertThat(error.status()).isEqualTo(CellResult.Status.ERROR);
+        assertThat(error.asExpected()).isFalse();
+        assertThat(error.output()).startsWith("ERROR:  column \"usename\" does not exist\nLINE 1: SELECT usename FROM users\n               ^")
+                .contains("SQLSTATE: 42703");
+        assertThat(error.describe(nb)).singleElement().asString()
+                .startsWith("README.md:23: ERROR: column \"usename\" does not exist (SQLSTATE 42703)");
+
+        assertThat(r.get(4).status()).isEqualTo(CellResult.Status.ERROR);
+        assertThat(r.get(4).asExpected()).as("marked error").isTrue();
+        assertThat(r.get(4).output()).contains("duplicate key value violates unique constraint").contains("SQLSTATE: 23505");
+
+        assertThat(r.get(5).status()).isEqualTo(CellResult.Status.SKIPPED);
+
+        assertThat(r.get(6).status()).as("pg_sleep(60) with a 1 s limit").isEqualTo(CellResult.Status.TIMEOUT);
+        assertThat(r.get(6).output()).isEqualTo("⧗ stopped: the cell ran longer than its time limit (1 s)");
+        assertThat(r.get(6).describe(nb)).singleElement().asString().startsWith("README.md:35: the cell ran longer than 1 s");
+        assertThat(r.get(7).status()).as("the next cell still runs").isEqualTo(CellResult.Status.OK);
+        assertThat(r.get(7).output()).contains(" tags_left").contains("(1 row)");
+
+        assertThat(r.get(8).status()).as("an endless loop").isEqualTo(CellResult.Status.TIMEOUT);
+        assertThat(r.get(9).status()).as("the session goes on, its state kept").isEqualTo(CellResult.Status.OK);
+        assertThat(r.get(9).output()).isEqualTo("$" + dollarId(r.get(9).output()) + " ==> 43");
+
+        assertThat(r.get(10).status()).as("a Java cell blocked in JDBC").isEqualTo(CellResult.Status.TIMEOUT);
+
+        CellResult exception = r.get(11);
+        assertThat(exception.status()).isEqualTo(CellResult.Status.ERROR);
+        assertThat(exception.output()).startsWith("Exception java.lang.NumberFormatException: For input string: \"forty-two\"")
+                .contains("at (cell 12, line 1)");
+        assertThat(exception.describe(nb)).singleElement().asString().startsWith("README.md:55: Exception java.lang.NumberFormatException");
+
+        CellResult semicolon = r.get(12);
+        assertThat(semicolon.status()).isEqualTo(CellResult.Status.ERROR);
+        assertThat(semicolon.output()).contains("Hint: missing ';' at the end of line 1?");
+        assertThat(semicolon.describe(nb)).anySatisfy(p -> assertThat(p).startsWith("README.md:59: missing ';'"));
+
+        assertThat(r.get(13).status()).isEqualTo(CellResult.Status.OK);
+        assertThat(r.get(13).output()).isEqualTo("s ==> \"still alive\"");
+    }
+
+    private static String dollarId(String output) {
+        return output.substring(1, output.indexOf(' '));
+    }
+
+    @Test
+    @DisplayName("--run records outputs, --check then passes; an altered output fails and names the cell")
+    void runThenCheck() throws Exception {
+        String text = """
+                # Run and check
+
+                ```sql
+                SELECT name FROM tags WHERE id = 1;
+                ```
+
+                ```java
+                sql("SELECT 1 + 1 AS two");
+                ```
+
+                ```sql error
+                SELECT 1/0;
+                ```
+
+                ```sql
+                SELECT 2 AS two;
+                ```
+                """;
+        Notebook nb = fixture(text);
+        try (NotebookSession session = open(nb)) {
+            BatchModes.run(session, new java.io.PrintStream(java.io.OutputStream.nullOutputStream()));
+        }
+        Notebook recorded = NotebookParser.read(nb.file(), "README.md");
+        assertThat(recorded.cells()).allSatisfy(c -> assertThat(c.output()).isPresent());
+        assertThat(recorded.cell(3).output().get().text()).contains("ERROR:  division by zero");
+        assertThat(NotebookWriter.render(recorded, java.util.Map.of())).isEqualTo(recorded.text());
+
+        try (NotebookSession session = open(recorded)) {
+            BatchModes.CheckReport report = BatchModes.check(session);
+            assertThat(report.failures()).isEmpty();
+            assertThat(report.cellsRun()).isEqualTo(4);
+        }
+
+        String altered = recorded.text().replace(" postgresql\n", " mysql\n");
+        Notebook changed = fixture(altered);
+        String withoutLast = altered.substring(0, changed.cell(4).output().get().start());
+        Notebook missing = fixture(withoutLast.stripTrailing() + "\n");
+        try (NotebookSession session = open(missing)) {
+            BatchModes.CheckReport report = BatchModes.check(session);
+            assertThat(report.passed()).isFalse();
+            assertThat(report.failures()).hasSize(2);
+            assertThat(report.failures().get(0)).startsWith("README.md:3 (cell 1, sql): output differs")
+                    .contains("- mysql").contains("+ postgresql");
+            assertThat(report.failures().get(1)).startsWith("README.md:").contains("(cell 4, sql): no recorded output");
+        }
+    }
+
+    @Test
+    @DisplayName("interactive: Enter runs a cell, e edits it, r opens the REPL (SQL and Java), q quits")
+    void interactive() throws Exception {
+        Notebook nb = fixture("""
+                # Interactive
+
+                Some prose.
+
+                ```sql
+                SELECT 1 AS first;
+                ```
+
+                ```sql
+                SELECT 2 AS second;
+                ```
+
+                ```sql
+                SELECT 3 AS third;
+                ```
+                """);
+        java.util.Iterator<String> lines = List.of("", "e", "SELECT 20 AS edited;", ".", "", "r",
+                "SELECT 7", "AS seven;", "\\java", "int y = 5 * 5;", "y + 1", "\\bogus", "\\q", "q").iterator();
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        java.io.PrintStream out = new java.io.PrintStream(bytes, true, StandardCharsets.UTF_8);
+        try (NotebookSession session = open(nb)) {
+            new InteractiveMode(session, prompt -> lines.hasNext() ? lines.next() : null, out, false).run();
+        }
+        String text = bytes.toString(StandardCharsets.UTF_8);
+        assertThat(text).contains("Some prose.", "── cell 1/3 · sql · README.md:5", " first", "Edited (the README stays",
+                " edited", "REPL: SQL or Java", " seven", "==> 26", "Unknown command \\bogus",
+                "── cell 3/3");
+        assertThat(text).doesNotContain(" second\n").doesNotContain(" third\n");
+        assertThat(lines.hasNext()).isFalse();
+    }
+}

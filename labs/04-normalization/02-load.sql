@@ -1,0 +1,21 @@
+-- Lab 04 - Normalization - Exercise 02: Load your tables from the staging table
+-- Dataset: orders (the staging table orders_flat holds the flat file, one line per order item)
+--
+-- Task
+--   Fill the tables of 01-schema.sql from orders_flat, with INSERT INTO ... SELECT ... FROM
+--   orders_flat. Each customer, product and order must become exactly one row, however many
+--   lines repeat it (SELECT DISTINCT).
+--
+-- Required
+--   - read the data from orders_flat: the grader also runs your script on a different
+--     orders_flat (other customers, products and orders), so a list of values copied from
+--     today's file (INSERT ... VALUES) fails there;
+--   - fill the tables in an order the foreign keys allow (a row can only refer to rows that
+--     are already there).
+--
+-- Checked by
+--   The rows of your tables after 01-schema.sql and this file run (with 03's view).
+--
+-- Grade with: ./pglabs grade 04
+
+-- TODO: write your INSERT ... SELECT statements here
