@@ -26,6 +26,10 @@ final class JdbcValues {
             case "int8":
             case "oid":
             case "numeric":
+            // pgJDBC names an integer column whose default is a sequence (serial, identity) by its pseudo-type.
+            case "serial":
+            case "bigserial":
+            case "smallserial":
                 return number(rs.getString(column));
             case "float8":
                 return doubleOrNull(rs, rs.getDouble(column));

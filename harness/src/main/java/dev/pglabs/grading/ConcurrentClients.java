@@ -551,17 +551,17 @@ public final class ConcurrentClients implements AutoCloseable {
                 rollbackQuietly(c);
                 String state = e.getSQLState();
                 boolean lost = isClosed(c) || (state != null && state.startsWith("08")) || "57P01".equals(state);
-                if (stop.get() || lost) {
-                    return new Outcome(client, index, call, Result.STOPPED, null, state,
-                            stop.get() ? "stopped with the other clients" : "the connection was lost: " + firstLine(e),
-                            retried.size(), List.copyOf(retried));
-                }
                 if (QUERY_CANCELED.equals(state)) {
                     // Past the statement time limit: the answer hangs. End the run now rather than let every
                     // remaining call wait out the limit too.
                     stop.set(true);
                     return new Outcome(client, index, call, Result.STOPPED, null, state,
                             "ran longer than the statement time limit (" + timeoutSeconds + " s) and was cancelled",
+                            retried.size(), List.copyOf(retried));
+                }
+                if (stop.get() || lost) {
+                    return new Outcome(client, index, call, Result.STOPPED, null, state,
+                            stop.get() ? "stopped with the other clients" : "the connection was lost: " + firstLine(e),
                             retried.size(), List.copyOf(retried));
                 }
                 if (state != null && options.retryOn().contains(state) && retried.size() < options.maxRetries()) {

@@ -141,23 +141,52 @@ public final class FunctionalDependencies {
     }
 
     /**
-     * A smallest subset of {@code key} that is still unique in the data, found by dropping columns one by one
-     * (in order) while the rest stays unique. A declared key that is bigger than needed holds columns that
-     * depend on the rest of it.
+     * A smallest subset of {@code key} that is still unique in the data: subsets are tried from the smallest up,
+     * and among subsets of one size, those of earlier columns first, so the columns as declared win over an
+     * accidental key of the data. A declared key that is bigger than needed holds columns that depend on the rest
+     * of it. Returns {@code key} itself when no smaller subset is unique (or for keys of more than six columns).
      */
     public List<String> minimalUniqueSubset(String table, List<String> key) {
-        List<String> kept = new ArrayList<>(key);
-        for (String column : key) {
-            if (kept.size() == 1) {
-                break;
-            }
-            List<String> without = new ArrayList<>(kept);
-            without.remove(column);
-            if (isUnique(table, without)) {
-                kept = without;
+        int n = key.size();
+        if (n < 2 || n > 6) {
+            return List.copyOf(key);
+        }
+        for (int size = 1; size < n; size++) {
+            for (List<Integer> positions : combinations(n, size)) {
+                List<String> subset = positions.stream().map(key::get).toList();
+                if (isUnique(table, subset)) {
+                    return subset;
+                }
             }
         }
-        return List.copyOf(kept);
+        return List.copyOf(key);
+    }
+
+    /** The ways to pick {@code size} of {@code n} positions, each ascending, in lexicographic order. */
+    private static List<List<Integer>> combinations(int n, int size) {
+        List<List<Integer>> all = new ArrayList<>();
+        int[] pick = new int[size];
+        for (int i = 0; i < size; i++) {
+            pick[i] = i;
+        }
+        while (true) {
+            List<Integer> one = new ArrayList<>(size);
+            for (int p : pick) {
+                one.add(p);
+            }
+            all.add(List.copyOf(one));
+            int i = size - 1;
+            while (i >= 0 && pick[i] == n - size + i) {
+                i--;
+            }
+            if (i < 0) {
+                return all;
+            }
+            pick[i]++;
+            for (int j = i + 1; j < size; j++) {
+                pick[j] = pick[j - 1] + 1;
+            }
+        }
     }
 
     // ---- plumbing -------------------------------------------------------------------------------------

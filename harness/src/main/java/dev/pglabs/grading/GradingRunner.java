@@ -47,6 +47,7 @@ public final class GradingRunner {
         long start = System.nanoTime();
         List<LabResult> labResults = new ArrayList<>();
         GradingSession.install(session);
+        session.prepare(labs);
         try {
             for (Lab lab : labs) {
                 labResults.add(gradeLab(session, lab, graders.apply(lab), progress));

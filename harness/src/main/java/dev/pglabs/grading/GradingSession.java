@@ -87,6 +87,13 @@ public final class GradingSession implements AutoCloseable {
         return farm.create(course.dataset(lab, dataset));
     }
 
+    /** Starts building the templates of these labs in the background (see {@link DatabaseFarm#prepare}). */
+    public void prepare(java.util.List<Lab> labs) {
+        farm.prepare(labs.stream()
+                .flatMap(lab -> lab.datasets().keySet().stream().sorted().map(name -> course.dataset(lab, name)))
+                .toList());
+    }
+
     /** A session for another submission on the same server and templates (class grading reuses them). */
     public GradingSession forSubmission(Submission other) {
         return new GradingSession(course, other, farm, false);

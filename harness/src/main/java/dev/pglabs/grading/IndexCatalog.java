@@ -33,6 +33,7 @@ public final class IndexCatalog {
                    ARRAY(SELECT pg_get_indexdef(i.indexrelid, k, true) FROM generate_series(1, i.indnatts) AS k
                          ORDER BY k) AS columns,
                    ARRAY(SELECT i.indoption[k - 1] FROM generate_series(1, i.indnkeyatts) AS k ORDER BY k) AS options,
+                   ARRAY(SELECT i.indkey[k - 1] = 0 FROM generate_series(1, i.indnkeyatts) AS k ORDER BY k) AS computed,
                    ARRAY(SELECT coalesce(oc.opcname, '') || CASE WHEN oc.opcdefault THEN '' ELSE '!' END
                          FROM generate_series(1, i.indnkeyatts) AS k
                          LEFT JOIN pg_opclass oc ON oc.oid = i.indclass[k - 1] ORDER BY k) AS opclasses,
@@ -77,12 +78,13 @@ public final class IndexCatalog {
         List<String> opclasses = strings(rs.getArray("opclasses"));
         List<String> collations = strings(rs.getArray("collations"));
         Object[] options = (Object[]) rs.getArray("options").getArray();
+        Object[] computed = (Object[]) rs.getArray("computed").getArray();
         List<Key> keys = new ArrayList<>();
         for (int k = 0; k < keyCount; k++) {
             int option = options[k] == null ? 0 : ((Number) options[k]).intValue();
             String opclass = opclasses.get(k);
             boolean defaultOpclass = !opclass.endsWith("!");
-            keys.add(new Key(columns.get(k), (option & 1) != 0, (option & 2) != 0,
+            keys.add(new Key(columns.get(k), Boolean.TRUE.equals(computed[k]), (option & 1) != 0, (option & 2) != 0,
                     defaultOpclass ? opclass : opclass.substring(0, opclass.length() - 1), defaultOpclass,
                     collations.get(k)));
         }
@@ -102,13 +104,14 @@ public final class IndexCatalog {
      * One key of an index.
      *
      * @param expression     the column name ({@code user_id}) or expression ({@code lower(email)}), as deparsed
+     * @param computed       whether the key is an expression rather than a plain column
      * @param descending     DESC
      * @param nullsFirst     NULLS FIRST (the default for DESC)
      * @param opclass        the operator class, e.g. {@code text_ops} or {@code text_pattern_ops}
      * @param defaultOpclass whether it is the type's default operator class for the method
      * @param collation      the collation name, or "" where the type has none
      */
-    public record Key(String expression, boolean descending, boolean nullsFirst, String opclass,
+    public record Key(String expression, boolean computed, boolean descending, boolean nullsFirst, String opclass,
                       boolean defaultOpclass, String collation) {
 
         /** As in CREATE INDEX: {@code created_at DESC}, {@code email text_pattern_ops}. */
@@ -148,6 +151,11 @@ public final class IndexCatalog {
 
         public boolean partial() {
             return predicate != null;
+        }
+
+        /** Whether a key is an expression: only such an index makes ANALYZE gather new statistics. */
+        public boolean hasExpressionKey() {
+            return keys.stream().anyMatch(Key::computed);
         }
 
         /** The expressions of the keys, in order: ["user_id", "created_at"]. */

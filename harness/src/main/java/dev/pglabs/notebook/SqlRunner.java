@@ -182,12 +182,34 @@ final class SqlRunner {
                 .map(row -> row.stream().map(v -> v instanceof String str ? (Object) scrub.apply(str) : v).toList())
                 .toList();
         ResultTable table = ResultTable.of(raw.columns(), raw.columnTypes(), rows);
-        String text = TableFormatter.format(table, options.displayRows());
+        String text = isPlan(table) ? plan(table) : TableFormatter.format(table, options.displayRows());
         int n = table.rowCount();
         if (raw.truncated()) {
             return text + "\n(more than " + MAX_ROWS + " rows; pglabs stopped reading)";
         }
         return n == 0 ? text : text + "\n(" + n + (n == 1 ? " row)" : " rows)");
+    }
+
+    /** The text output of EXPLAIN: one column "QUERY PLAN", one plan line per row. */
+    private static boolean isPlan(ResultTable table) {
+        return table.columns().size() == 1 && table.columns().get(0).equals("QUERY PLAN");
+    }
+
+    /**
+     * A plan as psql prints it: every line whole, its indentation kept (the tree is in the indentation), unlike
+     * an ordinary table, whose long values are cut and whose leading spaces are quoted to be seen.
+     */
+    private static String plan(ResultTable table) {
+        List<String> lines = table.rows().stream().map(r -> String.valueOf(r.get(0))).toList();
+        String header = "QUERY PLAN";
+        int width = Math.max(header.length(), lines.stream().mapToInt(String::length).max().orElse(0));
+        StringBuilder out = new StringBuilder();
+        out.append(" ".repeat((width - header.length()) / 2 + 1)).append(header).append('\n');
+        out.append("-".repeat(width + 2));
+        for (String line : lines) {
+            out.append("\n ").append(line);
+        }
+        return out.toString();
     }
 
     private static int position(SQLException e) {

@@ -19,10 +19,14 @@ import java.util.Deque;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -43,11 +47,14 @@ public final class DatabaseFarm implements AutoCloseable {
     private final SandboxLimits limits;
     private final String runId;
     private final String studentGroup;
+    /** The server's admin, marked with this run's application name (see {@link LeftoverSweeper}). */
+    private final ConnectionTarget adminTarget;
     private final Connection admin;
     private final boolean superuser;
     private final int serverVersion;
     private final String cloneStrategy;
-    private final Map<String, String> templates = new ConcurrentHashMap<>();
+    /** Template names by dataset hash; a future, so a check that needs a template being built waits for it. */
+    private final Map<String, CompletableFuture<String>> templates = new ConcurrentHashMap<>();
     private final List<String> templateNames = new ArrayList<>();
     private final AtomicInteger sequence = new AtomicInteger();
     /** Ready-made check databases per template; small, because unused ones are dropped at close. */
@@ -60,8 +67,21 @@ public final class DatabaseFarm implements AutoCloseable {
     });
     private Connection fillerConnection;  // used on the filler thread only
     private volatile boolean closed;
-    private final ExecutorService dropper = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "pglabs-dropper");
+    /**
+     * Drops run off the critical path, on two threads (a drop waits on the disk more than on the CPU). The queue
+     * is bounded: on a durable server drops are slower than clones, and an unbounded backlog would pile up
+     * hundreds of databases on the server and still be draining when the process exits. When it is full, the
+     * check that ends drops its own database (back-pressure).
+     */
+    private final ExecutorService dropper = new ThreadPoolExecutor(2, 2, 0, TimeUnit.MILLISECONDS,
+            new ArrayBlockingQueue<>(MAX_PENDING_DROPS), r -> {
+                Thread t = new Thread(r, "pglabs-dropper");
+                t.setDaemon(true);
+                return t;
+            }, (task, executor) -> task.run());
+    private static final int MAX_PENDING_DROPS = 16;
+    private final ExecutorService preparer = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "pglabs-templates");
         t.setDaemon(true);
         return t;
     });
@@ -71,8 +91,9 @@ public final class DatabaseFarm implements AutoCloseable {
         this.limits = limits;
         this.runId = HexFormat.of().formatHex(randomBytes(3));
         this.studentGroup = "pglabs_" + runId + "_students";
+        this.adminTarget = server.admin().withParameter("ApplicationName", LeftoverSweeper.applicationName(runId));
         try {
-            this.admin = connect(server.admin());
+            this.admin = connect(adminTarget);
             try (Statement st = admin.createStatement();
                  ResultSet rs = st.executeQuery("SELECT current_setting('server_version_num')::int, "
                          + "(SELECT rolsuper FROM pg_roles WHERE rolname = current_user), current_setting('fsync')")) {
@@ -81,6 +102,7 @@ public final class DatabaseFarm implements AutoCloseable {
                 this.superuser = rs.getBoolean(2);
                 this.cloneStrategy = cloneStrategy(serverVersion, rs.getString(3));
             }
+            LeftoverSweeper.sweep(admin, serverVersion);
             execute(admin, "CREATE ROLE " + studentGroup + " NOLOGIN");
         } catch (SQLException e) {
             throw new ProvisioningException("Could not prepare " + server.description() + ": " + e.getMessage()
@@ -128,7 +150,7 @@ public final class DatabaseFarm implements AutoCloseable {
             filler.submit(() -> {
                 try {
                     if (fillerConnection == null) {
-                        fillerConnection = connect(server.admin());
+                        fillerConnection = connect(adminTarget);
                     }
                     Deque<CheckDatabase> pool = pool(template);
                     while (!closed && pool.size() < POOL_SIZE) {
@@ -170,9 +192,9 @@ public final class DatabaseFarm implements AutoCloseable {
             dropLater(database, role);
             throw new ProvisioningException("Could not create a database for this check: " + e.getMessage(), e);
         }
-        ConnectionTarget adminTarget = server.admin().withDatabase(database);
+        ConnectionTarget checkAdmin = adminTarget.withDatabase(database);
         ConnectionTarget studentTarget = server.admin().withDatabase(database).withUser(role, password);
-        return new CheckDatabase(this, database, role, adminTarget, studentTarget);
+        return new CheckDatabase(this, database, role, checkAdmin, studentTarget);
     }
 
     /**
@@ -194,7 +216,47 @@ public final class DatabaseFarm implements AutoCloseable {
 
     /** The template database for these setup scripts, built on first use (benchmarks clone it directly). */
     public String template(Dataset dataset) {
-        return templates.computeIfAbsent(templateKey(dataset), key -> buildTemplate(dataset));
+        String key = templateKey(dataset);
+        CompletableFuture<String> mine = new CompletableFuture<>();
+        CompletableFuture<String> existing = templates.putIfAbsent(key, mine);
+        if (existing == null) {
+            try {
+                mine.complete(buildTemplate(dataset));
+            } catch (RuntimeException e) {
+                templates.remove(key, mine);  // the next check tries again and reports its own error
+                mine.completeExceptionally(e);
+                throw e;
+            }
+            return mine.join();
+        }
+        try {
+            return existing.join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : e;
+        }
+    }
+
+    /**
+     * Builds these templates in the background, in order, while the first checks run: a lab with a large
+     * dataset (lab 05 generates a million rows) then finds its template ready or half built instead of
+     * starting from nothing. A failed build is reported by the check that needs it, not here.
+     */
+    public void prepare(List<Dataset> datasets) {
+        for (Dataset dataset : datasets) {
+            try {
+                preparer.submit(() -> {
+                    if (!closed) {
+                        try {
+                            template(dataset);
+                        } catch (RuntimeException e) {
+                            // The check that needs this template builds it again and reports the error.
+                        }
+                    }
+                });
+            } catch (java.util.concurrent.RejectedExecutionException e) {
+                return;  // closing
+            }
+        }
     }
 
     /** Ends a backend; the watchdog uses it when a student's statement ignores its cancel. */
@@ -216,7 +278,7 @@ public final class DatabaseFarm implements AutoCloseable {
     }
 
     private void drop(String database, String role) {
-        try (Connection c = connect(server.admin())) {
+        try (Connection c = connect(adminTarget)) {
             execute(c, "DROP DATABASE IF EXISTS " + database + (serverVersion >= 130000 ? " WITH (FORCE)" : ""));
             if (role != null) {
                 execute(c, "DROP ROLE IF EXISTS " + role);
@@ -236,7 +298,7 @@ public final class DatabaseFarm implements AutoCloseable {
             synchronized (admin) {
                 execute(admin, "CREATE DATABASE " + name);
             }
-            try (Connection c = connect(server.admin().withDatabase(name))) {
+            try (Connection c = connect(adminTarget.withDatabase(name))) {
                 for (Path script : dataset.scripts()) {
                     load(c, script);
                 }
@@ -327,6 +389,7 @@ public final class DatabaseFarm implements AutoCloseable {
     @Override
     public void close() {
         closed = true;
+        preparer.shutdownNow();
         filler.shutdown();
         try {
             filler.awaitTermination(1, TimeUnit.MINUTES);
@@ -343,7 +406,11 @@ public final class DatabaseFarm implements AutoCloseable {
         }
         dropper.shutdown();
         try {
-            dropper.awaitTermination(2, TimeUnit.MINUTES);
+            preparer.awaitTermination(1, TimeUnit.MINUTES);
+            if (!dropper.awaitTermination(5, TimeUnit.MINUTES)) {
+                System.err.println("pglabs: some check databases were still being dropped at exit; the next run "
+                        + "on this server removes them.");
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

@@ -40,6 +40,9 @@ class IndexCatalogTest {
 
             IndexCatalog.Index b = named(indexes, "b");
             assertThat(b.key(0)).as("PostgreSQL's own spelling of the expression").isEqualTo("lower(name)");
+            assertThat(b.keys().get(0).computed()).isTrue();
+            assertThat(b.hasExpressionKey()).isTrue();
+            assertThat(a.hasExpressionKey()).isFalse();
             assertThat(b.key(1)).isEmpty();
             assertThat(b.unique()).isTrue();
             assertThat(b.constraint()).as("a unique index is not a constraint").isNull();

@@ -140,8 +140,8 @@ class NotebookRunnerTest {
         assertThat(r.get(0).output()).isEqualTo("""
                  id | name
                 ----+------------
-                 1  | postgresql
-                 2  | sql
+                  1 | postgresql
+                  2 | sql
                 (2 rows)""");  // pgjdbc names an identity column's type "serial", which the formatter reads as text
 
         assertThat(r.get(1).output()).as("a result for every statement, the database name scrubbed").isEqualTo("""

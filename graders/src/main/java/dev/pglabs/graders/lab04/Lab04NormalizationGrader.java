@@ -76,7 +76,7 @@ class Lab04NormalizationGrader {
 
     // ---- 01: keys ----------------------------------------------------------------------------------------
 
-    @Check(id = "01-keys", points = 2,
+    @Check(id = "01-schema-keys", points = 2,
             hint = "Give every table a PRIMARY KEY (the column or columns that identify one row), and link the "
                     + "tables: a column that holds another table's key gets REFERENCES that_table (its_key) and "
                     + "NOT NULL.")
@@ -154,7 +154,8 @@ class Lab04NormalizationGrader {
             List<Set<String>> groups = linkedGroups(tables, foreignKeys);
             if (groups.size() > 1) {
                 problems.add("Your tables are not all linked by foreign keys: "
-                        + groups.stream().map(g -> "{" + String.join(", ", g) + "}").collect(Collectors.joining(" and "))
+                        + groups.stream().map(g -> "{" + String.join(", ", g) + "}")
+                                .collect(Collectors.joining(" and "))
                         + " have no foreign key between them, so nothing ties those rows together. Which column "
                         + "holds the key of the other table?");
             }
@@ -166,7 +167,7 @@ class Lab04NormalizationGrader {
 
     // ---- 02: no redundancy --------------------------------------------------------------------------------
 
-    @Check(id = "02-no-redundancy", points = 3, hiddenOn = HIDDEN_DATA,
+    @Check(id = "02-load-no-redundancy", points = 3, hiddenOn = HIDDEN_DATA,
             hint = "Each fact belongs in the table whose key it depends on: the customer's name, email and city "
                     + "depend on the customer alone, a product's name and category on the product alone, the "
                     + "date on the order alone. Keep only the key (a foreign key) where you need to refer to them.")
@@ -348,8 +349,9 @@ class Lab04NormalizationGrader {
     private static String destination(String table, List<String> x, boolean one, List<String> tables,
                                       CatalogInspector catalog) {
         for (String other : tables) {
-            if (!other.equals(table) && catalog.primaryKey(other).map(k -> Set.copyOf(k.columns()).equals(Set.copyOf(x)))
-                    .orElse(false)) {
+            boolean keyedByX = catalog.primaryKey(other).map(k -> Set.copyOf(k.columns()).equals(Set.copyOf(x)))
+                    .orElse(false);
+            if (!other.equals(table) && keyedByX) {
                 return "to " + other + ", whose key is " + String.join(", ", x);
             }
         }
@@ -361,8 +363,8 @@ class Lab04NormalizationGrader {
             }
         }
         String xText = x.size() == 1 ? x.get(0) : "(" + String.join(", ", x) + ")";
-        return "to a table of " + (one ? "its" : "their") + " own whose key is " + xText + ", and keep only " + xText + " in " + table
-                + " to refer to it";
+        return "to a table of " + (one ? "its" : "their") + " own whose key is " + xText + ", and keep only " + xText
+                + " in " + table + " to refer to it";
     }
 
     /**
@@ -423,7 +425,7 @@ class Lab04NormalizationGrader {
 
     // ---- 03: lossless view --------------------------------------------------------------------------------
 
-    @Check(id = "03-lossless-view", points = 3, hiddenOn = HIDDEN_DATA,
+    @Check(id = "03-flat-view-lossless", points = 3, hiddenOn = HIDDEN_DATA,
             hint = "Join every line of an order to its order, customer and product on their keys, and name the "
                     + "columns exactly as in orders_flat, in the same order. Compare with (SELECT * FROM orders_flat "
                     + "EXCEPT ALL SELECT * FROM orders_flat_view) and the other way round: both must be empty.")
@@ -508,7 +510,8 @@ class Lab04NormalizationGrader {
     private static boolean sameKindOfType(String a, String b) {
         Set<String> integers = Set.of("int2", "int4", "int8", "numeric");
         Set<String> texts = Set.of("text", "varchar");
-        return a.equals(b) || (integers.contains(a) && integers.contains(b)) || (texts.contains(a) && texts.contains(b));
+        return a.equals(b) || (integers.contains(a) && integers.contains(b))
+                || (texts.contains(a) && texts.contains(b));
     }
 
     // ---- 04: update anomaly -------------------------------------------------------------------------------
@@ -684,8 +687,12 @@ class Lab04NormalizationGrader {
         void requireView(SqlAnswer viewFile) {
             Optional<CatalogInspector.RelationKind> kind = catalog.relation(VIEW);
             if (kind.isEmpty()) {
+                List<String> elsewhere = catalogStrings("SELECT n.nspname::text FROM pg_class c JOIN pg_namespace n "
+                        + "ON n.oid = c.relnamespace WHERE c.relname = '" + VIEW + "' AND n.nspname <> 'public'");
                 throw new AssertionFailedError(viewFile.origin() + " ran, but there is no view named " + VIEW
-                        + ". Create it with CREATE VIEW " + VIEW + " AS SELECT …;");
+                        + (elsewhere.isEmpty() ? "" : " in the schema public (there is one in " + elsewhere.get(0)
+                        + ": a temporary view, or a changed search_path? Leave search_path alone and don't write "
+                        + "TEMP)") + ". Create it with CREATE VIEW " + VIEW + " AS SELECT …;");
             }
             if (kind.get() != CatalogInspector.RelationKind.VIEW) {
                 throw new AssertionFailedError(VIEW + " is " + kind.get().inWords() + ", not a view. A table (or a "

@@ -23,8 +23,9 @@ import java.util.stream.Collectors;
  * Grades lab 05 (indexes) on the blog-scale data (20,000 users, 200,000 posts, 1,000,000 comments).
  *
  * <p>Each exercise file holds CREATE INDEX statements. A check runs that one file on a fresh copy of the data
- * (indexes from other files cannot change the plan), ANALYZEs the table as the grader, pins the planner settings
- * and reads {@code EXPLAIN (FORMAT JSON)} of the exercise's query with concrete values. It passes when the plan
+ * (indexes from other files cannot change the plan), ANALYZEs the table as the grader when the file indexed an
+ * expression (the template's statistics cover everything else), pins the planner settings and reads
+ * {@code EXPLAIN (FORMAT JSON)} of the exercise's query with concrete values. It passes when the plan
  * reaches the large table through an index whose <em>definition</em> (keys, order, predicate, uniqueness, read
  * from the catalog; never its name) is what the exercise teaches, with no Seq Scan of that table (and no Sort
  * where the index should give the order). Timings are never looked at.
@@ -293,7 +294,7 @@ class Lab05IndexesGrader {
         String newUserProblem = null;
         try {
             student.execute("INSERT INTO users (username, email, full_name, created_at) VALUES ('zz.grader.check', "
-                    + "'grader.check.2@example.test', 'Grader Check', '2026-01-01')", "the grader's INSERT of 'zz.grader.check'");
+                    + "'grader.check.2@example.test', 'Grader Check', '2026-01-02')", "the grader's INSERT of 'zz.grader.check'");
         } catch (StudentSqlException e) {
             newUserProblem = "Your index also rejects a username nobody has yet ('zz.grader.check'):\n  " + e.getMessage();
         }

@@ -186,7 +186,7 @@ class Lab06TransactionsGrader {
         int a = hot.get(0).id();
         int b = hot.get(1).id();
         int clients = 8;
-        int callsEach = 25;
+        int callsEach = 15;
         List<List<Call>> plan = new ArrayList<>();
         for (int i = 0; i < clients; i++) {
             Random random = new Random(6_003L * (i + 1));
@@ -235,7 +235,7 @@ class Lab06TransactionsGrader {
         SqlAnswer answer = files.sql(TRANSFER);
         CheckDatabase db = sql.database();
         List<Account> hot = richest(db, 3);
-        List<List<Call>> plan = downhillPlan(hot, 8, 25, 6_004L);
+        List<List<Call>> plan = downhillPlan(hot, 8, 15, 6_004L);
         List<Account> before = accounts(db);
         int logBefore = maxTransferId(db);
         Report report;
@@ -270,7 +270,7 @@ class Lab06TransactionsGrader {
         CheckDatabase db = sql.database();
         List<Account> hot = richest(db, 3);
         int clients = 8;
-        List<List<Call>> plan = downhillPlan(hot, clients, 15, 6_005L);
+        List<List<Call>> plan = downhillPlan(hot, clients, 10, 6_005L);
         List<Account> before = accounts(db);
         int logBefore = maxTransferId(db);
         Report report;

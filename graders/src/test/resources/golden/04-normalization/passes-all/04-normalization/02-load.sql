@@ -14,7 +14,9 @@
 --     are already there).
 --
 -- Checked by
---   The rows of your tables after 01-schema.sql and this file run (with 03's view).
+--   The rows of your tables after 01-schema.sql and this file run: each fact stored once
+--   (no column that depends on only part of a key, or on a column that is not a key).
+--   With the view of 03-flat-view.sql: that nothing was lost or invented.
 --
 -- Grade with: ./pglabs grade 04
 
