@@ -5,10 +5,16 @@ import dev.pglabs.course.Lab;
 import dev.pglabs.course.Progress;
 import dev.pglabs.grading.GradingRunner;
 import dev.pglabs.grading.GradingSession;
+import dev.pglabs.reports.ClassroomReport;
 import dev.pglabs.reports.ConsoleReport;
+import dev.pglabs.reports.GitHubStepSummary;
+import dev.pglabs.reports.GradescopeReport;
+import dev.pglabs.reports.JUnitXmlReport;
 import dev.pglabs.reports.JsonReport;
+import dev.pglabs.reports.MarkdownSummary;
 import dev.pglabs.results.SubmissionResult;
 import dev.pglabs.submission.Submission;
+import dev.pglabs.submission.SubmissionLocator;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
@@ -16,6 +22,8 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
+import java.io.IOException;
+import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,20 +34,25 @@ import java.util.concurrent.Callable;
 @Command(name = "grade", description = "Grade labs of a submission (default: your work in labs/).")
 final class GradeCommand implements Callable<Integer> {
 
-    enum Format { console, json }
+    /** What the result is written as (to --out, or to standard output). */
+    enum Format { console, json, junit, gradescope, classroom }
 
     @Parameters(paramLabel = "LAB", arity = "0..*",
             description = "Labs to grade: 01, 1, sql-basics or 01-sql-basics. Default: all labs.")
     List<String> labs = List.of();
 
     @Option(names = "--submission", paramLabel = "DIR",
-            description = "A folder shaped like labs/ (or one lab folder). Default: labs/ of the course.")
+            description = "A folder shaped like labs/, one lab folder, or a clone of a student repository (labs/ is "
+                    + "found inside). Default: labs/ of the course.")
     Path submission;
 
-    @Option(names = "--format", defaultValue = "console", description = "console or json. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--format", defaultValue = "console", paramLabel = "console|json|junit|gradescope|classroom",
+            description = "console, json (docs/results-json.md), junit (JUnit XML), gradescope (Gradescope's "
+                    + "results.json) or classroom (a GitHub Classroom runner result). Default: ${DEFAULT-VALUE}.")
     Format format;
 
-    @Option(names = "--out", paramLabel = "FILE", description = "Write the result to FILE (JSON) instead of stdout.")
+    @Option(names = "--out", paramLabel = "FILE",
+            description = "Write the result to FILE instead of stdout (JSON when the format is console).")
     Path out;
 
     @Mixin
@@ -48,20 +61,44 @@ final class GradeCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    private void write(SubmissionResult result, Path file) throws IOException {
+        switch (format) {
+            case console, json -> JsonReport.write(result, file);
+            case junit -> JUnitXmlReport.write(result, file);
+            case gradescope -> GradescopeReport.write(result, file);
+            case classroom -> ClassroomReport.write(result, file);
+        }
+    }
+
+    private void write(SubmissionResult result, OutputStream stdout) throws IOException {
+        switch (format) {
+            case console, json -> JsonReport.write(result, stdout);
+            case junit -> JUnitXmlReport.write(result, stdout);
+            case gradescope -> GradescopeReport.write(result, stdout);
+            case classroom -> ClassroomReport.write(result, stdout);
+        }
+    }
+
     @Override
     public Integer call() throws Exception {
         Course course = Course.locate();
         List<Lab> selected = LabSelection.resolve(course, labs, spec);
-        Path dir = submission == null ? course.labsDir() : submission.toAbsolutePath().normalize();
-        if (!Files.isDirectory(dir)) {
-            System.err.println("pglabs: the submission folder " + dir + " does not exist.");
+        Path given = submission == null ? course.labsDir() : submission.toAbsolutePath().normalize();
+        if (!Files.isDirectory(given)) {
+            System.err.println("pglabs: the submission folder " + given + " does not exist.");
             return Main.CANNOT_GRADE;
         }
-        boolean jsonToStdout = format == Format.json && out == null;
-        // When JSON goes to stdout, progress goes to stderr so the JSON stays parseable.
-        PrintStream progressStream = jsonToStdout ? System.err : System.out;
+        // A clone of the whole student repository works too: the labs are found inside.
+        SubmissionLocator.Located located = SubmissionLocator.locate(given, selected.stream().map(Lab::folder).toList());
+        Path dir = located.root();
+        boolean reportToStdout = format != Format.console && out == null;
+        // When a report goes to stdout, progress goes to stderr so the report stays parseable.
+        PrintStream progressStream = reportToStdout ? System.err : System.out;
         ConsoleReport console = new ConsoleReport(progressStream, System.console() != null && System.getenv("NO_COLOR") == null);
         progressStream.println("Grading " + dir + " …");
+        if (!located.note().isEmpty()) {
+            progressStream.println("  (" + located.note() + ")");
+        }
         SubmissionResult result;
         try (GradingSession session = GradingSession.open(course, new Submission(dir), database.provider())) {
             progressStream.println("Database: " + session.farm().server().description());
@@ -75,11 +112,13 @@ final class GradeCommand implements Callable<Integer> {
             progress.save();
         }
         if (out != null) {
-            JsonReport.write(result, out);
+            write(result, out);
             progressStream.println("  result written to " + out);
-        } else if (jsonToStdout) {
-            JsonReport.write(result, System.out);
+        } else if (reportToStdout) {
+            write(result, System.out);
         }
+        GitHubStepSummary.append(MarkdownSummary.of(result), System.getenv())
+                .ifPresent(file -> progressStream.println("  summary added to the GitHub job page"));
         return 0;
     }
 }

@@ -6,9 +6,10 @@ import picocli.CommandLine.Command;
 /** The {@code pglabs} command. Each subcommand is its own class. */
 @Command(name = "pglabs", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "A PostgreSQL course in Java: labs, graders and a real PostgreSQL.",
-        subcommands = {ListCommand.class, GradeCommand.class, WatchCommand.class, HintCommand.class, VerifyCommand.class,
-                DbCommand.class, BenchCommand.class, NotebookCommand.class, JshellCommand.class,
-                CommandLine.HelpCommand.class})
+        subcommands = {ListCommand.class, GradeCommand.class, GradeClassCommand.class,
+                GradescopeAutograderCommand.class, WatchCommand.class, HintCommand.class, VerifyCommand.class,
+                DbCommand.class, BenchCommand.class, ClassBenchCommand.class, NotebookCommand.class,
+                JshellCommand.class, CommandLine.HelpCommand.class})
 public final class Main {
 
     /** Exit status when the harness could not grade (the score itself never makes grade fail). */

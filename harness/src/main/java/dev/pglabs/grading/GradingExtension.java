@@ -1,6 +1,7 @@
 package dev.pglabs.grading;
 
 import dev.pglabs.course.Lab;
+import dev.pglabs.javasub.CompiledSubmission;
 import dev.pglabs.javasub.JavaSources;
 import dev.pglabs.provisioning.CheckDatabase;
 import dev.pglabs.submission.LabFiles;
@@ -14,14 +15,15 @@ import java.util.Set;
 
 /**
  * Gives {@link Check} methods what they grade with: the lab's files, a fresh database per check, the SQL
- * helper, the lab's Java sources ({@link JavaSources}) and the session. Databases are created only when a check
- * asks for one, and dropped after it; compiled Java is closed with its check too.
+ * helper, the lab's Java sources ({@link JavaSources}, compiled per check, or a {@link CompiledSubmission} compiled
+ * once for all checks of the grader) and the session. Databases are created only when a check
+ * asks for one, and dropped after it; compiled Java is closed with its check (or grader).
  */
 public final class GradingExtension implements ParameterResolver {
 
     private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(GradingExtension.class);
     private static final Set<Class<?>> SUPPORTED = Set.of(LabFiles.class, CheckDatabase.class, SqlCheck.class,
-            GradingSession.class, Lab.class, JavaSources.class);
+            GradingSession.class, Lab.class, JavaSources.class, CompiledSubmission.class);
 
     @Override
     public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
@@ -46,11 +48,16 @@ public final class GradingExtension implements ParameterResolver {
         if (type == JavaSources.class) {
             return javaSources(context);
         }
+        if (type == CompiledSubmission.class) {
+            return compiledOnce(context);
+        }
         return new SqlCheck(files(context), () -> database(context));
     }
 
     static GradingSession session(ExtensionContext context) {
-        return GradingSession.installed().orElseGet(() -> context.getRoot().getStore(NAMESPACE)
+        return context.getConfigurationParameter(GradingSession.SESSION_KEY).flatMap(GradingSession::registered)
+                .or(GradingSession::installed)
+                .orElseGet(() -> context.getRoot().getStore(NAMESPACE)
                 .computeIfAbsent("session", key -> GradingSession.fromConfiguration(context::getConfigurationParameter),
                         GradingSession.class));
     }
@@ -72,6 +79,53 @@ public final class GradingExtension implements ParameterResolver {
         // One database per check, closed (and dropped) by JUnit when the check's context ends.
         return context.getStore(NAMESPACE).computeIfAbsent("database",
                 key -> session(context).newDatabase(lab(context), dataset), CheckDatabase.class);
+    }
+
+    /**
+     * The lab's {@code src/main/java}, compiled once for all checks of the grader (compiling is most of the cost of a
+     * check that only calls a few methods) and closed after the last one. A compile error is reported on every check.
+     * Checks share the classes, so static state of the student's code carries over between them; graders that must
+     * start each check from fresh classes take {@link JavaSources} instead.
+     */
+    private static CompiledSubmission compiledOnce(ExtensionContext context) {
+        ExtensionContext graderLevel = context;
+        while (graderLevel.getTestMethod().isPresent() && graderLevel.getParent().isPresent()) {
+            graderLevel = graderLevel.getParent().get();
+        }
+        LabFiles files = files(context);
+        ClassLoader loader = context.getRequiredTestClass().getClassLoader();
+        return graderLevel.getStore(NAMESPACE).computeIfAbsent("compiled-once",
+                key -> new CompiledOnce(new JavaSources(files, loader)), CompiledOnce.class).get();
+    }
+
+    /** A compilation shared by the checks of one grader run: its classes, or the problem that stopped it. */
+    private static final class CompiledOnce implements AutoCloseable {
+        private final JavaSources sources;
+        private CompiledSubmission compiled;
+        private RuntimeException failure;
+
+        CompiledOnce(JavaSources sources) {
+            this.sources = sources;
+        }
+
+        synchronized CompiledSubmission get() {
+            if (compiled == null && failure == null) {
+                try {
+                    compiled = sources.compile();
+                } catch (RuntimeException e) {
+                    failure = e;
+                }
+            }
+            if (failure != null) {
+                throw failure;
+            }
+            return compiled;
+        }
+
+        @Override
+        public void close() {
+            sources.close();
+        }
     }
 
     private static JavaSources javaSources(ExtensionContext context) {

@@ -4,12 +4,14 @@ import dev.pglabs.course.Lab;
 import dev.pglabs.results.CheckResult;
 import dev.pglabs.results.LabResult;
 import dev.pglabs.results.SubmissionResult;
+import dev.pglabs.submission.SubmissionHash;
 import org.junit.platform.launcher.Launcher;
 import org.junit.platform.launcher.LauncherDiscoveryRequest;
 import org.junit.platform.launcher.core.LauncherFactory;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -19,7 +21,8 @@ import static org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder.r
 
 /**
  * Grades a submission in process: runs each lab's grader class through the JUnit Platform Launcher with
- * the session installed, and collects the result model.
+ * the session installed, and collects the result model. One runner grades one submission at a time; use one
+ * runner per thread to grade several at once.
  */
 public final class GradingRunner {
 
@@ -45,19 +48,30 @@ public final class GradingRunner {
     private SubmissionResult grade(GradingSession session, List<Lab> labs, Function<Lab, Class<?>> graders,
                                    GradingProgress progress) {
         long start = System.nanoTime();
+        // Hashed before anything runs: the files as handed in, whatever a submission's code does meanwhile.
+        String hash = SubmissionHash.of(session.submission(), labs.stream().map(Lab::folder).toList());
         List<LabResult> labResults = new ArrayList<>();
-        GradingSession.install(session);
+        // The session travels with each launcher request (not through a global), so runners on several
+        // threads can grade several submissions at once (pglabs grade-class --jobs).
+        String sessionKey = GradingSession.register(session);
         session.prepare(labs);
         try {
-            for (Lab lab : labs) {
-                labResults.add(gradeLab(session, lab, graders.apply(lab), progress));
+            // A lab whose template is still being built waits while the labs after it are graded (lab 05's
+            // million rows build meanwhile); the results keep the course's order.
+            Map<Lab, LabResult> byLab = new HashMap<>();
+            List<Lab> pending = new ArrayList<>(labs);
+            while (!pending.isEmpty()) {
+                Lab next = pending.stream().filter(session::templatesReady).findFirst().orElse(pending.get(0));
+                pending.remove(next);
+                byLab.put(next, gradeLab(session, sessionKey, next, graders.apply(next), progress));
             }
+            labs.forEach(lab -> labResults.add(byLab.get(lab)));
         } finally {
-            GradingSession.install(null);
+            GradingSession.unregister(sessionKey);
         }
         var run = new SubmissionResult.RunInfo(VERSION, session.farm().serverVersion(),
                 session.farm().server().kind().label(), Instant.now().toString(),
-                (System.nanoTime() - start) / 1_000_000);
+                (System.nanoTime() - start) / 1_000_000, hash);
         return SubmissionResult.of(session.submission().root().toString(), labResults, run);
     }
 
@@ -70,11 +84,13 @@ public final class GradingRunner {
         }
     }
 
-    private LabResult gradeLab(GradingSession session, Lab lab, Class<?> graderClass, GradingProgress progress) {
+    private LabResult gradeLab(GradingSession session, String sessionKey, Lab lab, Class<?> graderClass,
+                               GradingProgress progress) {
         progress.labStarted(lab);
         LauncherDiscoveryRequest request = request()
                 .selectors(selectClass(graderClass))
                 .configurationParameters(CONFIGURATION)
+                .configurationParameter(GradingSession.SESSION_KEY, sessionKey)
                 .build();
         ResultCollector collector = new ResultCollector(session.course(), progress);
         launcher.execute(request, collector);

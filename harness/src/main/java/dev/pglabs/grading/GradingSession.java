@@ -7,11 +7,17 @@ import dev.pglabs.provisioning.DatabaseFarm;
 import dev.pglabs.provisioning.DatabaseServer;
 import dev.pglabs.provisioning.ProviderKind;
 import dev.pglabs.provisioning.Provisioning;
+import dev.pglabs.provisioning.RdsLikeServer;
 import dev.pglabs.provisioning.SandboxLimits;
 import dev.pglabs.submission.Submission;
 
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * What a grading run shares between its checks: the course, the submission being graded and the database
@@ -25,20 +31,36 @@ public final class GradingSession implements AutoCloseable {
     /** Configuration parameter (or system property): auto, url, docker or embedded. */
     public static final String DB = "pglabs.db";
 
+    /**
+     * Configuration parameter set by {@link GradingRunner}: the key of the registered session a launcher run
+     * grades with. Each run carries its own, so several submissions can be graded at once in one JVM.
+     */
+    static final String SESSION_KEY = "pglabs.grading-session-key";
+
     private static volatile GradingSession installed;
+    private static final Map<String, GradingSession> REGISTERED = new ConcurrentHashMap<>();
+    private static final AtomicLong KEYS = new AtomicLong();
 
     private final Course course;
     private final Submission submission;
     private final DatabaseServer server;
     private final DatabaseFarm farm;
     private final boolean ownsServer;
+    /** Started on first use and shared with {@link #forSubmission} sessions; stopped by the owning session. */
+    private final RdsLikeHolder rdsLike;
 
     public GradingSession(Course course, Submission submission, DatabaseFarm farm, boolean ownsServer) {
+        this(course, submission, farm, ownsServer, new RdsLikeHolder());
+    }
+
+    private GradingSession(Course course, Submission submission, DatabaseFarm farm, boolean ownsServer,
+                           RdsLikeHolder rdsLike) {
         this.course = course;
         this.submission = submission;
         this.server = farm.server();
         this.farm = farm;
         this.ownsServer = ownsServer;
+        this.rdsLike = rdsLike;
     }
 
     /** Starts a server with the provider chain and a farm on it. */
@@ -62,13 +84,32 @@ public final class GradingSession implements AutoCloseable {
         return open(course, new Submission(submission), provider);
     }
 
-    /** Lets graders run by the CLI use this session instead of opening their own. */
+    /**
+     * Lets graders run outside {@link GradingRunner} (a launcher of your own) use this session instead of
+     * opening their own. One session for the whole JVM: {@link GradingRunner} does not use it, it passes each
+     * run its session (see {@link #SESSION_KEY}) so that several can grade at once.
+     */
     public static void install(GradingSession session) {
         installed = session;
     }
 
     static Optional<GradingSession> installed() {
         return Optional.ofNullable(installed);
+    }
+
+    /** Makes a session findable by the key a launcher run passes as {@link #SESSION_KEY}. */
+    static String register(GradingSession session) {
+        String key = "session-" + KEYS.incrementAndGet();
+        REGISTERED.put(key, session);
+        return key;
+    }
+
+    static void unregister(String key) {
+        REGISTERED.remove(key);
+    }
+
+    static Optional<GradingSession> registered(String key) {
+        return Optional.ofNullable(REGISTERED.get(key));
     }
 
     public Course course() {
@@ -94,9 +135,27 @@ public final class GradingSession implements AutoCloseable {
                 .toList());
     }
 
+    /**
+     * The RDS-like server (TLS and SCRAM passwords only, see {@link RdsLikeServer}), started on first use: only the
+     * labs that connect like an application to a managed database pay its start-up. Stopped with this session.
+     */
+    public RdsLikeServer rdsLikeServer() {
+        return rdsLike.get();
+    }
+
+    /** Starts the RDS-like server in the background, so it is up by the time a check asks for it. */
+    public void prepareRdsLikeServer() {
+        rdsLike.prepare();
+    }
+
+    /** Whether every template of this lab is built (a lab without datasets is always ready). */
+    public boolean templatesReady(Lab lab) {
+        return lab.datasets().keySet().stream().allMatch(name -> farm.isReady(course.dataset(lab, name)));
+    }
+
     /** A session for another submission on the same server and templates (class grading reuses them). */
     public GradingSession forSubmission(Submission other) {
-        return new GradingSession(course, other, farm, false);
+        return new GradingSession(course, other, farm, false, rdsLike);
     }
 
     @Override
@@ -108,9 +167,54 @@ public final class GradingSession implements AutoCloseable {
             installed = null;
         }
         try {
-            farm.close();
+            try {
+                rdsLike.close();
+            } finally {
+                farm.close();
+            }
         } finally {
             server.close();
+        }
+    }
+
+    /** The lazily started RDS-like server of a session and the sessions derived from it. */
+    private static final class RdsLikeHolder {
+        private CompletableFuture<RdsLikeServer> starting;
+        private boolean closed;
+
+        /** Starts the server on a thread of its own, unless it is starting or running already. */
+        synchronized CompletableFuture<RdsLikeServer> prepare() {
+            if (closed) {
+                throw new IllegalStateException("The grading session is closed");
+            }
+            if (starting == null) {
+                starting = CompletableFuture.supplyAsync(RdsLikeServer::start, task -> {
+                    Thread thread = new Thread(task, "pglabs-rds-like-start");
+                    thread.setDaemon(true);
+                    thread.start();
+                });
+            }
+            return starting;
+        }
+
+        /** The server; one that did not start reports the same problem to every check, without trying again. */
+        RdsLikeServer get() {
+            try {
+                return prepare().join();
+            } catch (CompletionException e) {
+                throw e.getCause() instanceof RuntimeException cause ? cause : e;
+            }
+        }
+
+        synchronized void close() {
+            closed = true;
+            if (starting != null) {
+                try {
+                    starting.join().close();
+                } catch (CompletionException e) {
+                    // It never started: nothing to stop.
+                }
+            }
         }
     }
 }

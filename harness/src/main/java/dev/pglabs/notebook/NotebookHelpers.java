@@ -38,6 +38,14 @@ public final class NotebookHelpers {
         return session().connectionHelper();
     }
 
+    /**
+     * A DataSource for the lab's database, as your student role: each getConnection() opens a new connection.
+     * For libraries that manage their own connections, such as Flyway: {@code Flyway.configure().dataSource(dataSource())}.
+     */
+    public static javax.sql.DataSource dataSource() {
+        return session().dataSourceHelper();
+    }
+
     /** Grades your exercise files for this lab (the visible checks) and prints the feedback. */
     public static void check() {
         session().checkHelper();

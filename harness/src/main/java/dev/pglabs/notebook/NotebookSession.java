@@ -8,7 +8,9 @@ import dev.pglabs.grading.GradingSession;
 import dev.pglabs.provisioning.CheckDatabase;
 import dev.pglabs.reports.ConsoleReport;
 import dev.pglabs.sql.SqlScript;
+import org.postgresql.ds.PGSimpleDataSource;
 
+import javax.sql.DataSource;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -18,6 +20,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * A notebook being run: a fresh database of the lab (the same provisioning as grading: a clone of the lab's
@@ -28,6 +32,17 @@ import java.util.Set;
 public final class NotebookSession implements AutoCloseable {
 
     private static volatile NotebookSession current;
+
+    /**
+     * Flyway (lab 07 on) logs every step through java.util.logging when no logging library is set up: time-stamped
+     * lines, printed to whatever stream a cell had when the first one was logged. Cells print what they mean to
+     * show, so its logger is off in notebooks. Held here, because java.util.logging keeps loggers weakly.
+     */
+    private static final Logger FLYWAY_LOG = Logger.getLogger("org.flywaydb");
+
+    static {
+        FLYWAY_LOG.setLevel(Level.OFF);
+    }
 
     private final GradingSession grading;
     private final Lab lab;
@@ -210,6 +225,17 @@ public final class NotebookSession implements AutoCloseable {
         for (List<Object> row : plan.rows()) {
             System.out.println(row.get(0));
         }
+    }
+
+    DataSource dataSourceHelper() {
+        PGSimpleDataSource ds = new PGSimpleDataSource();
+        ds.setURL(db.studentTarget().jdbcUrl());
+        ds.setUser(db.studentTarget().user());
+        ds.setPassword(db.studentTarget().password());
+        ds.setApplicationName("pglabs-notebook");
+        // Recorded outputs read the same on every machine (the notebook's own connection is in UTC too).
+        ds.setOptions("-c TimeZone=UTC");
+        return ds;
     }
 
     Connection connectionHelper() {

@@ -236,6 +236,12 @@ public final class DatabaseFarm implements AutoCloseable {
         }
     }
 
+    /** Whether the template for these scripts is built and can be cloned right away. */
+    public boolean isReady(Dataset dataset) {
+        CompletableFuture<String> template = templates.get(templateKey(dataset));
+        return template != null && template.isDone() && !template.isCompletedExceptionally();
+    }
+
     /**
      * Builds these templates in the background, in order, while the first checks run: a lab with a large
      * dataset (lab 05 generates a million rows) then finds its template ready or half built instead of

@@ -9,9 +9,14 @@ import java.util.List;
 public record SubmissionResult(String submission, double score, double max, List<LabResult> labs,
                                RunInfo run) {
 
-    /** Where and with what the grading ran, so a result can be reproduced and trusted. */
+    /**
+     * Where and with what the grading ran, so a result can be reproduced and trusted.
+     *
+     * @param submissionSha256 SHA-256 (hex) of the graded lab folders' files, see
+     *                         {@link dev.pglabs.submission.SubmissionHash}: the same hash means the same files
+     */
     public record RunInfo(String graderVersion, String postgresVersion, String provider, String gradedAt,
-                          long durationMs) {
+                          long durationMs, String submissionSha256) {
     }
 
     public static SubmissionResult of(String submission, List<LabResult> labs, RunInfo run) {

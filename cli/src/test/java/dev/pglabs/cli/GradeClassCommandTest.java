@@ -1,0 +1,171 @@
+package dev.pglabs.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.MappingIterator;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.csv.CsvMapper;
+import com.fasterxml.jackson.dataformat.csv.CsvParser;
+import dev.pglabs.course.Course;
+import dev.pglabs.results.Scores;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.List;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * {@code pglabs grade-class} on a small generated class (labs 01 and 03): right, wrong and partly right work,
+ * a repository clone, hostile folder names. Graded once with one job and once with two: the same results.
+ */
+class GradeClassCommandTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String FORMULA = "=SUM(1+1)";
+    private static final String MARKUP = "<img src=x onerror=alert(1)>dave";
+
+    @TempDir
+    static Path tmp;
+    static Path submissions;
+    static PglabsRun oneJob;
+    static PglabsRun twoJobs;
+
+    @BeforeAll
+    static void gradeTheClassTwice() throws IOException {
+        Course course = Course.locate();
+        Path golden = course.home().resolve("graders/src/test/resources/golden");
+        submissions = Files.createDirectories(tmp.resolve("submissions"));
+        copy(course.solutionsDir().resolve("01-sql-basics"), submissions.resolve("alice/01-sql-basics"));
+        copy(course.solutionsDir().resolve("03-relations-joins"), submissions.resolve("alice/03-relations-joins"));
+        copy(course.labsDir().resolve("01-sql-basics"), submissions.resolve("bob/01-sql-basics"));
+        copy(course.labsDir().resolve("03-relations-joins"), submissions.resolve("bob/03-relations-joins"));
+        // A clone of the whole student repository; its solutions/ folder must not be graded.
+        Path clone = submissions.resolve("carol/pglabs-carol");
+        copy(golden.resolve("01-sql-basics/passes-some/01-sql-basics"), clone.resolve("labs/01-sql-basics"));
+        copy(golden.resolve("03-relations-joins/inner-instead-of-left/03-relations-joins"),
+                clone.resolve("labs/03-relations-joins"));
+        copy(course.solutionsDir().resolve("01-sql-basics"), clone.resolve("solutions/01-sql-basics"));
+        copy(golden.resolve("01-sql-basics/dml-mistakes/01-sql-basics"), submissions.resolve(FORMULA + "/01-sql-basics"));
+        copy(course.solutionsDir().resolve("03-relations-joins"), submissions.resolve(FORMULA + "/03-relations-joins"));
+        copy(golden.resolve("03-relations-joins/fan-out-double-count/03-relations-joins"),
+                submissions.resolve(MARKUP + "/03-relations-joins"));
+        Files.writeString(submissions.resolve("eve.zip"), "not unzipped");
+
+        oneJob = PglabsRun.of("grade-class", submissions.toString(), "--out", tmp.resolve("one").toString(),
+                "--labs", "01,03", "--jobs", "1");
+        twoJobs = PglabsRun.of("grade-class", submissions.toString(), "--out", tmp.resolve("two").toString(),
+                "--labs", "01", "--labs", "03", "--jobs", "2");
+    }
+
+    private static void copy(Path from, Path to) throws IOException {
+        try (Stream<Path> files = Files.walk(from)) {
+            for (Path file : files.toList()) {
+                Path target = to.resolve(from.relativize(file).toString());
+                if (Files.isDirectory(file)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.createDirectories(target.getParent());
+                    Files.copy(file, target, StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+        }
+    }
+
+    @Test
+    @DisplayName("two jobs give exactly the gradebook and the per-student results of one job")
+    void jobsDoNotChangeResults() throws IOException {
+        assertThat(oneJob.exit()).as(oneJob.err()).isZero();
+        assertThat(twoJobs.exit()).as(twoJobs.err()).isZero();
+        assertThat(Files.readString(tmp.resolve("two/gradebook.csv")))
+                .isEqualTo(Files.readString(tmp.resolve("one/gradebook.csv")));
+        List<String> students;
+        try (Stream<Path> files = Files.list(tmp.resolve("one/students"))) {
+            students = files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".json")).sorted().toList();
+        }
+        assertThat(students).hasSize(5);
+        for (String student : students) {
+            assertThat(withoutTimings(tmp.resolve("two/students").resolve(student)))
+                    .as(student).isEqualTo(withoutTimings(tmp.resolve("one/students").resolve(student)));
+        }
+    }
+
+    /** A student's JSON result without what differs between any two runs: times and the instant of grading. */
+    private static JsonNode withoutTimings(Path file) throws IOException {
+        JsonNode json = JSON.readTree(file.toFile());
+        ((ObjectNode) json.get("run")).remove(List.of("durationMs", "gradedAt"));
+        json.get("labs").forEach(lab -> lab.get("checks").forEach(check -> ((ObjectNode) check).remove("durationMs")));
+        return json;
+    }
+
+    @Test
+    @DisplayName("the gradebook has what each submission deserves, one row per student, formulas defused")
+    void gradebook() throws IOException {
+        List<List<String>> rows;
+        try (MappingIterator<List<String>> it = new CsvMapper().enable(CsvParser.Feature.WRAP_AS_ARRAY)
+                .readerForListOf(String.class).readValues(tmp.resolve("one/gradebook.csv").toFile())) {
+            rows = it.readAll();
+        }
+        assertThat(rows.get(0)).containsExactly("student", "01-sql-basics", "03-relations-joins", "total");
+        assertThat(rows).hasSize(6);
+        JsonNode aliceJson = JSON.readTree(tmp.resolve("one/students/alice.json").toFile());
+        double max = aliceJson.get("max").asDouble();
+        assertThat(aliceJson.get("score").asDouble()).as("the reference solutions").isEqualTo(max);
+        assertThat(row(rows, "alice").get(3)).isEqualTo(Scores.format(max));
+        assertThat(row(rows, "bob")).containsExactly("bob", "0", "0", "0");
+        double carol = Double.parseDouble(row(rows, "carol").get(3));
+        assertThat(carol).as("partly right, and not graded from solutions/").isPositive().isLessThan(max);
+        assertThat(row(rows, "'" + FORMULA)).as("the formula is defused").isNotNull();
+        assertThat(rows).noneSatisfy(r -> assertThat(r.get(0)).startsWith("="));
+        assertThat(row(rows, MARKUP).get(1)).as("no lab 01 handed in").isEqualTo("0");
+    }
+
+    private static List<String> row(List<List<String>> rows, String student) {
+        return rows.stream().filter(r -> r.get(0).equals(student)).findFirst().orElseThrow();
+    }
+
+    @Test
+    @DisplayName("every student gets a JSON result and a feedback page; the overview links them and escapes names")
+    void reports() throws IOException {
+        Path out = tmp.resolve("one");
+        String overview = Files.readString(out.resolve("overview.html"));
+        assertThat(overview).contains("Score distribution", "Every check", "&lt;img src=x onerror=alert(1)&gt;dave",
+                "graded pglabs-carol/labs/").doesNotContain("<img");
+        for (String link : List.of("students/alice.html", "students/bob.html", "students/carol.html",
+                "students/SUM_1_1_.html", "students/img_src_x_onerror_alert_1__dave.html")) {
+            assertThat(overview).contains("href=\"" + link + "\"");
+            assertThat(out.resolve(link)).isRegularFile();
+        }
+        assertThat(Files.readString(out.resolve("students/img_src_x_onerror_alert_1__dave.html")))
+                .contains("Feedback for &lt;img src=x").doesNotContain("<img");
+        JsonNode carol = JSON.readTree(out.resolve("students/carol.json").toFile());
+        assertThat(carol.get("submission").asText()).endsWith("pglabs-carol" + java.io.File.separator + "labs");
+        assertThat(carol.get("run").get("submissionSha256").asText()).matches("[0-9a-f]{64}");
+        assertThat(carol.get("run").get("graderVersion").asText()).isNotBlank();
+        assertThat(carol.get("run").get("postgresVersion").asText()).matches("\\d+\\.\\d+");
+        assertThat(out.resolve("summary.md")).content().contains("### pglabs class run: 5 students");
+    }
+
+    @Test
+    @DisplayName("the progress line says where the run is and how long is left; a stray zip is reported")
+    void progress() {
+        assertThat(oneJob.err()).contains("[5/5] 100%", "left ~", "skipped eve.zip: not a folder (unzip it");
+        assertThat(oneJob.out()).contains("gradebook.csv", "overview.html");
+    }
+
+    @Test
+    @DisplayName("an output folder inside the submissions is refused (it would be graded as a student next time)")
+    void outputInsideSubmissions() {
+        PglabsRun run = PglabsRun.of("grade-class", submissions.toString(), "--out",
+                submissions.resolve("results").toString(), "--labs", "01");
+        assertThat(run.exit()).isEqualTo(1);
+        assertThat(run.err()).contains("inside the submissions folder");
+    }
+}

@@ -1,0 +1,7 @@
+-- Lab 07 (migrations with Flyway) starts from an EMPTY database: Flyway builds
+-- everything from the migrations in labs/07-migrations-flyway/db/migration.
+-- This file holds no SQL on purpose; a lab needs a "default" dataset.
+--
+-- The production rows of the lab's story are in data.sql (and, for the hidden
+-- checks, data-hidden.sql). They fit V1__create_blog.sql, so the grader loads
+-- them after Flyway has applied V1 (as the check's student role), never here.

@@ -1,0 +1,27 @@
+-- Lab 07 · V3: split users.full_name into first_name and last_name
+--
+-- Replace the column full_name with two columns:
+--
+--     users.first_name  text  NOT NULL
+--     users.last_name   text  NULL
+--
+-- and move every existing name into them, losing nothing:
+--   * remove the spaces around the name first (btrim);
+--   * first_name is the first word: everything before the first space;
+--   * last_name is everything after that space, however many words it has
+--     ('Fatima Zahra El Amrani' -> 'Fatima', 'Zahra El Amrani');
+--   * a name of one word has no last name: last_name is NULL ('Björk').
+-- When every row has its two new values, drop full_name.
+--
+-- Add the columns, copy the data, then tighten and drop (README section 5).
+-- Grade with: ./pglabs grade 07
+
+ALTER TABLE users ADD COLUMN first_name text;
+ALTER TABLE users ADD COLUMN last_name text;
+
+UPDATE users
+SET first_name = substring(btrim(full_name) FROM '^(\S+)'),
+    last_name  = substring(btrim(full_name) FROM '^\S+\s+(.+)$');
+
+ALTER TABLE users ALTER COLUMN first_name SET NOT NULL;
+ALTER TABLE users DROP COLUMN full_name;

@@ -1,0 +1,98 @@
+package dev.pglabs.reports;
+
+import com.fasterxml.jackson.databind.MappingIterator;
+import com.fasterxml.jackson.dataformat.csv.CsvMapper;
+import com.fasterxml.jackson.dataformat.csv.CsvParser;
+import dev.pglabs.classroom.ClassResult;
+import dev.pglabs.classroom.ClassStatistics;
+import dev.pglabs.results.SubmissionResult;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.StringWriter;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The class reports: gradebook CSV, overview page, class summary — with hostile student names. */
+class ClassReportsTest {
+
+    @TempDir
+    Path tmp;
+
+    private static ClassResult sampleClass() {
+        Map<String, SubmissionResult> students = new LinkedHashMap<>();
+        students.put("alice", SampleResults.submission(1, 1, 1, 1, 1));
+        students.put("=HYPERLINK(\"http://evil\",\"click\")", SampleResults.submission(0, 0, 0, 0, 0));
+        students.put("  +cmd|' /C calc'!A0", SampleResults.submission(1, 0, 1, 0, 1));
+        students.put("Müller, \"Bob\"\nline two", SampleResults.submission(1, 1, 0, 0, 0));
+        students.put("<img src=x onerror=alert(1)>", SampleResults.submission(1, 0, 0, 0, 0));
+        return SampleResults.classOf(students, "dora");
+    }
+
+    @Test
+    @DisplayName("the gradebook is CSV a spreadsheet opens safely: header, student first, total last, no formulas")
+    void gradebook() throws Exception {
+        StringWriter out = new StringWriter();
+        GradebookCsv.write(sampleClass(), out);
+        String csv = out.toString();
+        assertThat(csv).startsWith("student,01-sql-basics,03-relations-joins,total\r\n");
+
+        CsvMapper mapper = new CsvMapper().enable(CsvParser.Feature.WRAP_AS_ARRAY);
+        List<List<String>> rows;
+        try (MappingIterator<List<String>> it = mapper.readerForListOf(String.class).readValues(csv)) {
+            rows = it.readAll();
+        }
+        assertThat(rows).hasSize(7);
+        assertThat(rows).allSatisfy(row -> assertThat(row).hasSize(4));
+        assertThat(rows.get(1)).containsExactly("alice", "5", "2.5", "7.5");
+        assertThat(rows.get(2)).containsExactly("'=HYPERLINK(\"http://evil\",\"click\")", "0", "2.5", "2.5");
+        assertThat(rows.get(3).get(0)).as("a formula behind spaces is defused too").isEqualTo("'  +cmd|' /C calc'!A0");
+        assertThat(rows.get(4).get(0)).as("quotes, commas and newlines round-trip").isEqualTo("Müller, \"Bob\"line two");
+        assertThat(rows.get(6)).as("not graded: empty cells, not zeros").containsExactly("dora", "", "", "");
+        assertThat(rows.stream().skip(1).map(r -> r.get(0)))
+                .noneMatch(name -> !name.isEmpty() && "=+-@".indexOf(name.charAt(0)) >= 0);
+    }
+
+    @Test
+    @DisplayName("the overview shows the distribution and per-check pass counts, and escapes student names")
+    void overview() {
+        ClassResult result = sampleClass();
+        String html = ClassOverviewPage.render(result, name -> name.equals("dora") ? null : "students/x.html");
+        assertThat(html).doesNotContain("<img src=x", "<b>tables")
+                .contains("&lt;img src=x onerror=alert(1)&gt;", "Score distribution", "Hardest checks",
+                        "1 could not be graded", "the database server went away",
+                        // check 02 of lab 01 is passed by two of the five graded students
+                        "<code>02-check</code> 02 does the thing <span class=\"hidden-tag\">(hidden)</span></td><td class=\"num\">2 of 5");
+    }
+
+    @Test
+    @DisplayName("class statistics: ten buckets, means over graded students only, pass counts per check")
+    void statistics() {
+        ClassStatistics stats = new ClassStatistics(sampleClass());
+        assertThat(stats.gradedCount()).isEqualTo(5);
+        assertThat(stats.max()).isEqualTo(9);
+        assertThat(stats.distribution()).hasSize(10);
+        assertThat(stats.distribution().stream().mapToInt(ClassStatistics.Bucket::students).sum()).isEqualTo(5);
+        // totals 7.5, 2.5, 5.5, 4.5, 3.5 of 9
+        assertThat(stats.distribution().get(8).students()).as("83 %").isEqualTo(1);
+        assertThat(stats.median()).isEqualTo(4.5);
+        ClassStatistics.CheckStats first = stats.checks().get(0);
+        assertThat(first.id()).isEqualTo("01-check");
+        assertThat(first.passed()).isEqualTo(4);
+        assertThat(first.graded()).isEqualTo(5);
+        assertThat(stats.hardest(1).get(0).passRate()).isLessThanOrEqualTo(first.passRate());
+    }
+
+    @Test
+    @DisplayName("the class summary lists who could not be graded and escapes names")
+    void classSummary() {
+        String md = MarkdownSummary.of(sampleClass());
+        assertThat(md).contains("### pglabs class run: 6 students", "1 could not be graded", "| dora | not graded |",
+                "&lt;img src=x onerror=alert(1)&gt;").doesNotContain("<img");
+    }
+}
