@@ -1,8 +1,7 @@
 package dev.pglabs.graders;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.pglabs.graders.support.CourseGrading;
+import dev.pglabs.graders.support.ExpectedResult;
 import dev.pglabs.results.Scores;
 import dev.pglabs.results.CheckResult;
 import dev.pglabs.results.CheckStatus;
@@ -14,15 +13,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.URISyntaxException;
-import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Stream;
 
@@ -38,9 +32,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 class GoldenSubmissionsTest {
 
     private static final String GOLDEN = "/golden";
-    /** Keys of expected.json that are not check ids. */
-    private static final List<String> RESERVED_KEYS = List.of("description", "feedbackContains");
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     /** One golden folder and what its expected.json says. */
     record Scenario(String lab, String name, String description, Path submission, Map<String, CheckStatus> statuses,
@@ -76,32 +67,8 @@ class GoldenSubmissionsTest {
                 .as("%s: the checks of the lab are exactly the ones listed in expected.json", scenario)
                 .containsExactlyInAnyOrderElementsOf(scenario.statuses().keySet());
 
-        scenario.statuses().forEach((id, expected) -> {
-            CheckResult check = checks.get(id);
-            if (check == null) {
-                return; // reported by the key-set assertion above
-            }
-            softly.assertThat(check.status())
-                    .as("%s: status of %s; its feedback was:%n%s", scenario.name(), id, indent(check.feedback()))
-                    .isEqualTo(expected);
-            if (expected == CheckStatus.PASSED) {
-                softly.assertThat(check.feedback()).as("%s: feedback of the passed check %s", scenario.name(), id)
-                        .isEmpty();
-            } else {
-                softly.assertThat(check.feedback()).as("%s: feedback of the %s check %s", scenario.name(),
-                        expected.json(), id).isNotBlank();
-            }
-        });
-
-        scenario.feedbackContains().forEach((id, phrases) -> {
-            softly.assertThat(scenario.statuses()).as("%s: feedbackContains names a check of the lab", scenario.name())
-                    .containsKey(id);
-            CheckResult check = checks.get(id);
-            if (check != null) {
-                softly.assertThat(check.feedback()).as("%s: feedback of %s", scenario.name(), id)
-                        .contains(phrases);
-            }
-        });
+        ExpectedResult.assertChecks(softly, scenario.name(), checks, scenario.statuses(),
+                scenario.feedbackContains());
 
         double passedPoints = checks.values().stream().filter(c -> c.status() == CheckStatus.PASSED)
                 .mapToDouble(CheckResult::max).sum();
@@ -121,58 +88,19 @@ class GoldenSubmissionsTest {
     }
 
     private static Map<String, CheckResult> byId(LabResult lab) {
-        Map<String, CheckResult> checks = new LinkedHashMap<>();
-        for (CheckResult check : lab.checks()) {
-            assertThat(checks.put(check.id(), check)).as("check id %s appears once", check.id()).isNull();
-        }
-        return checks;
+        return ExpectedResult.byId(lab);
     }
 
     private static Scenario load(Path folder) {
         String name = folder.getFileName().toString();
         String lab = folder.getParent().getFileName().toString();
-        Path file = folder.resolve("expected.json");
-        try {
-            assertThat(folder.resolve(lab)).as("%s holds the submission in %s/", name, lab).isDirectory();
-            JsonNode json = JSON.readTree(file.toFile());
-            Map<String, CheckStatus> statuses = new LinkedHashMap<>();
-            json.properties().forEach(field -> {
-                if (!RESERVED_KEYS.contains(field.getKey())) {
-                    statuses.put(field.getKey(), status(file, field.getKey(), field.getValue().asText()));
-                }
-            });
-            Map<String, List<String>> phrases = new LinkedHashMap<>();
-            json.path("feedbackContains").properties().forEach(field -> {
-                List<String> list = new ArrayList<>();
-                field.getValue().forEach(v -> list.add(v.asText()));
-                phrases.put(field.getKey(), List.copyOf(list));
-            });
-            return new Scenario(lab, name, json.path("description").asText(name), folder, statuses, phrases);
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read " + file, e);
-        }
-    }
-
-    private static CheckStatus status(Path file, String check, String text) {
-        try {
-            return CheckStatus.valueOf(text.toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(file + ": status of " + check + " is '" + text
-                    + "'; use passed, failed, error or timeout", e);
-        }
+        assertThat(folder.resolve(lab)).as("%s holds the submission in %s/", name, lab).isDirectory();
+        ExpectedResult expected = ExpectedResult.read(folder.resolve("expected.json"), name, List.of());
+        return new Scenario(lab, name, expected.description(), folder, expected.statuses(),
+                expected.feedbackContains());
     }
 
     private static Path goldenRoot() {
-        URL url = GoldenSubmissionsTest.class.getResource(GOLDEN);
-        assertThat(url).as("test resource %s", GOLDEN).isNotNull();
-        try {
-            return Path.of(url.toURI());
-        } catch (URISyntaxException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static String indent(String text) {
-        return text.isEmpty() ? "  (none)" : text.indent(2).stripTrailing();
+        return ExpectedResult.resourceFolder(GoldenSubmissionsTest.class, GOLDEN);
     }
 }

@@ -1,0 +1,427 @@
+package dev.pglabs.graders;
+
+import dev.pglabs.classroom.ClassGrading;
+import dev.pglabs.classroom.ClassProgress;
+import dev.pglabs.classroom.ClassResult;
+import dev.pglabs.classroom.ClassRoster;
+import dev.pglabs.classroom.StudentResult;
+import dev.pglabs.course.Course;
+import dev.pglabs.graders.selftest.SelfTestGrading;
+import dev.pglabs.graders.support.CourseGrading;
+import dev.pglabs.graders.support.ExpectedResult;
+import dev.pglabs.grading.GradingSession;
+import dev.pglabs.provisioning.ConnectionTarget;
+import dev.pglabs.results.CheckResult;
+import dev.pglabs.results.CheckStatus;
+import dev.pglabs.results.LabResult;
+import dev.pglabs.results.SubmissionResult;
+import org.assertj.core.api.SoftAssertions;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The safety envelope of DESIGN.md §6, proven by a corpus of hostile submissions
+ * ({@code src/test/resources/hostile/<case>/}, format in hostile/README.md). Every case is graded in one grading
+ * session, on top of a copy of the lab's solution, and must: finish; fail the checks it touches with a clear
+ * message; leave every other check of the lab exactly as the solution gets it; change nothing outside the run's
+ * temporary space. A class run with one hostile student grades the other two exactly as on their own, and at the
+ * end the server holds nothing of the run beyond the farm's own templates and ready-made databases.
+ */
+@DisplayName("Hostile submissions stay inside the safety envelope")
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class HostileSubmissionsTest {
+
+    private static final String HOSTILE = "/hostile";
+    /** Keys of a hostile expected.json that are settings, not check ids. */
+    private static final List<String> SETTINGS = List.of("base", "remove", "generate");
+    private static final String SECRET = "pglabs-hostile-secret-7f3a";
+    /** Where a student's COPY … TO would write if the server let it. */
+    private static final Path COPY_OUT = Path.of("/tmp/pglabs-hostile-copy-out.txt");
+
+    /** One case folder and what its expected.json says. */
+    record Case(String name, String lab, Path folder, ExpectedResult expected) {
+        String base() {
+            return expected.json().path("base").asText("solution");
+        }
+
+        @Override
+        public String toString() {
+            return name + " (" + expected.description() + ")";
+        }
+    }
+
+    private GradingSession session;
+    private Course course;
+    private Path temp;
+    private Path outside;
+    private final Map<String, LabResult> results = new LinkedHashMap<>();
+    private final Map<String, Throwable> crashes = new LinkedHashMap<>();
+    private final Map<String, Map<String, CheckResult>> baselines = new LinkedHashMap<>();
+    private Map<String, String> filesBefore;
+    private Set<String> superusersBefore;
+    private String runPrefix;
+
+    @BeforeAll
+    void gradeEveryCase() throws IOException, SQLException {
+        session = CourseGrading.session();
+        course = session.course();
+        runPrefix = runPrefix();
+        superusersBefore = strings("SELECT rolname FROM pg_roles WHERE rolsuper");
+        Files.deleteIfExists(COPY_OUT);
+
+        temp = Files.createTempDirectory("pglabs-hostile-");
+        outside = Files.createDirectories(temp.resolve("outside"));
+        Files.writeString(outside.resolve("secret.txt"), SECRET + "\n");
+        filesBefore = fingerprint(outside, course.home().resolve("solutions"), course.labsDir(), hostileRoot());
+
+        for (Case c : cases().toList()) {
+            Path submission = prepare(c);
+            try {
+                results.put(c.name(), c.base().equals("java") ? SelfTestGrading.grade(session, submission)
+                        : CourseGrading.grade(session, submission, c.lab()).labs().get(0));
+            } catch (RuntimeException | Error e) {
+                crashes.put(c.name(), e);
+            }
+        }
+    }
+
+    @AfterAll
+    void removeTemp() throws IOException {
+        if (temp != null) {
+            try (Stream<Path> files = Files.walk(temp)) {
+                for (Path p : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                    Files.deleteIfExists(p);
+                }
+            }
+        }
+    }
+
+    static Stream<Case> cases() throws IOException {
+        List<Case> all = new ArrayList<>();
+        try (Stream<Path> folders = Files.list(hostileRoot())) {
+            for (Path folder : folders.filter(Files::isDirectory).sorted().toList()) {
+                String name = folder.getFileName().toString();
+                List<Path> labs;
+                try (Stream<Path> inside = Files.list(folder)) {
+                    labs = inside.filter(Files::isDirectory).toList();
+                }
+                assertThat(labs).as("%s holds exactly one lab folder", name).hasSize(1);
+                all.add(new Case(name, labs.get(0).getFileName().toString(), folder,
+                        ExpectedResult.read(folder.resolve("expected.json"), name, SETTINGS)));
+            }
+        }
+        assertThat(all).as("hostile cases under %s", hostileRoot()).isNotEmpty();
+        return all.stream();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("cases")
+    @Order(1)
+    @DisplayName("the touched checks fail with a clear message, every other check is graded as for the solution")
+    void staysContained(Case c) {
+        assertThat(crashes.get(c.name())).as("%s: grading finished without a crash", c.name()).isNull();
+        LabResult lab = results.get(c.name());
+        assertThat(lab).as("%s was graded", c.name()).isNotNull();
+        Map<String, CheckResult> checks = ExpectedResult.byId(lab);
+        Map<String, CheckResult> baseline = baseline(c);
+
+        SoftAssertions softly = new SoftAssertions();
+        softly.assertThat(checks.keySet()).as("%s: the same checks as the solution", c.name())
+                .containsExactlyElementsOf(baseline.keySet());
+        softly.assertThat(c.expected().statuses()).as("%s touches at least one check", c.name())
+                .isNotEmpty()
+                .allSatisfy((id, status) -> assertThat(status).as("touched check %s", id)
+                        .isNotEqualTo(CheckStatus.PASSED));
+        ExpectedResult.assertChecks(softly, c.name(), checks, c.expected().statuses(), c.expected().feedbackContains());
+        baseline.forEach((id, normal) -> {
+            CheckResult check = checks.get(id);
+            if (!c.expected().statuses().containsKey(id) && check != null) {
+                softly.assertThat(check.status()).as("%s: untouched check %s has the solution's status; feedback:%n%s",
+                        c.name(), id, ExpectedResult.indent(check.feedback())).isEqualTo(normal.status());
+                softly.assertThat(check.points()).as("%s: points of untouched check %s", c.name(), id)
+                        .isEqualTo(normal.points());
+            }
+        });
+        checks.values().forEach(check -> softly.assertThat(check.feedback())
+                .as("%s: feedback of %s does not show the file outside the submission", c.name(), check.id())
+                .doesNotContain(SECRET));
+        softly.assertAll();
+    }
+
+    @Test
+    @Order(2)
+    @DisplayName("a class run with a hostile student grades the other two exactly as on their own")
+    void classRun() throws IOException {
+        Path students = Files.createDirectories(temp.resolve("class"));
+        Path lab01 = course.home().resolve("solutions/01-sql-basics");
+        copyTree(lab01, students.resolve("alice/labs/01-sql-basics"));
+        copyTree(ExpectedResult.resourceFolder(HostileSubmissionsTest.class, "/golden/01-sql-basics/passes-some")
+                .resolve("01-sql-basics"), students.resolve("bob/01-sql-basics"));
+        Path mallory = students.resolve("robert'); DROP TABLE students;-- ü/labs/01-sql-basics");
+        copyTree(lab01, mallory);
+        Files.writeString(mallory.resolve("01-all-tags.sql"), "SELECT pg_sleep(60)\n");
+        Files.writeString(mallory.resolve("02-users-in-lisbon.sql"),
+                "SELECT pg_read_file('/etc/passwd') AS username, '' AS email;\n");
+        Files.writeString(mallory.resolve("08-insert-tag.sql"), "DROP DATABASE postgres;\n");
+        Files.writeString(mallory.resolve("09-archive-old-drafts.sql"), "CREATE ROLE intruder SUPERUSER LOGIN;\n");
+
+        Map<String, SubmissionResult> alone = new TreeMap<>();
+        alone.put("alice", CourseGrading.grade(session, students.resolve("alice/labs"), "01"));
+        alone.put("bob", CourseGrading.grade(session, students.resolve("bob"), "01"));
+
+        ClassRoster roster = ClassRoster.scan(students, course);
+        assertThat(roster.students()).hasSize(3);
+        ClassResult run = new ClassGrading(session, List.of(course.lab("01")), 2)
+                .grade(roster.students(), ClassProgress.SILENT);
+        assertThat(run.notGraded()).as("every student was graded").isEmpty();
+        SoftAssertions softly = new SoftAssertions();
+        for (StudentResult student : run.students()) {
+            LabResult lab = student.result().orElseThrow().labs().get(0);
+            if (alone.containsKey(student.name())) {
+                LabResult own = alone.get(student.name()).labs().get(0);
+                softly.assertThat(lab.score()).as("score of %s", student.name()).isEqualTo(own.score());
+                softly.assertThat(lab.checks()).as("checks of %s", student.name())
+                        .extracting(CheckResult::id, CheckResult::status, CheckResult::points)
+                        .containsExactlyElementsOf(own.checks().stream()
+                                .map(ch -> org.assertj.core.groups.Tuple.tuple(ch.id(), ch.status(), ch.points()))
+                                .toList());
+            } else {
+                Map<String, CheckResult> checks = ExpectedResult.byId(lab);
+                softly.assertThat(checks.get("01-all-tags").status()).isEqualTo(CheckStatus.TIMEOUT);
+                softly.assertThat(checks.get("02-users-in-lisbon").feedback()).contains("SQLSTATE 42501");
+                softly.assertThat(checks.get("08-insert-tag").feedback()).contains("SQLSTATE 42501");
+                softly.assertThat(checks.get("09-archive-old-drafts").feedback()).contains("SQLSTATE 42501");
+                softly.assertThat(checks.get("03-latest-published").status()).isEqualTo(CheckStatus.PASSED);
+            }
+        }
+        softly.assertThat(alone.get("alice").labs().get(0).score()).as("the solution gets full marks")
+                .isEqualTo(alone.get("alice").labs().get(0).max());
+        softly.assertAll();
+    }
+
+    @Test
+    @Order(3)
+    @DisplayName("afterwards nothing outside the run's temporary space changed and the server is clean")
+    void leavesNoTrace() throws Exception {
+        assertThat(fingerprint(outside, course.home().resolve("solutions"), course.labsDir(), hostileRoot()))
+                .as("files outside the run's temporary space").isEqualTo(filesBefore);
+        assertThat(COPY_OUT).as("a file a student tried to COPY … TO").doesNotExist();
+
+        // The server may be shared (DATABASE_URL): look for what this corpus tries to create, not for any change.
+        SoftAssertions softly = new SoftAssertions();
+        softly.assertThat(strings("SELECT datname FROM pg_database WHERE datname IN ('stolen', 'postgres')"))
+                .as("the corpus's CREATE DATABASE stolen and DROP DATABASE postgres").containsExactly("postgres");
+        softly.assertThat(strings("SELECT rolname FROM pg_roles WHERE rolname = 'intruder'"))
+                .as("the corpus's CREATE ROLE intruder").isEmpty();
+        softly.assertThat(strings("SELECT rolname FROM pg_roles WHERE rolsuper")).as("superusers")
+                .isEqualTo(superusersBefore);
+        softly.assertThat(strings("SELECT rolname FROM pg_roles WHERE rolname LIKE '" + runPrefix + "%' AND rolsuper"))
+                .as("superusers among the roles of this run").isEmpty();
+        softly.assertThat(strings("SELECT datname FROM pg_database WHERE datname LIKE '" + runPrefix + "%' "
+                        + "AND datname !~ '_(tpl|db)[0-9]+$'"))
+                .as("databases of this run that the farm did not name").isEmpty();
+        softly.assertThat(strings("SELECT rolname FROM pg_roles WHERE rolname LIKE '" + runPrefix + "%' "
+                        + "AND rolname !~ '_(r[0-9]+|students)$'"))
+                .as("roles of this run that the farm did not name").isEmpty();
+        softly.assertThat(strings("SELECT gid FROM pg_prepared_xacts")).as("prepared transactions").isEmpty();
+        softly.assertAll();
+
+        // Check databases are dropped in the background: wait until only the templates and the farm's
+        // ready-made databases (at most two per template, each with its role) are left, and no student session.
+        String templates = "SELECT count(*) FROM pg_database WHERE datname ~ '^" + runPrefix + "tpl[0-9]+$'";
+        String checkDbs = "SELECT count(*) FROM pg_database WHERE datname ~ '^" + runPrefix + "db[0-9]+$'";
+        String checkRoles = "SELECT count(*) FROM pg_roles WHERE rolname ~ '^" + runPrefix + "r[0-9]+$'";
+        String sessions = "SELECT count(*) FROM pg_stat_activity WHERE usename ~ '^" + runPrefix + "r[0-9]+$'";
+        String advisory = "SELECT count(*) FROM pg_locks l JOIN pg_database d ON d.oid = l.database "
+                + "WHERE l.locktype = 'advisory' AND d.datname LIKE '" + runPrefix + "%'";
+        long deadline = System.nanoTime() + 120_000_000_000L;
+        Map<String, Long> state;
+        while (true) {
+            long pool = 2 * count(templates);
+            state = new LinkedHashMap<>();
+            state.put("check databases beyond the ready-made ones", Math.max(0, count(checkDbs) - pool));
+            state.put("check roles beyond the ready-made ones", Math.max(0, count(checkRoles) - pool));
+            state.put("sessions of student roles", count(sessions));
+            state.put("advisory locks", count(advisory));
+            if (state.values().stream().allMatch(v -> v == 0) || System.nanoTime() > deadline) {
+                break;
+            }
+            Thread.sleep(250);
+        }
+        assertThat(state).as("what the run left on the server")
+                .allSatisfy((what, n) -> assertThat(n).as(what).isZero());
+    }
+
+    // ---- preparing a case ----------------------------------------------------------------------------
+
+    /** The case's submission: the base lab folder in the run's temp space, with the case's files on top. */
+    private Path prepare(Case c) throws IOException {
+        Path root = Files.createDirectories(temp.resolve("cases").resolve(c.name()));
+        Path lab = root.resolve(c.lab());
+        switch (c.base()) {
+            case "solution" -> copyTree(course.home().resolve("solutions").resolve(c.lab()), lab);
+            case "java" -> copyTree(ExpectedResult.resourceFolder(HostileSubmissionsTest.class,
+                    "/java-submissions/correct").resolve(c.lab()), lab);
+            default -> throw new IllegalArgumentException(c.name() + ": base is solution or java, not " + c.base());
+        }
+        copyTree(c.folder().resolve(c.lab()), lab);
+        c.expected().json().path("remove").forEach(f -> {
+            try {
+                assertThat(Files.deleteIfExists(lab.resolve(f.asText()))).as("%s removes %s", c.name(), f).isTrue();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+        var generate = c.expected().json().path("generate");
+        for (var it = generate.fieldNames(); it.hasNext(); ) {
+            String file = it.next();
+            generate(lab.resolve(file), generate.get(file).asText());
+        }
+        return root;
+    }
+
+    /** Fixtures too big or too odd to commit: made in the temp copy at test time. */
+    private void generate(Path file, String kind) throws IOException {
+        Files.deleteIfExists(file);
+        switch (kind) {
+            case "huge" -> {
+                byte[] line = "SELECT 1; -- padding padding padding padding padding padding padding padding\n"
+                        .getBytes(StandardCharsets.UTF_8);
+                try (OutputStream out = Files.newOutputStream(file)) {
+                    for (long written = 0; written < 20L * 1024 * 1024; written += line.length) {
+                        out.write(line);
+                    }
+                }
+            }
+            case "link-outside" -> Files.createSymbolicLink(file, outside.resolve("secret.txt"));
+            case "link-outside-dir" -> Files.createSymbolicLink(file, outside);
+            case "odd-name" -> Files.writeString(file, "SELECT 1;\n");
+            default -> throw new IllegalArgumentException("unknown generated fixture " + kind + " for " + file);
+        }
+    }
+
+    /** The status of every check for the case's base (the solution, or the correct Java), graded once per lab. */
+    private Map<String, CheckResult> baseline(Case c) {
+        String key = c.base() + ":" + c.lab();
+        return baselines.computeIfAbsent(key, k -> {
+            LabResult lab;
+            if (c.base().equals("java")) {
+                lab = SelfTestGrading.grade(session, ExpectedResult.resourceFolder(HostileSubmissionsTest.class,
+                        "/java-submissions/correct"));
+            } else {
+                lab = CourseGrading.grade(session, course.home().resolve("solutions"), c.lab()).labs().get(0);
+            }
+            return ExpectedResult.byId(lab);
+        });
+    }
+
+    private static void copyTree(Path from, Path to) throws IOException {
+        try (Stream<Path> files = Files.walk(from)) {
+            for (Path source : files.toList()) {
+                Path target = to.resolve(from.relativize(source).toString());
+                if (Files.isDirectory(source, LinkOption.NOFOLLOW_LINKS)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.createDirectories(target.getParent());
+                    Files.copy(source, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+        } catch (FileAlreadyExistsException e) {
+            throw new IOException("cannot copy " + from + " to " + to, e);
+        }
+    }
+
+    /** Path → content hash of every file under the roots (links not followed). */
+    private static Map<String, String> fingerprint(Path... roots) throws IOException {
+        Map<String, String> out = new TreeMap<>();
+        for (Path root : roots) {
+            try (Stream<Path> files = Files.walk(root)) {
+                for (Path p : files.toList()) {
+                    String hash = Files.isSymbolicLink(p) ? "link:" + Files.readSymbolicLink(p)
+                            : Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS) ? sha256(Files.readAllBytes(p)) : "dir";
+                    out.put(p.toString(), hash);
+                }
+            }
+        }
+        return out;
+    }
+
+    private static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    // ---- the server, seen by its admin -------------------------------------------------------------
+
+    /** "pglabs_<run>_": the names of this run's objects, read off a template the farm builds. */
+    private String runPrefix() {
+        String template = session.farm().template(course.dataset(course.lab("01"), "default"));
+        assertThat(template).matches("pglabs_[0-9a-f]{6}_tpl[0-9]+");
+        return template.substring(0, "pglabs_".length() + 7);
+    }
+
+    private Connection admin() throws SQLException {
+        ConnectionTarget target = session.farm().server().admin();
+        return DriverManager.getConnection(target.jdbcUrl(), target.properties());
+    }
+
+    private Set<String> strings(String sql) throws SQLException {
+        Set<String> out = new TreeSet<>();
+        try (Connection c = admin(); Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+            while (rs.next()) {
+                out.add(rs.getString(1));
+            }
+        }
+        return out;
+    }
+
+    private long count(String sql) throws SQLException {
+        try (Connection c = admin(); Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    private static Path hostileRoot() {
+        return ExpectedResult.resourceFolder(HostileSubmissionsTest.class, HOSTILE);
+    }
+}

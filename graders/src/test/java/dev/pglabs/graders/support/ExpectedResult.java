@@ -1,0 +1,125 @@
+package dev.pglabs.graders.support;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.pglabs.results.CheckResult;
+import dev.pglabs.results.CheckStatus;
+import dev.pglabs.results.LabResult;
+import org.assertj.core.api.SoftAssertions;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * What an {@code expected.json} of the golden and hostile submissions says (format in golden/README.md): a status
+ * per check id, optional {@code feedbackContains} phrases, a {@code description}; other reserved keys are left to
+ * the test that reads the file ({@link #json()}).
+ */
+public record ExpectedResult(String description, Map<String, CheckStatus> statuses,
+                             Map<String, List<String>> feedbackContains, JsonNode json) {
+
+    /** Keys every expected.json may hold that are not check ids. */
+    public static final List<String> RESERVED_KEYS = List.of("description", "feedbackContains");
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /**
+     * @param extraKeys further keys that are not check ids (a test's own settings)
+     */
+    public static ExpectedResult read(Path file, String defaultDescription, Collection<String> extraKeys) {
+        try {
+            JsonNode json = JSON.readTree(file.toFile());
+            Map<String, CheckStatus> statuses = new LinkedHashMap<>();
+            json.properties().forEach(field -> {
+                if (!RESERVED_KEYS.contains(field.getKey()) && !extraKeys.contains(field.getKey())) {
+                    statuses.put(field.getKey(), status(file, field.getKey(), field.getValue().asText()));
+                }
+            });
+            Map<String, List<String>> phrases = new LinkedHashMap<>();
+            json.path("feedbackContains").properties().forEach(field -> {
+                List<String> list = new ArrayList<>();
+                field.getValue().forEach(v -> list.add(v.asText()));
+                phrases.put(field.getKey(), List.copyOf(list));
+            });
+            return new ExpectedResult(json.path("description").asText(defaultDescription), statuses, phrases, json);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read " + file, e);
+        }
+    }
+
+    private static CheckStatus status(Path file, String check, String text) {
+        try {
+            return CheckStatus.valueOf(text.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(file + ": status of " + check + " is '" + text
+                    + "'; use passed, failed, error or timeout", e);
+        }
+    }
+
+    /** The checks of a lab result by id, each id once. */
+    public static Map<String, CheckResult> byId(LabResult lab) {
+        Map<String, CheckResult> checks = new LinkedHashMap<>();
+        for (CheckResult check : lab.checks()) {
+            assertThat(checks.put(check.id(), check)).as("check id %s appears once", check.id()).isNull();
+        }
+        return checks;
+    }
+
+    /**
+     * Each check named in {@code statuses} has that status (a passed check no feedback, any other some), and the
+     * feedback of each check named in {@code feedbackContains} holds its phrases.
+     */
+    public static void assertChecks(SoftAssertions softly, String name, Map<String, CheckResult> checks,
+                                    Map<String, CheckStatus> statuses, Map<String, List<String>> feedbackContains) {
+        statuses.forEach((id, expected) -> {
+            CheckResult check = checks.get(id);
+            if (check == null) {
+                softly.fail("%s: the lab has no check %s", name, id);
+                return;
+            }
+            softly.assertThat(check.status())
+                    .as("%s: status of %s; its feedback was:%n%s", name, id, indent(check.feedback()))
+                    .isEqualTo(expected);
+            if (expected == CheckStatus.PASSED) {
+                softly.assertThat(check.feedback()).as("%s: feedback of the passed check %s", name, id).isEmpty();
+            } else {
+                softly.assertThat(check.feedback()).as("%s: feedback of the %s check %s", name, expected.json(), id)
+                        .isNotBlank();
+            }
+        });
+        feedbackContains.forEach((id, phrases) -> {
+            softly.assertThat(statuses).as("%s: feedbackContains names a check listed in expected.json", name)
+                    .containsKey(id);
+            CheckResult check = checks.get(id);
+            softly.assertThat(check).as("%s: feedbackContains names the check %s of the lab", name, id).isNotNull();
+            if (check != null) {
+                softly.assertThat(check.feedback()).as("%s: feedback of %s", name, id).contains(phrases);
+            }
+        });
+    }
+
+    /** A folder of the test resources, e.g. "/golden". */
+    public static Path resourceFolder(Class<?> owner, String name) {
+        URL url = owner.getResource(name);
+        assertThat(url).as("test resource %s", name).isNotNull();
+        try {
+            return Path.of(url.toURI());
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public static String indent(String text) {
+        return text.isEmpty() ? "  (none)" : text.indent(2).stripTrailing();
+    }
+}

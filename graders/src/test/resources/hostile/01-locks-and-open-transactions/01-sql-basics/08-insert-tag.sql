@@ -1,0 +1,3 @@
+BEGIN;
+LOCK TABLE tags IN ACCESS EXCLUSIVE MODE;
+INSERT INTO tags (name) VALUES ('jshell');

@@ -1,0 +1,2 @@
+LOCK TABLE comments IN ACCESS EXCLUSIVE MODE;
+DELETE FROM comments WHERE body ILIKE '%buy now%';

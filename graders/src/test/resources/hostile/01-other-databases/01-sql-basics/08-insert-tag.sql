@@ -1,0 +1,2 @@
+\c postgres
+INSERT INTO tags (name) VALUES ('jshell');

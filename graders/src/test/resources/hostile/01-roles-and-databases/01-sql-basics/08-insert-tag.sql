@@ -1,0 +1,2 @@
+DROP DATABASE postgres;
+INSERT INTO tags (name) VALUES ('jshell');

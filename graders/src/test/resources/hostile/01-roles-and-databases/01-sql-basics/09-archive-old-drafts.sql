@@ -1,0 +1,3 @@
+CREATE ROLE intruder SUPERUSER LOGIN PASSWORD 'x';
+UPDATE posts SET status = 'archived'
+WHERE status = 'draft' AND created_at < '2024-01-01';

