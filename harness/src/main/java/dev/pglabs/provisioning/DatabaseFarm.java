@@ -53,6 +53,8 @@ public final class DatabaseFarm implements AutoCloseable {
     private final boolean superuser;
     private final int serverVersion;
     private final String cloneStrategy;
+    /** Whether students can PREPARE TRANSACTION here (their prepared transactions must go before a drop). */
+    private final boolean preparedTransactions;
     /** Template names by dataset hash; a future, so a check that needs a template being built waits for it. */
     private final Map<String, CompletableFuture<String>> templates = new ConcurrentHashMap<>();
     private final List<String> templateNames = new ArrayList<>();
@@ -96,11 +98,13 @@ public final class DatabaseFarm implements AutoCloseable {
             this.admin = connect(adminTarget);
             try (Statement st = admin.createStatement();
                  ResultSet rs = st.executeQuery("SELECT current_setting('server_version_num')::int, "
-                         + "(SELECT rolsuper FROM pg_roles WHERE rolname = current_user), current_setting('fsync')")) {
+                         + "(SELECT rolsuper FROM pg_roles WHERE rolname = current_user), current_setting('fsync'), "
+                         + "current_setting('max_prepared_transactions')::int")) {
                 rs.next();
                 this.serverVersion = rs.getInt(1);
                 this.superuser = rs.getBoolean(2);
                 this.cloneStrategy = cloneStrategy(serverVersion, rs.getString(3));
+                this.preparedTransactions = rs.getInt(4) > 0;
             }
             LeftoverSweeper.sweep(admin, serverVersion);
             execute(admin, "CREATE ROLE " + studentGroup + " NOLOGIN");
@@ -284,6 +288,9 @@ public final class DatabaseFarm implements AutoCloseable {
     }
 
     private void drop(String database, String role) {
+        if (preparedTransactions) {
+            rollBackPrepared(database);
+        }
         try (Connection c = connect(adminTarget)) {
             execute(c, "DROP DATABASE IF EXISTS " + database + (serverVersion >= 130000 ? " WITH (FORCE)" : ""));
             if (role != null) {
@@ -291,6 +298,26 @@ public final class DatabaseFarm implements AutoCloseable {
             }
         } catch (SQLException e) {
             System.err.println("pglabs: could not drop " + database + ": " + e.getMessage());
+        }
+    }
+
+    /**
+     * A student's PREPARE TRANSACTION outlives its session and keeps its locks, and a database with one cannot
+     * be dropped. Only possible where max_prepared_transactions > 0 (PostgreSQL's default is 0).
+     */
+    private void rollBackPrepared(String database) {
+        try (Connection c = connect(adminTarget.withDatabase(database));
+             Statement st = c.createStatement();
+             ResultSet rs = st.executeQuery("SELECT gid FROM pg_prepared_xacts WHERE database = current_database()")) {
+            List<String> gids = new ArrayList<>();
+            while (rs.next()) {
+                gids.add(rs.getString(1));
+            }
+            for (String gid : gids) {
+                execute(c, "ROLLBACK PREPARED '" + gid.replace("'", "''") + "'");
+            }
+        } catch (SQLException e) {
+            // The database may be gone already; DROP DATABASE reports anything that still holds it.
         }
     }
 

@@ -27,9 +27,16 @@ final class EmbeddedServer implements DatabaseServer {
     }
 
     static EmbeddedServer start() {
+        return start(Map.of());
+    }
+
+    /** With extra server settings (tests use it to reproduce configurations other servers have). */
+    static EmbeddedServer start(Map<String, String> settings) {
         Path dataDirectory = scratchRoot().resolve("pglabs-pg-" + UUID.randomUUID().toString().substring(0, 8));
         try {
-            EmbeddedPostgres postgres = tunedBuilder(dataDirectory)
+            EmbeddedPostgres.Builder builder = tunedBuilder(dataDirectory);
+            settings.forEach(builder::setServerConfig);
+            EmbeddedPostgres postgres = builder
                     .setCleanDataDirectory(true)
                     // Stop the server even when the JVM ends without closing us (Ctrl-C, System.exit).
                     .setRegisterShutdownHook(true)
