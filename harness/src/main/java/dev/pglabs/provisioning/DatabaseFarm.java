@@ -57,6 +57,7 @@ public final class DatabaseFarm implements AutoCloseable {
     private final boolean preparedTransactions;
     /** Template names by dataset hash; a future, so a check that needs a template being built waits for it. */
     private final Map<String, CompletableFuture<String>> templates = new ConcurrentHashMap<>();
+    private final Map<Dataset, String> keys = new ConcurrentHashMap<>();
     private final List<String> templateNames = new ArrayList<>();
     private final AtomicInteger sequence = new AtomicInteger();
     /** Ready-made check databases per template; small, because unused ones are dropped at close. */
@@ -220,7 +221,7 @@ public final class DatabaseFarm implements AutoCloseable {
 
     /** The template database for these setup scripts, built on first use (benchmarks clone it directly). */
     public String template(Dataset dataset) {
-        String key = templateKey(dataset);
+        String key = key(dataset);
         CompletableFuture<String> mine = new CompletableFuture<>();
         CompletableFuture<String> existing = templates.putIfAbsent(key, mine);
         if (existing == null) {
@@ -242,7 +243,7 @@ public final class DatabaseFarm implements AutoCloseable {
 
     /** Whether the template for these scripts is built and can be cloned right away. */
     public boolean isReady(Dataset dataset) {
-        CompletableFuture<String> template = templates.get(templateKey(dataset));
+        CompletableFuture<String> template = templates.get(key(dataset));
         return template != null && template.isDone() && !template.isCompletedExceptionally();
     }
 
@@ -383,6 +384,11 @@ public final class DatabaseFarm implements AutoCloseable {
         for (String alter : alters) {
             execute(c, alter);  // owned sequences follow their tables
         }
+    }
+
+    /** The dataset's hash, read from its files once per run: every check and readiness test asks for it. */
+    private String key(Dataset dataset) {
+        return keys.computeIfAbsent(dataset, DatabaseFarm::templateKey);
     }
 
     private static String templateKey(Dataset dataset) {
