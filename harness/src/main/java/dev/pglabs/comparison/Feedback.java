@@ -69,11 +69,16 @@ final class Feedback {
                     + list(expected.columns()) + ": list them in the SELECT in the expected order.");
         }
         int shown = options.maxRowsShown();
+        // Without a required order the rows come in whatever order the server stores them, which changes with
+        // vacuum and updates: sort them, so the same answer always shows the same first rows.
+        boolean anyOrder = options.order() == CompareOptions.RowOrder.ANY;
         if (!diff.missing().isEmpty()) {
-            sections.add(rowsSection("Missing", "expected but not in your result", expected.columns(), diff.missing(), shown));
+            sections.add(rowsSection("Missing", "expected but not in your result", expected.columns(),
+                    anyOrder ? sorted(diff.missing()) : diff.missing(), shown));
         }
         if (!diff.unexpected().isEmpty()) {
-            sections.add(rowsSection("Unexpected", "in your result but not expected", actual.columns(), diff.unexpected(), shown));
+            sections.add(rowsSection("Unexpected", "in your result but not expected", actual.columns(),
+                    anyOrder ? sorted(diff.unexpected()) : diff.unexpected(), shown));
         }
         String hint = hint(expected, actual, diff, matcher);
         if (hint != null) {
@@ -122,6 +127,35 @@ final class Feedback {
             return line + actual.rowCount() + ", but some values differ.";
         }
         return line + actual.rowCount() + ".";
+    }
+
+    /** Rows in a fixed order: column by column, NULL first, numbers by value, everything else by its text. */
+    private static List<List<Object>> sorted(List<List<Object>> rows) {
+        List<List<Object>> copy = new ArrayList<>(rows);
+        copy.sort((a, b) -> {
+            for (int i = 0; i < Math.min(a.size(), b.size()); i++) {
+                int c = compareValues(a.get(i), b.get(i));
+                if (c != 0) {
+                    return c;
+                }
+            }
+            return Integer.compare(a.size(), b.size());
+        });
+        return copy;
+    }
+
+    private static int compareValues(Object a, Object b) {
+        if (a == null || b == null) {
+            return a == null ? (b == null ? 0 : -1) : 1;
+        }
+        if (a instanceof Number x && b instanceof Number y) {
+            try {
+                return Values.toBigDecimal(x).compareTo(Values.toBigDecimal(y));
+            } catch (NumberFormatException notFinite) {  // NaN and infinities of float columns
+                return Double.compare(x.doubleValue(), y.doubleValue());
+            }
+        }
+        return String.valueOf(a).compareTo(String.valueOf(b));
     }
 
     private static String rowsSection(String title, String explanation, List<String> columns,
