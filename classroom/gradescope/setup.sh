@@ -22,6 +22,6 @@ chmod +x /autograder/source/run_autograder
 # shellcheck source=/dev/null
 . /autograder/source/pglabs-autograder.env
 # shellcheck disable=SC2086
-java -Dpglabs.home=/autograder/source/pglabs -jar cli/target/pglabs.jar grade $PGLABS_LABS \
+java -Dpglabs.home=/autograder/source/pglabs -jar cli/target/pglabs.jar grade $PGLABS_LABS --all \
   --submission labs --db embedded --format json --out /tmp/pglabs-setup-check.json
 test -s /tmp/pglabs-setup-check.json

@@ -18,15 +18,20 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.stream.Stream;
 
 /**
  * {@code pglabs bench}: measures the performance targets of DESIGN.md §9 against baselines in the same run.
@@ -52,7 +57,7 @@ final class BenchCommand implements Callable<Integer> {
 
         System.out.println("pglabs bench — " + lab.folder() + " dataset, " + iterations + " iterations");
         long coldStart = System.nanoTime();
-        DatabaseServer server = Provisioning.fromEnvironment().startFresh(
+        DatabaseServer server = provisioning(Map.of("PGLABS_TEMPLATE_CACHE", "off")).startFresh(
                 database.provider().orElse(ProviderKind.EMBEDDED));
         double serverStartMs = ms(coldStart);
         try (DatabaseFarm farm = new DatabaseFarm(server, SandboxLimits.defaults())) {
@@ -97,7 +102,8 @@ final class BenchCommand implements Callable<Integer> {
         double[] clusters = new double[clusterStarts];
         for (int i = 0; i < clusterStarts; i++) {
             long t0 = System.nanoTime();
-            try (DatabaseServer fresh = Provisioning.fromEnvironment().startFresh(ProviderKind.EMBEDDED)) {
+            try (DatabaseServer fresh = provisioning(Map.of("PGLABS_TEMPLATE_CACHE", "off"))
+                    .startFresh(ProviderKind.EMBEDDED)) {
                 clusters[i] = ms(t0);
             }
         }
@@ -105,19 +111,43 @@ final class BenchCommand implements Callable<Integer> {
 
         // Every lab, cold: server start, template builds, every check, cleanup. The baseline grades the labs one
         // by one, so each template is built when its lab starts; one run over all labs builds the later labs'
-        // templates (lab 05's million rows) in the background while the first labs are graded.
-        double oneByOne = wholeRun(course, true);
+        // templates (lab 05's million rows) in the background while the first labs are graded. Then the same with
+        // the template cache: the first run of a machine builds and keeps the templates, later runs start on them.
+        Provisioning noCache = provisioning(Map.of("PGLABS_TEMPLATE_CACHE", "off"));
+        double oneByOne = wholeRun(course, true, noCache);
         System.out.printf("baseline: all labs, one lab at a time (templates built on demand), cold: %.0f ms%n", oneByOne);
-        double together = wholeRun(course, false);
-        System.out.printf("all labs of the reference solutions, cold start included: %.0f ms (%.2fx the baseline)%n",
-                together, together / oneByOne);
+        double together = wholeRun(course, false, noCache);
+        System.out.printf("all labs of the reference solutions, cold start, no template cache: %.0f ms (%.2fx the "
+                + "baseline)%n", together, together / oneByOne);
+        Path cacheDir = Files.createTempDirectory("pglabs-bench-cache-");
+        try {
+            Provisioning cached = provisioning(Map.of("PGLABS_CACHE_DIR", cacheDir.toString()));
+            double first = wholeRun(course, false, cached);
+            System.out.printf("  … first run with an empty template cache (builds and keeps them): %.0f ms (%.2fx)%n",
+                    first, first / oneByOne);
+            double warm = wholeRun(course, false, cached);
+            System.out.printf("  … a later cold run, templates from the cache: %.0f ms (%.2fx)%n", warm,
+                    warm / oneByOne);
+        } finally {
+            try (Stream<Path> walk = Files.walk(cacheDir)) {
+                walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
         return 0;
     }
 
-    private static double wholeRun(Course course, boolean labByLab) {
+    /** This process's environment with some variables replaced, and always the embedded server. */
+    private static Provisioning provisioning(Map<String, String> overrides) {
+        Map<String, String> environment = new HashMap<>(System.getenv());
+        environment.remove(Provisioning.DATABASE_URL);
+        environment.putAll(overrides);
+        return new Provisioning(environment);
+    }
+
+    private static double wholeRun(Course course, boolean labByLab, Provisioning provisioning) {
         long t0 = System.nanoTime();
         try (GradingSession session = GradingSession.open(course, new Submission(course.solutionsDir()),
-                Optional.of(ProviderKind.EMBEDDED))) {
+                Optional.of(ProviderKind.EMBEDDED), provisioning)) {
             GradingRunner runner = new GradingRunner();
             if (labByLab) {
                 course.labs().forEach(lab -> runner.grade(session, List.of(lab), GradingProgress.SILENT));

@@ -74,6 +74,11 @@ final class GradeClassCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         Course course = Course.locate();
         List<Lab> selected = LabSelection.resolve(course, labs, spec);
+        if (course.hiddenChecksUnavailable().isPresent()) {
+            System.err.println("pglabs: grade-class (instructor grading runs the hidden checks) is for instructors and cannot run here. "
+                    + course.hiddenChecksUnavailable().get());
+            return Main.CANNOT_GRADE;
+        }
         if (jobs < 1) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--jobs must be 1 or more.");
         }

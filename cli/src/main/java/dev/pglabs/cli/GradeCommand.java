@@ -3,6 +3,7 @@ package dev.pglabs.cli;
 import dev.pglabs.course.Course;
 import dev.pglabs.course.Lab;
 import dev.pglabs.course.Progress;
+import dev.pglabs.grading.CheckScope;
 import dev.pglabs.grading.GradingRunner;
 import dev.pglabs.grading.GradingSession;
 import dev.pglabs.reports.ClassroomReport;
@@ -55,6 +56,12 @@ final class GradeCommand implements Callable<Integer> {
             description = "Write the result to FILE instead of stdout (JSON when the format is console).")
     Path out;
 
+    @Option(names = "--all",
+            description = "For instructors: run the hidden checks too, on their hidden data (the full course repository "
+                    + "only; a student release has neither). Without it only the visible checks run, the score is out of "
+                    + "their points, and the report says how many hidden checks the instructor grades.")
+    boolean all;
+
     @Mixin
     DatabaseOptions database;
 
@@ -83,6 +90,11 @@ final class GradeCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         Course course = Course.locate();
         List<Lab> selected = LabSelection.resolve(course, labs, spec);
+        CheckScope scope = all ? CheckScope.ALL : CheckScope.VISIBLE;
+        if (all && course.hiddenChecksUnavailable().isPresent()) {
+            System.err.println("pglabs: --all cannot run here. " + course.hiddenChecksUnavailable().get());
+            return Main.CANNOT_GRADE;
+        }
         Path given = submission == null ? course.labsDir() : submission.toAbsolutePath().normalize();
         if (!Files.isDirectory(given)) {
             System.err.println("pglabs: the submission folder " + given + " does not exist.");
@@ -95,17 +107,18 @@ final class GradeCommand implements Callable<Integer> {
         // When a report goes to stdout, progress goes to stderr so the report stays parseable.
         PrintStream progressStream = reportToStdout ? System.err : System.out;
         ConsoleReport console = new ConsoleReport(progressStream, System.console() != null && System.getenv("NO_COLOR") == null);
-        progressStream.println("Grading " + dir + " …");
+        progressStream.println("Grading " + dir + (all ? " (all checks, hidden ones included)" : " (visible checks)")
+                + " …");
         if (!located.note().isEmpty()) {
             progressStream.println("  (" + located.note() + ")");
         }
         SubmissionResult result;
         try (GradingSession session = GradingSession.open(course, new Submission(dir), database.provider())) {
             progressStream.println("Database: " + session.farm().server().description());
-            result = new GradingRunner().grade(session, selected, console);
+            result = new GradingRunner(scope).grade(session, selected, console);
         }
         console.summary(result);
-        if (dir.equals(course.labsDir())) {
+        if (dir.equals(course.labsDir()) && !all) {
             // The learner's own work: remember it for 'list', 'hint' and 'watch'.
             Progress progress = Progress.load(course);
             result.labs().forEach(progress::recordResult);

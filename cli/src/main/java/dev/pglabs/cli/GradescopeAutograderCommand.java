@@ -40,7 +40,8 @@ final class GradescopeAutograderCommand implements Callable<Integer> {
     static final String ENV_FILE = "pglabs-autograder.env";
     /** What of the course the autograder needs; everything else (solutions/, target/, tests, dot files) stays out. */
     private static final List<String> INCLUDED = List.of("pom.xml", "pglabs", "course.json", "datasets", "labs",
-            "harness/pom.xml", "harness/src/main", "graders/pom.xml", "graders/src/main", "cli/pom.xml", "cli/src/main");
+            "harness/pom.xml", "harness/src/main", "graders/pom.xml", "graders/src/main", "cli/pom.xml", "cli/src/main",
+            "tools/dynalite/package.json", "tools/dynalite/package-lock.json", "tools/dynalite/start.js");
 
     @Parameters(paramLabel = "LAB", arity = "0..*", description = "Labs the assignment grades. Default: all labs.")
     List<String> labs = List.of();
@@ -56,6 +57,11 @@ final class GradescopeAutograderCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         Course course = Course.locate();
         List<Lab> selected = LabSelection.resolve(course, labs, spec);
+        if (course.hiddenChecksUnavailable().isPresent()) {
+            System.err.println("pglabs: gradescope-autograder (the autograder runs the hidden checks) is for instructors and cannot run here. "
+                    + course.hiddenChecksUnavailable().get());
+            return Main.CANNOT_GRADE;
+        }
         Path templates = course.home().resolve("classroom").resolve("gradescope");
         for (String script : List.of("setup.sh", "run_autograder")) {
             if (!Files.isRegularFile(templates.resolve(script))) {

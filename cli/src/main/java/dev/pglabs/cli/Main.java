@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
         subcommands = {ListCommand.class, GradeCommand.class, GradeClassCommand.class,
                 GradescopeAutograderCommand.class, WatchCommand.class, HintCommand.class, VerifyCommand.class,
                 DbCommand.class, BenchCommand.class, ClassBenchCommand.class, NotebookCommand.class,
-                JshellCommand.class, CommandLine.HelpCommand.class})
+                JshellCommand.class, ReleaseCommand.class, CommandLine.HelpCommand.class})
 public final class Main {
 
     /** Exit status when the harness could not grade (the score itself never makes grade fail). */

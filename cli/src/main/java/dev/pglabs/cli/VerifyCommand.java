@@ -36,6 +36,11 @@ final class VerifyCommand implements Callable<Integer> {
     public Integer call() {
         Course course = Course.locate();
         List<Lab> selected = LabSelection.resolve(course, labs, spec);
+        if (course.hiddenChecksUnavailable().isPresent()) {
+            System.err.println("pglabs: verify (it grades solutions/ with every check) is for instructors and cannot run here. "
+                    + course.hiddenChecksUnavailable().get());
+            return Main.CANNOT_GRADE;
+        }
         boolean ok = true;
         try (GradingSession solutions = GradingSession.open(course, new Submission(course.solutionsDir()), database.provider())) {
             GradingRunner runner = new GradingRunner();

@@ -4,6 +4,7 @@ import dev.pglabs.course.Course;
 import dev.pglabs.course.Lab;
 import dev.pglabs.course.Progress;
 import dev.pglabs.grading.GradingProgress;
+import dev.pglabs.grading.CheckScope;
 import dev.pglabs.grading.GradingRunner;
 import dev.pglabs.grading.GradingSession;
 import dev.pglabs.reports.ConsoleReport;
@@ -47,7 +48,8 @@ final class WatchCommand implements Callable<Integer> {
         Course course = Course.locate();
         Lab lab = labReference != null ? course.lab(labReference) : firstIncomplete(course);
         ConsoleReport console = new ConsoleReport(System.out, System.console() != null && System.getenv("NO_COLOR") == null);
-        GradingRunner runner = new GradingRunner();
+        // The learner's practice loop: visible checks only (hidden ones are for the instructor's grading).
+        GradingRunner runner = new GradingRunner(CheckScope.VISIBLE);
         try (GradingSession session = GradingSession.open(course, new Submission(course.labsDir()), database.provider());
              WatchService watcher = FileSystems.getDefault().newWatchService()) {
             System.out.println("Watching labs/" + lab.folder() + " (database: " + session.farm().server().description()

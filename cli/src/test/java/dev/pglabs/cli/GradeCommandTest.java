@@ -108,9 +108,42 @@ class GradeCommandTest {
         Run run = pglabs("grade", "01", "--submission", tmp.resolve("sub").toString(), "--format", "json",
                 "--out", result.toString());
         assertThat(run.exit()).as(run.err()).isZero();
-        JsonNode checks = new ObjectMapper().readTree(result.toFile()).get("labs").get(0).get("checks");
+        JsonNode lab01 = new ObjectMapper().readTree(result.toFile()).get("labs").get(0);
+        JsonNode checks = lab01.get("checks");
         assertThat(checks.get(0).get("status").asText()).isEqualTo("passed");
-        assertThat(checks.get(2).get("status").asText()).isEqualTo("error");
-        assertThat(checks.get(2).get("feedback").asText()).contains("not valid UTF-8");
+        assertThat(checks.get(1).get("status").asText()).isEqualTo("error");
+        assertThat(checks.get(1).get("feedback").asText()).contains("not valid UTF-8");
+        // A student's own run: visible checks only, the hidden ones counted for the instructor.
+        assertThat(checks.findValuesAsText("visibility")).containsOnly("visible");
+        assertThat(lab01.get("hiddenNotRun").get("checks").asInt()).isEqualTo(10);
+        assertThat(lab01.get("max").asDouble()).isEqualTo(10);
+    }
+
+    @Test
+    @DisplayName("grade --all runs the hidden checks too, and their feedback for students shows no hidden data")
+    void allChecksForInstructors() throws Exception {
+        Path lab = Files.createDirectories(tmp.resolve("sub/01-sql-basics"));
+        // Hard-coded for today's data: right on the visible data, wrong on the hidden variant.
+        Files.writeString(lab.resolve("02-users-in-lisbon.sql"),
+                "SELECT username, email FROM users WHERE id IN (1, 9, 15, 24);");
+        Path result = tmp.resolve("all.json");
+        Run run = pglabs("grade", "01", "--all", "--submission", tmp.resolve("sub").toString(), "--format", "json",
+                "--out", result.toString());
+        assertThat(run.exit()).as(run.err()).isZero();
+        JsonNode lab01 = new ObjectMapper().readTree(result.toFile()).get("labs").get(0);
+        assertThat(lab01.has("hiddenNotRun")).isFalse();
+        assertThat(lab01.get("max").asDouble()).isEqualTo(20);
+        JsonNode hidden = null;
+        for (JsonNode check : lab01.get("checks")) {
+            if (check.get("id").asText().equals("02-users-in-lisbon:hidden")) {
+                hidden = check;
+            }
+        }
+        assertThat(hidden).isNotNull();
+        assertThat(hidden.get("status").asText()).isEqualTo("failed");
+        assertThat(hidden.get("feedback").asText()).contains("The data of hidden checks is not shown.")
+                .doesNotContain("Missing row", "@", "-+-");
+        assertThat(hidden.get("instructorFeedback").asText()).contains("Missing row", "@");
+        assertThat(run.out()).doesNotContain("Missing row");
     }
 }

@@ -42,6 +42,12 @@ class GoldenSubmissionsTest {
         }
     }
 
+    /**
+     * expected.json key: {@code "overlay": "solutions"} makes the scenario's files an overlay on the reference solution
+     * (only the changed files are kept in the folder); the test grades the solution with them laid over it.
+     */
+    static final String OVERLAY = "overlay";
+
     static Stream<Scenario> scenarios() throws IOException {
         List<Scenario> all = new ArrayList<>();
         try (Stream<Path> labs = Files.list(goldenRoot())) {
@@ -82,9 +88,40 @@ class GoldenSubmissionsTest {
     // ---- helpers ------------------------------------------------------------------------------------
 
     private static LabResult labResult(Scenario scenario) {
-        SubmissionResult result = CourseGrading.grade(scenario.submission(), scenario.lab());
+        SubmissionResult result = CourseGrading.grade(submission(scenario), scenario.lab());
         assertThat(result.labs()).as("labs graded for %s", scenario).hasSize(1);
         return result.labs().get(0);
+    }
+
+    /** The folder to grade: the scenario itself, or the solution with the scenario's files laid over it. */
+    private static Path submission(Scenario scenario) {
+        Path folder = scenario.submission();
+        ExpectedResult expected = ExpectedResult.read(folder.resolve("expected.json"), scenario.name(), List.of(OVERLAY));
+        if (!expected.json().path(OVERLAY).asText("").equals("solutions")) {
+            return folder;
+        }
+        try {
+            Path root = Files.createTempDirectory("pglabs-golden-");
+            Path target = root.resolve(scenario.lab());
+            copyTree(CourseGrading.course().home().resolve("solutions").resolve(scenario.lab()), target);
+            copyTree(folder.resolve(scenario.lab()), target);
+            return root;
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private static void copyTree(Path from, Path to) throws IOException {
+        try (Stream<Path> files = Files.walk(from)) {
+            for (Path file : files.toList()) {
+                Path dest = to.resolve(from.relativize(file).toString());
+                if (Files.isDirectory(file)) {
+                    Files.createDirectories(dest);
+                } else {
+                    Files.copy(file, dest, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+        }
     }
 
     private static Map<String, CheckResult> byId(LabResult lab) {
@@ -95,7 +132,7 @@ class GoldenSubmissionsTest {
         String name = folder.getFileName().toString();
         String lab = folder.getParent().getFileName().toString();
         assertThat(folder.resolve(lab)).as("%s holds the submission in %s/", name, lab).isDirectory();
-        ExpectedResult expected = ExpectedResult.read(folder.resolve("expected.json"), name, List.of());
+        ExpectedResult expected = ExpectedResult.read(folder.resolve("expected.json"), name, List.of(OVERLAY));
         return new Scenario(lab, name, expected.description(), folder, expected.statuses(),
                 expected.feedbackContains());
     }

@@ -45,6 +45,21 @@ public final class Comparison {
         return feedback;
     }
 
+    /**
+     * What kind of difference this is, without any row, value or column of the data: the line students read when
+     * the comparison belongs to a hidden check. Empty when the results match.
+     */
+    public String dataFreeSummary() {
+        return switch (kind) {
+            case MATCH -> "";
+            case COLUMN_COUNT -> "Your result has a different number of columns than the expected result.";
+            case COLUMN_NAMES -> "The columns of your result are not named as the task asks.";
+            case ROWS_DIFFER -> "On this data your result holds other rows than the expected result: some expected "
+                    + "rows are absent, or some of yours should not be there, or their values differ.";
+            case WRONG_ORDER -> "Your result holds the right rows, but not in the order the task asks for.";
+        };
+    }
+
     /** Rows of the expected result that the student's result lacks (all of them, not only those shown). */
     public List<List<Object>> missingRows() {
         return missingRows;

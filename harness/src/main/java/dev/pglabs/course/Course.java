@@ -15,11 +15,15 @@ import java.util.Optional;
  * The course: its home folder (where course.json, labs/, solutions/ and datasets/ live) and the ordered
  * list of labs from {@code course.json}.
  */
-public record Course(Path home, String title, List<Lab> labs) {
+public record Course(Path home, String title, List<Lab> labs, boolean studentRelease) {
 
     public static final String MANIFEST = "course.json";
 
-    private record Manifest(String title, List<Lab> labs) {
+    private record Manifest(String title, List<Lab> labs, boolean studentRelease) {
+    }
+
+    public Course(Path home, String title, List<Lab> labs) {
+        this(home, title, labs, false);
     }
 
     public static Course load(Path home) {
@@ -27,7 +31,7 @@ public record Course(Path home, String title, List<Lab> labs) {
         try {
             Manifest m = new ObjectMapper().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                     .readValue(Files.readString(manifest), Manifest.class);
-            return new Course(home.toAbsolutePath().normalize(), m.title(), List.copyOf(m.labs()));
+            return new Course(home.toAbsolutePath().normalize(), m.title(), List.copyOf(m.labs()), m.studentRelease());
         } catch (IOException e) {
             throw new UncheckedIOException("Could not read the course manifest " + manifest + ": " + e.getMessage(), e);
         }
@@ -69,6 +73,19 @@ public record Course(Path home, String title, List<Lab> labs) {
         }
         return new Dataset(scripts.stream().map(s -> home.resolve("datasets").resolve(s)).toList(),
                 lab.studentOwnsTables());
+    }
+
+    /**
+     * Why hidden checks cannot run here, or empty: a student release (./pglabs release) has neither their code nor
+     * their data.
+     */
+    public Optional<String> hiddenChecksUnavailable() {
+        if (!studentRelease) {
+            return Optional.empty();
+        }
+        return Optional.of("This is the student copy of the course (written by ./pglabs release): hidden checks and "
+                + "their data are not part of it, so only the visible checks can run here. Hidden checks are graded "
+                + "by your instructor with the full course repository.");
     }
 
     public Path labsDir() {

@@ -15,6 +15,11 @@ public record CheckVariant(String id, String titleSuffix, String dataset, Visibi
     static final String HIDDEN_SUFFIX = ":hidden";
 
     static List<CheckVariant> of(Check check, String methodName) {
+        return of(check, methodName, CheckScope.ALL);
+    }
+
+    /** The runs of a check within a scope: none for a hidden check when only visible ones run. */
+    static List<CheckVariant> of(Check check, String methodName, CheckScope scope) {
         String id = check.id().isEmpty() ? methodName : check.id();
         List<CheckVariant> variants = new ArrayList<>();
         variants.add(new CheckVariant(id, "", check.dataset(), check.visibility(), check.points()));
@@ -22,6 +27,6 @@ public record CheckVariant(String id, String titleSuffix, String dataset, Visibi
             variants.add(new CheckVariant(id + HIDDEN_SUFFIX, " (on other data)", check.hiddenOn(),
                     Visibility.HIDDEN, check.points()));
         }
-        return List.copyOf(variants);
+        return variants.stream().filter(v -> scope.includes(v.visibility())).toList();
     }
 }

@@ -21,11 +21,17 @@ final class CheckVariants implements TestTemplateInvocationContextProvider {
         return context.getTestMethod().flatMap(m -> AnnotationSupport.findAnnotation(m, Check.class)).isPresent();
     }
 
+    /** A hidden check in a run of the visible checks has no run at all (it is counted, not reported). */
+    @Override
+    public boolean mayReturnZeroTestTemplateInvocationContexts(ExtensionContext context) {
+        return true;
+    }
+
     @Override
     public Stream<TestTemplateInvocationContext> provideTestTemplateInvocationContexts(ExtensionContext context) {
         Method method = context.getRequiredTestMethod();
         Check check = AnnotationSupport.findAnnotation(method, Check.class).orElseThrow();
-        return of(method, check).stream().map(variant -> new TestTemplateInvocationContext() {
+        return of(method, check, CheckScope.of(context)).stream().map(variant -> new TestTemplateInvocationContext() {
             @Override
             public String getDisplayName(int invocationIndex) {
                 return context.getDisplayName() + variant.titleSuffix();
@@ -38,8 +44,8 @@ final class CheckVariants implements TestTemplateInvocationContextProvider {
         });
     }
 
-    static List<CheckVariant> of(Method method, Check check) {
-        return CheckVariant.of(check, method.getName());
+    static List<CheckVariant> of(Method method, Check check, CheckScope scope) {
+        return CheckVariant.of(check, method.getName(), scope);
     }
 
     /** The variant of the check running in this context (its dataset decides the check's database). */

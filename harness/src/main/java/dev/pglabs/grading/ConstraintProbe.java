@@ -7,7 +7,6 @@ import dev.pglabs.provisioning.StudentSession;
 import dev.pglabs.provisioning.StudentSqlException;
 import dev.pglabs.results.CheckFailure;
 import dev.pglabs.results.CheckStatus;
-import org.opentest4j.AssertionFailedError;
 import org.postgresql.util.PSQLException;
 
 import java.util.ArrayList;
@@ -191,7 +190,8 @@ public final class ConstraintProbe {
     /** Fails the check (as failed, with {@code heading} and the list of problems) if there are any. */
     public void assertNoProblems(String heading) {
         if (hasProblems()) {
-            throw new AssertionFailedError(heading + "\n" + report());
+            throw new WrongResult(heading + "\n" + report(), heading + " (" + problems.size()
+                    + (problems.size() == 1 ? " statement" : " statements") + " did not behave as the task asks)");
         }
     }
 

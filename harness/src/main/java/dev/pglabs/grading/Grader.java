@@ -25,4 +25,11 @@ public @interface Grader {
 
     /** The lab folder this grader grades, e.g. "01-sql-basics". */
     String lab();
+
+    /**
+     * Builds the lab's Java as a project with Ebean does ({@code mvn process-classes}): the query-bean generator runs
+     * and entities are enhanced, for {@link dev.pglabs.javasub.CompiledSubmission} and
+     * {@link dev.pglabs.orm.EbeanSession} parameters (labs 08 and 09).
+     */
+    boolean ebean() default false;
 }

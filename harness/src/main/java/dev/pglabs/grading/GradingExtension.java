@@ -3,6 +3,7 @@ package dev.pglabs.grading;
 import dev.pglabs.course.Lab;
 import dev.pglabs.javasub.CompiledSubmission;
 import dev.pglabs.javasub.JavaSources;
+import dev.pglabs.orm.EbeanSession;
 import dev.pglabs.provisioning.CheckDatabase;
 import dev.pglabs.submission.LabFiles;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -23,7 +24,7 @@ public final class GradingExtension implements ParameterResolver {
 
     private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(GradingExtension.class);
     private static final Set<Class<?>> SUPPORTED = Set.of(LabFiles.class, CheckDatabase.class, SqlCheck.class,
-            GradingSession.class, Lab.class, JavaSources.class, CompiledSubmission.class);
+            GradingSession.class, Lab.class, JavaSources.class, CompiledSubmission.class, EbeanSession.class);
 
     @Override
     public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
@@ -50,6 +51,9 @@ public final class GradingExtension implements ParameterResolver {
         }
         if (type == CompiledSubmission.class) {
             return compiledOnce(context);
+        }
+        if (type == EbeanSession.class) {
+            return ebean(context);
         }
         return new SqlCheck(files(context), () -> database(context));
     }
@@ -94,24 +98,39 @@ public final class GradingExtension implements ParameterResolver {
         }
         LabFiles files = files(context);
         ClassLoader loader = context.getRequiredTestClass().getClassLoader();
+        boolean ebean = AnnotationSupport.findAnnotation(context.getRequiredTestClass(), Grader.class)
+                .map(Grader::ebean).orElse(false);
         return graderLevel.getStore(NAMESPACE).computeIfAbsent("compiled-once",
-                key -> new CompiledOnce(new JavaSources(files, loader)), CompiledOnce.class).get();
+                key -> new CompiledOnce(new JavaSources(files, loader), ebean), CompiledOnce.class).get();
+    }
+
+    /**
+     * An Ebean Database over the grader's compiled submission ({@code @Grader(ebean = true)}), connected to the
+     * check's database as the student's role; shut down when the check ends, before its database is dropped.
+     */
+    private static EbeanSession ebean(ExtensionContext context) {
+        CompiledSubmission code = compiledOnce(context);
+        CheckDatabase db = database(context);
+        return context.getStore(NAMESPACE).computeIfAbsent("ebean",
+                key -> EbeanSession.open(code, db.studentTarget()), EbeanSession.class);
     }
 
     /** A compilation shared by the checks of one grader run: its classes, or the problem that stopped it. */
     private static final class CompiledOnce implements AutoCloseable {
         private final JavaSources sources;
+        private final boolean ebean;
         private CompiledSubmission compiled;
         private RuntimeException failure;
 
-        CompiledOnce(JavaSources sources) {
+        CompiledOnce(JavaSources sources, boolean ebean) {
             this.sources = sources;
+            this.ebean = ebean;
         }
 
         synchronized CompiledSubmission get() {
             if (compiled == null && failure == null) {
                 try {
-                    compiled = sources.compile();
+                    compiled = ebean ? sources.compileEbean() : sources.compile();
                 } catch (RuntimeException e) {
                     failure = e;
                 }

@@ -2,6 +2,11 @@ package dev.pglabs.grading;
 
 import dev.pglabs.course.Lab;
 import dev.pglabs.results.CheckResult;
+import dev.pglabs.results.HiddenNotRun;
+import dev.pglabs.results.Scores;
+import dev.pglabs.results.Visibility;
+import org.junit.platform.commons.support.AnnotationSupport;
+import org.junit.platform.commons.support.HierarchyTraversalMode;
 import dev.pglabs.results.LabResult;
 import dev.pglabs.results.SubmissionResult;
 import dev.pglabs.submission.SubmissionHash;
@@ -9,6 +14,7 @@ import org.junit.platform.launcher.Launcher;
 import org.junit.platform.launcher.LauncherDiscoveryRequest;
 import org.junit.platform.launcher.core.LauncherFactory;
 
+import java.lang.reflect.Method;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -35,18 +41,40 @@ public final class GradingRunner {
             "junit.jupiter.extensions.autodetection.enabled", "false");
 
     private final Launcher launcher = LauncherFactory.create();
+    private final CheckScope scope;
+
+    /** A runner for instructor grading: every check, hidden ones included. */
+    public GradingRunner() {
+        this(CheckScope.ALL);
+    }
+
+    /** A runner for these checks: {@link CheckScope#VISIBLE} for a student's own run, which counts the hidden ones. */
+    public GradingRunner(CheckScope scope) {
+        this.scope = scope;
+    }
+
+    public CheckScope scope() {
+        return scope;
+    }
 
     public SubmissionResult grade(GradingSession session, List<Lab> labs, GradingProgress progress) {
-        return grade(session, labs, GradingRunner::graderClassOf, progress);
+        return grade(session, labs, this::graderClassesOf, progress);
     }
 
     /** Grades one lab with a given grader class instead of course.json's (the course's self-tests use it). */
     public SubmissionResult grade(GradingSession session, Lab lab, Class<?> graderClass, GradingProgress progress) {
-        return grade(session, List.of(lab), l -> graderClass, progress);
+        return grade(session, List.of(lab), l -> List.of(graderClass), progress);
     }
 
-    private SubmissionResult grade(GradingSession session, List<Lab> labs, Function<Lab, Class<?>> graders,
+    private SubmissionResult grade(GradingSession session, List<Lab> labs, Function<Lab, List<Class<?>>> graders,
                                    GradingProgress progress) {
+        if (scope == CheckScope.ALL) {
+            // A student release has neither the code nor the data of hidden checks: say so instead of failing on
+            // a missing dataset half-way.
+            session.course().hiddenChecksUnavailable().ifPresent(why -> {
+                throw new HiddenChecksUnavailableException(why);
+            });
+        }
         long start = System.nanoTime();
         // Hashed before anything runs: the files as handed in, whatever a submission's code does meanwhile.
         String hash = SubmissionHash.of(session.submission(), labs.stream().map(Lab::folder).toList());
@@ -54,14 +82,14 @@ public final class GradingRunner {
         // The session travels with each launcher request (not through a global), so runners on several
         // threads can grade several submissions at once (pglabs grade-class --jobs).
         String sessionKey = GradingSession.register(session);
-        session.prepare(labs);
+        session.prepare(labs, scope);
         try {
             // A lab whose template is still being built waits while the labs after it are graded (lab 05's
             // million rows build meanwhile); the results keep the course's order.
             Map<Lab, LabResult> byLab = new HashMap<>();
             List<Lab> pending = new ArrayList<>(labs);
             while (!pending.isEmpty()) {
-                Lab next = pending.stream().filter(session::templatesReady).findFirst().orElse(pending.get(0));
+                Lab next = pending.stream().filter(lab -> session.templatesReady(lab, scope)).findFirst().orElse(pending.get(0));
                 pending.remove(next);
                 byLab.put(next, gradeLab(session, sessionKey, next, graders.apply(next), progress));
             }
@@ -75,29 +103,85 @@ public final class GradingRunner {
         return SubmissionResult.of(session.submission().root().toString(), labResults, run);
     }
 
-    private static Class<?> graderClassOf(Lab lab) {
+    /** The lab's grader, and its hidden checks' class (see course.json "hiddenGrader") when they are to run. */
+    private List<Class<?>> graderClassesOf(Lab lab) {
+        List<Class<?>> classes = new ArrayList<>();
+        classes.add(load(lab.grader(), lab));
+        if (scope == CheckScope.ALL && lab.hiddenGrader() != null) {
+            classes.add(load(lab.hiddenGrader(), lab));
+        }
+        return classes;
+    }
+
+    private static Class<?> load(String className, Lab lab) {
         try {
-            return Class.forName(lab.grader());
+            return Class.forName(className);
         } catch (ClassNotFoundException e) {
-            throw new IllegalStateException("The grader " + lab.grader() + " of lab " + lab.folder()
+            throw new IllegalStateException("The grader " + className + " of lab " + lab.folder()
                     + " is not on the classpath; rebuild pglabs (mvn -q install -DskipTests).", e);
         }
     }
 
-    private LabResult gradeLab(GradingSession session, String sessionKey, Lab lab, Class<?> graderClass,
+    private LabResult gradeLab(GradingSession session, String sessionKey, Lab lab, List<Class<?>> graderClasses,
                                GradingProgress progress) {
         progress.labStarted(lab);
         LauncherDiscoveryRequest request = request()
-                .selectors(selectClass(graderClass))
+                .selectors(graderClasses.stream().map(c -> selectClass(c)).toList())
                 .configurationParameters(CONFIGURATION)
                 .configurationParameter(GradingSession.SESSION_KEY, sessionKey)
+                .configurationParameter(CheckScope.KEY, scope.json())
                 .build();
-        ResultCollector collector = new ResultCollector(session.course(), progress);
+        ResultCollector collector = new ResultCollector(session.course(), progress, scope);
         launcher.execute(request, collector);
         List<CheckResult> checks = collector.results().getOrDefault(lab.folder(), List.of());
-        LabResult result = LabResult.of(lab.folder(), lab.title(), checks);
+        LabResult result = LabResult.of(lab.folder(), lab.title(), checks,
+                scope == CheckScope.VISIBLE ? hiddenChecksOf(lab, graderClasses) : null);
         progress.labFinished(lab, result);
         return result;
+    }
+
+    /**
+     * The hidden checks a run of the visible ones leaves out: counted from the graders' annotations (the hidden
+     * class included when it is on the classpath), or, in a student release, as recorded in course.json when the
+     * release was written (their code is not there to count).
+     */
+    public static HiddenNotRun hiddenChecksOf(Lab lab) {
+        return hiddenChecksOf(lab, List.of(load(lab.grader(), lab)));
+    }
+
+    static HiddenNotRun hiddenChecksOf(Lab lab, List<Class<?>> graderClasses) {
+        if (lab.hiddenChecks() != null) {
+            return new HiddenNotRun(lab.hiddenChecks().checks(), lab.hiddenChecks().points());
+        }
+        List<Class<?>> classes = new ArrayList<>(graderClasses);
+        if (lab.hiddenGrader() != null && classes.stream().noneMatch(c -> c.getName().equals(lab.hiddenGrader()))) {
+            try {
+                classes.add(Class.forName(lab.hiddenGrader()));
+            } catch (ClassNotFoundException e) {
+                // Not on the classpath: nothing more to count.
+            }
+        }
+        int count = 0;
+        double points = 0;
+        for (Class<?> c : classes) {
+            for (Method m : AnnotationSupport.findAnnotatedMethods(c, Check.class, HierarchyTraversalMode.TOP_DOWN)) {
+                Check check = m.getAnnotation(Check.class);
+                for (CheckVariant v : CheckVariant.of(check, m.getName(), CheckScope.ALL)) {
+                    if (v.visibility() == Visibility.HIDDEN) {
+                        count++;
+                        points += v.points();
+                    }
+                }
+            }
+        }
+        return new HiddenNotRun(count, Scores.round(points));
+    }
+
+    /** Hidden checks were asked for where they do not exist (a student release). */
+    public static final class HiddenChecksUnavailableException extends IllegalStateException {
+        public HiddenChecksUnavailableException(String message) {
+            super(message);
+        }
     }
 
     private static String versionOf(Class<?> type) {

@@ -5,6 +5,7 @@ import dev.pglabs.course.Lab;
 import dev.pglabs.provisioning.CheckDatabase;
 import dev.pglabs.provisioning.DatabaseFarm;
 import dev.pglabs.provisioning.DatabaseServer;
+import dev.pglabs.provisioning.DynamoDbEmulator;
 import dev.pglabs.provisioning.ProviderKind;
 import dev.pglabs.provisioning.Provisioning;
 import dev.pglabs.provisioning.RdsLikeServer;
@@ -47,25 +48,36 @@ public final class GradingSession implements AutoCloseable {
     private final DatabaseFarm farm;
     private final boolean ownsServer;
     /** Started on first use and shared with {@link #forSubmission} sessions; stopped by the owning session. */
-    private final RdsLikeHolder rdsLike;
+    private final LazyService<RdsLikeServer> rdsLike;
+    /** The DynamoDB emulator (lab 11), likewise started on first use and shared. */
+    private final LazyService<DynamoDbEmulator> dynamoDb;
 
     public GradingSession(Course course, Submission submission, DatabaseFarm farm, boolean ownsServer) {
-        this(course, submission, farm, ownsServer, new RdsLikeHolder());
+        this(course, submission, farm, ownsServer, new LazyService<>(RdsLikeServer::start, "pglabs-rds-like-start"),
+                new LazyService<>(() -> DynamoDbEmulator.start(course.home().resolve("tools").resolve("dynalite")),
+                        "pglabs-dynalite-start"));
     }
 
     private GradingSession(Course course, Submission submission, DatabaseFarm farm, boolean ownsServer,
-                           RdsLikeHolder rdsLike) {
+                           LazyService<RdsLikeServer> rdsLike, LazyService<DynamoDbEmulator> dynamoDb) {
         this.course = course;
         this.submission = submission;
         this.server = farm.server();
         this.farm = farm;
         this.ownsServer = ownsServer;
         this.rdsLike = rdsLike;
+        this.dynamoDb = dynamoDb;
     }
 
     /** Starts a server with the provider chain and a farm on it. */
     public static GradingSession open(Course course, Submission submission, Optional<ProviderKind> provider) {
-        DatabaseServer server = Provisioning.fromEnvironment().start(provider);
+        return open(course, submission, provider, Provisioning.fromEnvironment());
+    }
+
+    /** With a provider chain of its own (benchmarks choose the template cache this way). */
+    public static GradingSession open(Course course, Submission submission, Optional<ProviderKind> provider,
+                                     Provisioning provisioning) {
+        DatabaseServer server = provisioning.start(provider);
         try {
             return new GradingSession(course, submission, new DatabaseFarm(server, SandboxLimits.defaults()), true);
         } catch (RuntimeException e) {
@@ -130,9 +142,19 @@ public final class GradingSession implements AutoCloseable {
 
     /** Starts building the templates of these labs in the background (see {@link DatabaseFarm#prepare}). */
     public void prepare(java.util.List<Lab> labs) {
+        prepare(labs, CheckScope.ALL);
+    }
+
+    /** As {@link #prepare(java.util.List)}, for the datasets checks of this scope use (no hidden data for VISIBLE). */
+    public void prepare(java.util.List<Lab> labs, CheckScope scope) {
         farm.prepare(labs.stream()
-                .flatMap(lab -> lab.datasets().keySet().stream().sorted().map(name -> course.dataset(lab, name)))
+                .flatMap(lab -> datasetNames(lab, scope).map(name -> course.dataset(lab, name)))
                 .toList());
+    }
+
+    private static java.util.stream.Stream<String> datasetNames(Lab lab, CheckScope scope) {
+        return lab.datasets().keySet().stream().sorted()
+                .filter(name -> scope == CheckScope.ALL || !Lab.isHiddenDataset(name));
     }
 
     /**
@@ -148,14 +170,33 @@ public final class GradingSession implements AutoCloseable {
         rdsLike.prepare();
     }
 
+    /**
+     * The DynamoDB emulator ({@link DynamoDbEmulator}), started on first use: only lab 11 pays its start-up. Stopped
+     * with this session.
+     *
+     * @throws DynamoDbEmulator.Unavailable when it cannot run here (no Node.js / npm): the message says what to do
+     */
+    public DynamoDbEmulator dynamoDbEmulator() {
+        return dynamoDb.get();
+    }
+
+    /** Starts the DynamoDB emulator in the background, so it is up by the time a check asks for it. */
+    public void prepareDynamoDbEmulator() {
+        dynamoDb.prepare();
+    }
+
     /** Whether every template of this lab is built (a lab without datasets is always ready). */
     public boolean templatesReady(Lab lab) {
-        return lab.datasets().keySet().stream().allMatch(name -> farm.isReady(course.dataset(lab, name)));
+        return templatesReady(lab, CheckScope.ALL);
+    }
+
+    public boolean templatesReady(Lab lab, CheckScope scope) {
+        return datasetNames(lab, scope).allMatch(name -> farm.isReady(course.dataset(lab, name)));
     }
 
     /** A session for another submission on the same server and templates (class grading reuses them). */
     public GradingSession forSubmission(Submission other) {
-        return new GradingSession(course, other, farm, false, rdsLike);
+        return new GradingSession(course, other, farm, false, rdsLike, dynamoDb);
     }
 
     @Override
@@ -168,7 +209,11 @@ public final class GradingSession implements AutoCloseable {
         }
         try {
             try {
-                rdsLike.close();
+                try {
+                    rdsLike.close();
+                } finally {
+                    dynamoDb.close();
+                }
             } finally {
                 farm.close();
             }
@@ -177,19 +222,26 @@ public final class GradingSession implements AutoCloseable {
         }
     }
 
-    /** The lazily started RDS-like server of a session and the sessions derived from it. */
-    private static final class RdsLikeHolder {
-        private CompletableFuture<RdsLikeServer> starting;
+    /** A server started lazily for a session and the sessions derived from it (the RDS-like server, the emulator). */
+    private static final class LazyService<T extends AutoCloseable> {
+        private final java.util.function.Supplier<T> starter;
+        private final String threadName;
+        private CompletableFuture<T> starting;
         private boolean closed;
 
+        LazyService(java.util.function.Supplier<T> starter, String threadName) {
+            this.starter = starter;
+            this.threadName = threadName;
+        }
+
         /** Starts the server on a thread of its own, unless it is starting or running already. */
-        synchronized CompletableFuture<RdsLikeServer> prepare() {
+        synchronized CompletableFuture<T> prepare() {
             if (closed) {
                 throw new IllegalStateException("The grading session is closed");
             }
             if (starting == null) {
-                starting = CompletableFuture.supplyAsync(RdsLikeServer::start, task -> {
-                    Thread thread = new Thread(task, "pglabs-rds-like-start");
+                starting = CompletableFuture.supplyAsync(starter, task -> {
+                    Thread thread = new Thread(task, threadName);
                     thread.setDaemon(true);
                     thread.start();
                 });
@@ -198,7 +250,7 @@ public final class GradingSession implements AutoCloseable {
         }
 
         /** The server; one that did not start reports the same problem to every check, without trying again. */
-        RdsLikeServer get() {
+        T get() {
             try {
                 return prepare().join();
             } catch (CompletionException e) {
@@ -213,6 +265,8 @@ public final class GradingSession implements AutoCloseable {
                     starting.join().close();
                 } catch (CompletionException e) {
                     // It never started: nothing to stop.
+                } catch (Exception e) {
+                    throw new IllegalStateException("Could not stop " + threadName, e);
                 }
             }
         }

@@ -90,6 +90,27 @@ public final class PlanInspector {
     }
 
     /**
+     * Settings that leave the planner only bitmap scans (and the scans that cannot be switched off): on a small table
+     * it then shows whether an index CAN serve a condition, where it would otherwise read the few pages in order.
+     */
+    public static final Map<String, String> ONLY_BITMAP_SCANS = Map.of("enable_seqscan", "off",
+            "enable_indexscan", "off", "enable_indexonlyscan", "off");
+
+    /**
+     * Like {@link #explain(Connection, String)}, with {@code overrides} (e.g. {@link #ONLY_BITMAP_SCANS}) set after the
+     * pinned settings. Leaves them set on the connection.
+     */
+    public static Plan explain(Connection connection, String query, Map<String, String> overrides) throws SQLException {
+        pinSettings(connection);
+        try (Statement st = connection.createStatement()) {
+            for (Map.Entry<String, String> setting : new java.util.TreeMap<>(overrides).entrySet()) {
+                st.execute("SET " + setting.getKey() + " = " + setting.getValue());
+            }
+        }
+        return parse(explainJson(connection, "EXPLAIN (FORMAT JSON) " + query));
+    }
+
+    /**
      * Runs {@code query} with {@code EXPLAIN (ANALYZE, FORMAT JSON)}, settings pinned: the plan with actual row
      * counts. It RUNS the query, so use it only on queries that are safe to run on this connection.
      */

@@ -33,14 +33,16 @@ final class ResultCollector implements TestExecutionListener {
 
     private final Course course;
     private final GradingProgress progress;
+    private final CheckScope scope;
     private final Map<String, Planned> planned = new LinkedHashMap<>();
     private final Map<String, CheckResult> finished = new HashMap<>();
     private final Map<String, Long> started = new HashMap<>();
     private TestPlan plan;
 
-    ResultCollector(Course course, GradingProgress progress) {
+    ResultCollector(Course course, GradingProgress progress, CheckScope scope) {
         this.course = course;
         this.progress = progress;
+        this.scope = scope;
     }
 
     @Override
@@ -64,7 +66,7 @@ final class ResultCollector implements TestExecutionListener {
             return;
         }
         Lab lab = course.lab(grader.get().lab());
-        List<CheckVariant> variants = CheckVariants.of(method, check.get());
+        List<CheckVariant> variants = CheckVariants.of(method, check.get(), scope);
         for (int i = 0; i < variants.size(); i++) {
             CheckVariant v = variants.get(i);
             planned.put(id.getUniqueId() + "#" + (i + 1),
@@ -105,11 +107,24 @@ final class ResultCollector implements TestExecutionListener {
         if (result.getStatus() == TestExecutionResult.Status.SUCCESSFUL) {
             r = result(p, id, max, CheckStatus.PASSED, "");
         } else {
-            OutcomeClassifier.Outcome o = OutcomeClassifier.classify(
-                    result.getThrowable().orElse(new AssertionError("The check was aborted.")), max);
-            r = result(p, id, o.earned(), o.status(), o.feedback() + hints(p, o));
+            Throwable thrown = result.getThrowable().orElse(new AssertionError("The check was aborted."));
+            OutcomeClassifier.Outcome o = OutcomeClassifier.classify(thrown, max);
+            String full = o.feedback() + hints(p, o);
+            if (p.variant().visibility() == Visibility.HIDDEN) {
+                // Students read a hidden check's feedback without its data; the instructor keeps the full text.
+                String forStudent = HiddenFeedback.summary(o, thrown, max) + hints(p, o) + "\n"
+                        + HiddenFeedback.NOT_SHOWN;
+                r = withInstructorFeedback(result(p, id, o.earned(), o.status(), forStudent), full);
+            } else {
+                r = result(p, id, o.earned(), o.status(), full);
+            }
         }
         record(key, p, r);
+    }
+
+    private static CheckResult withInstructorFeedback(CheckResult r, String full) {
+        return new CheckResult(r.id(), r.title(), r.points(), r.max(), r.status(), r.visibility(), r.feedback(),
+                r.durationMs(), full.strip());
     }
 
     /** The grader's hint for the exercise, and for hidden checks why a visible pass may still fail here. */
@@ -136,7 +151,14 @@ final class ResultCollector implements TestExecutionListener {
                     || key.startsWith(node.getUniqueId() + "#")
                     || (plan != null && isAncestor(node.getUniqueId(), p.methodId()));
             if (below) {
-                record(key, p, result(p, null, 0, CheckStatus.ERROR, feedback));
+                CheckResult r = result(p, null, 0, CheckStatus.ERROR, feedback);
+                if (p.variant().visibility() == Visibility.HIDDEN) {
+                    // Why a grader could not start may quote its data (an exception's message): instructor only.
+                    r = withInstructorFeedback(new CheckResult(r.id(), r.title(), 0, r.max(), r.status(),
+                            r.visibility(), "The check could not run (not a problem with your answer); your "
+                            + "instructor has the details.\n" + HiddenFeedback.NOT_SHOWN, r.durationMs()), feedback);
+                }
+                record(key, p, r);
             }
         });
     }

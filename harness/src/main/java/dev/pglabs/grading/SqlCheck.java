@@ -8,7 +8,6 @@ import dev.pglabs.provisioning.CheckDatabase;
 import dev.pglabs.provisioning.ProvisioningException;
 import dev.pglabs.submission.LabFiles;
 import dev.pglabs.submission.SqlAnswer;
-import org.opentest4j.AssertionFailedError;
 
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -54,8 +53,8 @@ public final class SqlCheck {
         ResultTable actual = database().student().query(answer.text(), answer.origin());
         Comparison comparison = ResultComparator.compare(expected, actual, options);
         if (!comparison.matches()) {
-            throw new AssertionFailedError("Your query in " + answer.origin()
-                    + " does not return the expected result.\n" + comparison.feedback());
+            throw new WrongResult("Your query in " + answer.origin()
+                    + " does not return the expected result.\n" + comparison.feedback(), comparison.dataFreeSummary());
         }
     }
 
@@ -71,8 +70,9 @@ public final class SqlCheck {
         ResultTable actual = asGrader(stateQuery);
         Comparison comparison = ResultComparator.compare(expected, actual, CompareOptions.unordered());
         if (!comparison.matches()) {
-            throw new AssertionFailedError("After running " + answer.origin() + ", " + whatChanged
-                    + " is not as expected.\n" + comparison.feedback());
+            throw new WrongResult("After running " + answer.origin() + ", " + whatChanged
+                    + " is not as expected.\n" + comparison.feedback(), "After running your script, " + whatChanged
+                    + " is not as expected. " + comparison.dataFreeSummary());
         }
     }
 

@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -68,6 +69,15 @@ public final class CompiledSubmission implements AutoCloseable {
      * implement (or extend) {@code type}. The constructor runs under {@link JavaCalls} with its own limit.
      */
     public <T> T instantiate(String className, Class<T> type) {
+        return instantiate(className, type, List.of());
+    }
+
+    /**
+     * A new instance through the constructor that takes {@code parameterTypes}, called with {@code args}
+     * (e.g. a repository built on an Ebean {@code Database}). The class must implement (or extend) {@code type};
+     * the constructor runs under {@link JavaCalls} with its own limit.
+     */
+    public <T> T instantiate(String className, Class<T> type, List<Class<?>> parameterTypes, Object... args) {
         Class<?> loaded = load(className);
         String simple = loaded.getSimpleName();
         if (!type.isAssignableFrom(loaded)) {
@@ -77,20 +87,27 @@ public final class CompiledSubmission implements AutoCloseable {
         }
         if (loaded.isInterface() || Modifier.isAbstract(loaded.getModifiers())) {
             throw new SubmissionProblem(CheckStatus.FAILED, className + " is abstract; the grader needs a concrete "
-                    + "class it can create with new " + simple + "().");
+                    + "class it can create with new " + simple + "(" + parameterList(parameterTypes) + ").");
         }
+        String call = "new " + simple + "(" + parameterList(parameterTypes) + ")";
         Constructor<?> constructor;
         try {
-            constructor = loaded.getDeclaredConstructor();
+            constructor = loaded.getDeclaredConstructor(parameterTypes.toArray(Class<?>[]::new));
             constructor.setAccessible(true);
         } catch (NoSuchMethodException e) {
-            throw new SubmissionProblem(CheckStatus.FAILED, className + " needs a public constructor without "
-                    + "parameters (public " + simple + "() { … }), so the grader can create it.");
+            throw new SubmissionProblem(CheckStatus.FAILED, className + " needs a public constructor "
+                    + (parameterTypes.isEmpty() ? "without parameters (public " + simple + "() { … })"
+                    : "public " + simple + "(" + parameterList(parameterTypes) + ") { … }")
+                    + ", so the grader can create it.");
         } catch (RuntimeException e) {
             throw new SubmissionProblem(CheckStatus.ERROR, "The grader cannot call the constructor of " + className
                     + ": " + e.getMessage());
         }
-        return type.cast(JavaCalls.call(() -> constructor.newInstance(), CONSTRUCTOR_LIMIT, "new " + simple + "()"));
+        return type.cast(JavaCalls.call(() -> constructor.newInstance(args), CONSTRUCTOR_LIMIT, call));
+    }
+
+    private static String parameterList(List<Class<?>> parameterTypes) {
+        return parameterTypes.stream().map(Class::getSimpleName).collect(Collectors.joining(", "));
     }
 
     @Override

@@ -5,6 +5,7 @@ import dev.pglabs.results.CheckFailure;
 import dev.pglabs.submission.SubmissionProblem;
 import dev.pglabs.results.CheckStatus;
 
+import java.lang.management.ManagementFactory;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.UndeclaredThrowableException;
 import java.time.Duration;
@@ -20,7 +21,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * Runs student code with a time limit and turns how it ended into feedback: an endless loop ends the check
  * as a timeout, a starter's {@code throw new UnsupportedOperationException("TODO …")} as failed
- * ("not implemented yet"), any other exception as an error naming the student's lines.
+ * ("not implemented yet"), any other exception as an error naming the student's lines. A call that allocates
+ * without bound is stopped before it can starve the grader's other work of memory.
  */
 public final class JavaCalls {
 
@@ -28,6 +30,15 @@ public final class JavaCalls {
     private static final long GRACE_MS = 200;
     private static final int SHOWN_FRAMES = 5;
     private static final AtomicInteger THREADS = new AtomicInteger();
+    /**
+     * Memory one call may allocate in all (garbage included): far above what any lab's honest code needs, far
+     * below the heap the grader runs with. Counted per thread by the JVM, so other checks running at the same
+     * time do not count against it.
+     */
+    static final long ALLOCATION_BUDGET = 512L << 20;
+    /** How often the running call's allocation is read; a finished call is noticed at once. */
+    private static final long POLL_NANOS = TimeUnit.MILLISECONDS.toNanos(20);
+    private static final com.sun.management.ThreadMXBean MEMORY = memoryBean();
 
     private JavaCalls() {
     }
@@ -48,12 +59,26 @@ public final class JavaCalls {
         Thread thread = new Thread(task, "pglabs-student-" + THREADS.incrementAndGet());
         thread.setDaemon(true);
         thread.start();
+        long deadline = System.nanoTime() + limit.toNanos();
         try {
-            return task.get(limit.toNanos(), TimeUnit.NANOSECONDS);
-        } catch (TimeoutException e) {
-            stop(thread);
-            throw new CheckFailure(CheckStatus.TIMEOUT, what + " did not finish within " + seconds(limit)
-                    + " and was stopped. Look for an endless loop, or a query or lock that waits forever.");
+            while (true) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    stop(thread);
+                    throw new CheckFailure(CheckStatus.TIMEOUT, what + " did not finish within " + seconds(limit)
+                            + " and was stopped. Look for an endless loop, or a query or lock that waits forever.");
+                }
+                try {
+                    return task.get(Math.min(left, POLL_NANOS), TimeUnit.NANOSECONDS);
+                } catch (TimeoutException stillRunning) {
+                    if (allocated(thread) > ALLOCATION_BUDGET) {
+                        stop(thread);
+                        throw new CheckFailure(CheckStatus.ERROR, what + " allocated more than "
+                                + (ALLOCATION_BUDGET >> 20) + " MB of memory in one call and was stopped. Look for "
+                                + "a loop that keeps adding to a list, a map or a string without end.");
+                    }
+                }
+            }
         } catch (InterruptedException e) {
             stop(thread);
             Thread.currentThread().interrupt();
@@ -71,8 +96,12 @@ public final class JavaCalls {
         }, limit, what);
     }
 
-    /** What a student's exception means for the check. */
-    static RuntimeException feedback(Throwable thrown, String what) {
+    /**
+     * What a student's exception means for the check: the failure to throw (a TODO → failed "not implemented yet",
+     * anything else → error naming the student's lines). Public for exceptions caught on threads the grader does
+     * not start itself, e.g. an HTTP handler of the student's server.
+     */
+    public static RuntimeException feedback(Throwable thrown, String what) {
         Throwable t = unwrap(thrown);
         // The grader's own failures (a missing file, no database) keep their meaning. Only these exact types
         // pass through: student code could throw a points-carrying subclass (PartialCredit) to forge a score.
@@ -127,9 +156,10 @@ public final class JavaCalls {
     /**
      * Interrupts the thread; one that ignores interrupts ({@code while (true) {}}) would spin on for the rest
      * of a class-grading run, so it is stopped outright where the JDK still allows it (before Java 20).
+     * Public for threads that student code runs on without {@link #call} (e.g. a server's request threads).
      */
     @SuppressWarnings({"deprecation", "removal"})
-    private static void stop(Thread thread) {
+    public static void stop(Thread thread) {
         thread.interrupt();
         try {
             thread.join(GRACE_MS);
@@ -143,6 +173,24 @@ public final class JavaCalls {
                 // Java 20+: the daemon thread lives on until the JVM exits.
             }
         }
+    }
+
+    /** Bytes the thread has allocated so far, or 0 where the JVM cannot tell (then only time limits apply). */
+    private static long allocated(Thread thread) {
+        return MEMORY == null ? 0 : MEMORY.getThreadAllocatedBytes(thread.getId());
+    }
+
+    private static com.sun.management.ThreadMXBean memoryBean() {
+        try {
+            if (ManagementFactory.getThreadMXBean() instanceof com.sun.management.ThreadMXBean bean
+                    && bean.isThreadAllocatedMemorySupported()) {
+                bean.setThreadAllocatedMemoryEnabled(true);
+                return bean;
+            }
+        } catch (UnsupportedOperationException | SecurityException | LinkageError e) {
+            // A JVM without the HotSpot management extension: fall through.
+        }
+        return null;
     }
 
     private static String seconds(Duration limit) {

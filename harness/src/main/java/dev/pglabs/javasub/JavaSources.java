@@ -42,6 +42,20 @@ public final class JavaSources implements AutoCloseable {
         return track(JavaSubmission.sources(lab, sourceRoot).parent(parent).annotationProcessing().compile());
     }
 
+    /**
+     * Compiles {@code src/main/java} as a Maven build with Ebean does up to {@code process-classes}: query beans
+     * generated, entities and query beans enhanced. Open an Ebean Database on it with
+     * {@link dev.pglabs.orm.EbeanSession}.
+     */
+    public CompiledSubmission compileEbean() {
+        return compileEbean(MAIN);
+    }
+
+    /** {@link #compileEbean()} for the sources under {@code sourceRoot} (relative to the lab folder). */
+    public CompiledSubmission compileEbean(String sourceRoot) {
+        return track(JavaSubmission.sources(lab, sourceRoot).parent(parent).ebean().compile());
+    }
+
     private synchronized CompiledSubmission track(CompiledSubmission submission) {
         compiled.add(submission);
         return submission;

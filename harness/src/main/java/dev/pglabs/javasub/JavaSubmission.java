@@ -42,8 +42,9 @@ import java.util.stream.Stream;
  * }</pre>
  *
  * The sources are untrusted: a missing folder fails the check, compile errors end it as an error with the
- * compiler's messages. The compiled code itself runs with the grader's rights; run it through
- * {@link JavaCalls} so an endless loop or an exception becomes feedback.
+ * compiler's messages, and code that calls what {@link CodePolicy} forbids (exiting, threads, files, reflection…)
+ * fails the check before any of it is loaded. The compiled code runs in the grader's JVM; run it through
+ * {@link JavaCalls} so an endless loop, a huge allocation or an exception becomes feedback.
  */
 public final class JavaSubmission {
 
@@ -54,6 +55,8 @@ public final class JavaSubmission {
     private final String sourceRoot;
     private ClassLoader parent = defaultParent();
     private boolean annotationProcessing;
+    private boolean ebean;
+    private CodePolicy policy = CodePolicy.standard();
 
     private JavaSubmission(LabFiles lab, String sourceRoot) {
         this.lab = lab;
@@ -76,9 +79,25 @@ public final class JavaSubmission {
         return this;
     }
 
+    /** What the compiled code may not call; {@link CodePolicy#standard()} unless the lab needs more. */
+    public JavaSubmission policy(CodePolicy codePolicy) {
+        this.policy = codePolicy;
+        return this;
+    }
+
     /** Runs the annotation processors found on the classpath (e.g. Ebean's query beans); off by default. */
     public JavaSubmission annotationProcessing() {
         this.annotationProcessing = true;
+        return this;
+    }
+
+    /**
+     * Compiles as a project that uses Ebean builds: the query-bean generator runs (and no other annotation
+     * processor), then the compiled entities and query beans are enhanced, like {@code mvn process-classes} with
+     * the ebean-maven-plugin does. Without enhancement Ebean refuses the entities.
+     */
+    public JavaSubmission ebean() {
+        this.ebean = true;
         return this;
     }
 
@@ -94,6 +113,9 @@ public final class JavaSubmission {
                     + "(java.home=" + System.getProperty("java.home") + "). Run pglabs with a JDK 17 or newer.", null);
         }
         Path classes = createTempDir();
+        // Sources that annotation processors write (query beans) go to a folder of their own, deleted below; javac
+        // would otherwise put them among the class files.
+        Path generated = annotationProcessing || ebean ? createTempDir() : null;
         try {
             DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
             boolean ok;
@@ -102,12 +124,22 @@ public final class JavaSubmission {
                 // Only the submission's sources: javac would otherwise look for more on the classpath.
                 files.setLocation(StandardLocation.SOURCE_PATH, List.of());
                 JavaCompiler.CompilationTask task = compiler.getTask(new StringWriter(), files, diagnostics,
-                        options(classes), null, sources);
+                        options(classes, generated), null, sources);
                 ok = task.call();
             }
             if (!ok) {
                 throw new SubmissionProblem(CheckStatus.ERROR, CompileErrors.describe(diagnostics.getDiagnostics(),
                         lab.dir()));
+            }
+            // Before any class is loaded (a static initialiser is student code too), and before Ebean's enhancer
+            // adds its own code: only what the student wrote (and the generated query beans) is judged.
+            List<CodePolicy.Violation> violations = policy.check(classes);
+            if (!violations.isEmpty()) {
+                throw new SubmissionProblem(CheckStatus.FAILED, CodePolicy.feedback(violations,
+                        lab.dir().getFileName() + "/" + sourceRoot));
+            }
+            if (ebean) {
+                EbeanEnhancement.enhance(classes, parent);
             }
             return new CompiledSubmission(lab, sourceRoot, classes, parent);
         } catch (IOException e) {
@@ -116,13 +148,23 @@ public final class JavaSubmission {
         } catch (RuntimeException | Error e) {
             CompiledSubmission.deleteTree(classes);
             throw e;
+        } finally {
+            if (generated != null) {
+                CompiledSubmission.deleteTree(generated);
+            }
         }
     }
 
-    private List<String> options(Path classes) {
+    private List<String> options(Path classes, Path generated) {
         List<String> options = new ArrayList<>(List.of("--release", "17", "-encoding", "UTF-8", "-nowarn",
                 "-d", classes.toString(), "-classpath", classpath(parent)));
-        if (!annotationProcessing) {
+        if (generated != null) {
+            options.addAll(List.of("-s", generated.toString()));
+        }
+        if (ebean) {
+            // Only the query-bean generator: other processors on the grader's classpath are none of our business.
+            options.addAll(List.of("-processor", EbeanEnhancement.QUERY_BEAN_PROCESSOR));
+        } else if (!annotationProcessing) {
             options.add("-proc:none");
         }
         return options;

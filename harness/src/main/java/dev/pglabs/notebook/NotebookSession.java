@@ -248,7 +248,7 @@ public final class NotebookSession implements AutoCloseable {
 
     void checkHelper() {
         ConsoleReport report = new ConsoleReport(System.out, false);
-        new GradingRunner().grade(grading, List.of(lab), new VisibleChecks(report));
+        new GradingRunner(dev.pglabs.grading.CheckScope.VISIBLE).grade(grading, List.of(lab), new VisibleChecks(report));
     }
 
     /** Steps through the README from the jshell command (Java cells are handed to jshell's /open). */

@@ -19,6 +19,7 @@ import java.util.Deque;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -42,6 +43,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class DatabaseFarm implements AutoCloseable {
 
     private static final SecureRandom RANDOM = new SecureRandom();
+    /** The students' group on a server whose templates are kept between runs (no run id: it outlives runs). */
+    static final String CACHED_GROUP = "pglabs_cache_students";
 
     private final DatabaseServer server;
     private final SandboxLimits limits;
@@ -58,6 +61,10 @@ public final class DatabaseFarm implements AutoCloseable {
     /** Template names by dataset hash; a future, so a check that needs a template being built waits for it. */
     private final Map<String, CompletableFuture<String>> templates = new ConcurrentHashMap<>();
     private final Map<Dataset, String> keys = new ConcurrentHashMap<>();
+    /** Dataset hashes this run asked for (a kept cache stays bounded: see {@link #keepTemplates}). */
+    private final Set<String> used = ConcurrentHashMap.newKeySet();
+    /** More kept templates than the course has variants means old datasets pile up: keep only the used ones. */
+    static final int MAX_KEPT_TEMPLATES = 40;
     private final List<String> templateNames = new ArrayList<>();
     private final AtomicInteger sequence = new AtomicInteger();
     /** Ready-made check databases per template; small, because unused ones are dropped at close. */
@@ -93,7 +100,9 @@ public final class DatabaseFarm implements AutoCloseable {
         this.server = server;
         this.limits = limits;
         this.runId = HexFormat.of().formatHex(randomBytes(3));
-        this.studentGroup = "pglabs_" + runId + "_students";
+        // Templates kept for later runs grant to the group, so there it must outlive the run (a private server).
+        this.studentGroup = server.cachesTemplates() ? CACHED_GROUP : "pglabs_" + runId + "_students";
+
         this.adminTarget = server.admin().withParameter("ApplicationName", LeftoverSweeper.applicationName(runId));
         try {
             this.admin = connect(adminTarget);
@@ -108,7 +117,14 @@ public final class DatabaseFarm implements AutoCloseable {
                 this.preparedTransactions = rs.getInt(4) > 0;
             }
             LeftoverSweeper.sweep(admin, serverVersion);
-            execute(admin, "CREATE ROLE " + studentGroup + " NOLOGIN");
+            for (Map.Entry<String, String> cached : server.cachedTemplates().entrySet()) {
+                if (databaseExists(cached.getValue())) {  // a cache is never trusted blindly
+                    templates.put(cached.getKey(), CompletableFuture.completedFuture(cached.getValue()));
+                }
+            }
+            if (!server.cachesTemplates() || !roleExists(studentGroup)) {
+                execute(admin, "CREATE ROLE " + studentGroup + " NOLOGIN");
+            }
         } catch (SQLException e) {
             throw new ProvisioningException("Could not prepare " + server.description() + ": " + e.getMessage()
                     + (server.kind() == ProviderKind.URL ? ". Check DATABASE_URL and that its user may create "
@@ -118,6 +134,16 @@ public final class DatabaseFarm implements AutoCloseable {
 
     public DatabaseServer server() {
         return server;
+    }
+
+    /** How this run's check databases and roles begin: {@code pglabs_<run>_} (tests look for leftovers by it). */
+    public String objectPrefix() {
+        return "pglabs_" + runId + "_";
+    }
+
+    /** Templates this farm can clone right away: built in this run or kept from earlier ones. */
+    public int readyTemplates() {
+        return (int) templates.values().stream().filter(t -> t.isDone() && !t.isCompletedExceptionally()).count();
     }
 
     public SandboxLimits limits() {
@@ -222,6 +248,7 @@ public final class DatabaseFarm implements AutoCloseable {
     /** The template database for these setup scripts, built on first use (benchmarks clone it directly). */
     public String template(Dataset dataset) {
         String key = key(dataset);
+        used.add(key);
         CompletableFuture<String> mine = new CompletableFuture<>();
         CompletableFuture<String> existing = templates.putIfAbsent(key, mine);
         if (existing == null) {
@@ -325,7 +352,10 @@ public final class DatabaseFarm implements AutoCloseable {
     private String buildTemplate(Dataset dataset) {
         String name;
         synchronized (templateNames) {
-            name = "pglabs_" + runId + "_tpl" + (templateNames.size() + 1);
+            // A template that may be kept is named so that the sweeper leaves it alone; the run id keeps two farms
+            // on one server (tests) from building the same dataset under the same name.
+            name = server.cachesTemplates() ? "pglabs_cache_" + key(dataset).substring(0, 24) + "_" + runId
+                    : "pglabs_" + runId + "_tpl" + (templateNames.size() + 1);
             templateNames.add(name);
         }
         try {
@@ -349,6 +379,10 @@ public final class DatabaseFarm implements AutoCloseable {
             }
             return name;
         } catch (SQLException e) {
+            drop(name, null);  // half built: a retry builds it again under the same name
+            synchronized (templateNames) {
+                templateNames.remove(name);
+            }
             throw new ProvisioningException("Could not build the lab database template: " + e.getMessage(), e);
         }
     }
@@ -418,10 +452,53 @@ public final class DatabaseFarm implements AutoCloseable {
         }
     }
 
-    private static byte[] randomBytes(int n) {
+    static byte[] randomBytes(int n) {
         byte[] bytes = new byte[n];
         RANDOM.nextBytes(bytes);
         return bytes;
+    }
+
+    /**
+     * Hands the server every template that is built, for the next run, when this run built a new one (otherwise
+     * the cache already holds them all). A template whose build failed half-way is dropped.
+     */
+    private void keepTemplates() {
+        Map<String, String> built = new java.util.TreeMap<>();
+        templates.forEach((key, future) -> {
+            if (future.isDone() && !future.isCompletedExceptionally()) {
+                built.put(key, future.join());
+            }
+        });
+        templateNames.stream().filter(name -> !built.containsValue(name)).forEach(name -> drop(name, null));
+        if (templateNames.stream().anyMatch(built::containsValue)) {
+            if (built.size() > MAX_KEPT_TEMPLATES) {
+                built.entrySet().removeIf(entry -> {
+                    boolean stale = !used.contains(entry.getKey());
+                    if (stale) {
+                        drop(entry.getValue(), null);
+                    }
+                    return stale;
+                });
+            }
+            server.keepTemplates(built);
+        }
+    }
+
+    private boolean databaseExists(String database) throws SQLException {
+        return exists("SELECT 1 FROM pg_database WHERE datname = ?", database);
+    }
+
+    private boolean roleExists(String role) throws SQLException {
+        return exists("SELECT 1 FROM pg_roles WHERE rolname = ?", role);
+    }
+
+    private boolean exists(String sql, String name) throws SQLException {
+        try (var ps = admin.prepareStatement(sql)) {
+            ps.setString(1, name);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next();
+            }
+        }
     }
 
     /** Waits for pending drops, then removes the templates and the student group role. */
@@ -454,13 +531,19 @@ public final class DatabaseFarm implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         synchronized (templateNames) {
-            for (String template : templateNames) {
-                drop(template, null);
+            if (server.cachesTemplates()) {
+                keepTemplates();
+            } else {
+                for (String template : templateNames) {
+                    drop(template, null);
+                }
             }
         }
         try {
             synchronized (admin) {
-                execute(admin, "DROP ROLE IF EXISTS " + studentGroup);
+                if (!server.cachesTemplates()) {
+                    execute(admin, "DROP ROLE IF EXISTS " + studentGroup);
+                }
                 admin.close();
             }
         } catch (SQLException e) {

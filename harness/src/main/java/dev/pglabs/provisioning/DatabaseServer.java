@@ -15,6 +15,20 @@ public interface DatabaseServer extends AutoCloseable {
     /** One line for humans: "embedded PostgreSQL 17.6 on port 40123". */
     String description();
 
+    /** Whether templates built on this server may be kept for later runs ({@link #keepTemplates}). */
+    default boolean cachesTemplates() {
+        return false;
+    }
+
+    /** Templates the server already holds from earlier runs, by dataset hash. */
+    default java.util.Map<String, String> cachedTemplates() {
+        return java.util.Map.of();
+    }
+
+    /** Asks the server to keep these templates (dataset hash → database) for the next run when it stops. */
+    default void keepTemplates(java.util.Map<String, String> templates) {
+    }
+
     @Override
     void close();
 }

@@ -19,33 +19,113 @@ final class EmbeddedServer implements DatabaseServer {
     private final EmbeddedPostgres postgres;
     private final ConnectionTarget admin;
     private final Path dataDirectory;
+    /** Where the templates are kept between runs; null when not caching (tests with special settings). */
+    private final ClusterCache cache;
+    /** The templates this server started with, copied from the cache. */
+    private final Map<String, String> cachedTemplates;
+    private volatile Map<String, String> templatesToKeep;
 
-    private EmbeddedServer(EmbeddedPostgres postgres, Path dataDirectory) {
+    private EmbeddedServer(EmbeddedPostgres postgres, Path dataDirectory, String adminPassword, ClusterCache cache,
+                           Map<String, String> cachedTemplates) {
         this.postgres = postgres;
         this.dataDirectory = dataDirectory;
-        this.admin = new ConnectionTarget("localhost", postgres.getPort(), "postgres", "postgres", null, Map.of());
+        this.admin = new ConnectionTarget("localhost", postgres.getPort(), "postgres", "postgres", adminPassword,
+                Map.of());
+        this.cache = cache;
+        this.cachedTemplates = Map.copyOf(cachedTemplates);
+        // Stop the server and remove its folder even when the JVM ends without closing us (Ctrl-C, System.exit).
+        Runtime.getRuntime().addShutdownHook(shutdownHook);
     }
 
-    static EmbeddedServer start() {
-        return start(Map.of());
-    }
+    private final Thread shutdownHook = new Thread(this::stop, "pglabs-embedded-stop");
 
-    /** With extra server settings (tests use it to reproduce configurations other servers have). */
+    /** With extra server settings (tests use it to reproduce configurations other servers have); no cache. */
     static EmbeddedServer start(Map<String, String> settings) {
+        return start(settings, null);
+    }
+
+    static EmbeddedServer start(Map<String, String> settings, ClusterCache cache) {
         Path dataDirectory = scratchRoot().resolve("pglabs-pg-" + UUID.randomUUID().toString().substring(0, 8));
+        Map<String, String> cached = cache == null ? Map.of() : cache.restore(dataDirectory);
         try {
             EmbeddedPostgres.Builder builder = tunedBuilder(dataDirectory);
             settings.forEach(builder::setServerConfig);
             EmbeddedPostgres postgres = builder
-                    .setCleanDataDirectory(true)
-                    // Stop the server even when the JVM ends without closing us (Ctrl-C, System.exit).
-                    .setRegisterShutdownHook(true)
+                    // zonky runs initdb when the folder holds no cluster yet, i.e. unless it came from the cache.
+                    // close() removes the folder itself, after it may have kept a copy of it.
+                    .setCleanDataDirectory(false)
+                    .setRegisterShutdownHook(false)
                     .start();
-            return new EmbeddedServer(postgres, dataDirectory);
-        } catch (IOException e) {
+            try {
+                return new EmbeddedServer(postgres, dataDirectory, requirePasswords(postgres, dataDirectory), cache,
+                        cached);
+            } catch (RuntimeException | IOException e) {
+                postgres.close();
+                throw e;
+            }
+        } catch (IOException | RuntimeException e) {
+            ClusterCache.deleteTree(dataDirectory);
+            if (!cached.isEmpty()) {
+                // A cache from another PostgreSQL version, or damaged: forget it and start the usual way.
+                cache.discard();
+                return start(settings, cache);
+            }
             throw new UncheckedIOException("Could not start the embedded PostgreSQL server: " + e.getMessage()
-                    + ". Set DATABASE_URL to use another server instead.", e);
+                    + ". Set DATABASE_URL to use another server instead.",
+                    e instanceof IOException io ? io : new IOException(e));
         }
+    }
+
+    @Override
+    public boolean cachesTemplates() {
+        return cache != null;
+    }
+
+    @Override
+    public Map<String, String> cachedTemplates() {
+        return cachedTemplates;
+    }
+
+    @Override
+    public synchronized void keepTemplates(Map<String, String> templates) {
+        // Several farms may share the server (tests): keep what each of them asks for.
+        Map<String, String> merged = new java.util.TreeMap<>(templatesToKeep == null ? Map.of() : templatesToKeep);
+        merged.putAll(templates);
+        this.templatesToKeep = Map.copyOf(merged);
+    }
+
+    /**
+     * initdb trusts every local connection, so student Java (which may open JDBC connections of its own) could
+     * log in as the superuser. Once started (zonky's start-up probe needs the trust), the admin role gets a
+     * random password that only this process knows and every connection must present a password.
+     *
+     * @return the admin password
+     */
+    private static String requirePasswords(EmbeddedPostgres postgres, Path dataDirectory) throws IOException {
+        String password = java.util.HexFormat.of().formatHex(DatabaseFarm.randomBytes(24));
+        Path hba = dataDirectory.resolve("pg_hba.conf");
+        Path original = dataDirectory.resolve(ClusterCache.ORIGINAL_HBA);
+        if (!Files.exists(original)) {
+            Files.copy(hba, original);  // a cached copy of this cluster must start with it (zonky's probe)
+        }
+        Files.writeString(hba, """
+                # Written by pglabs after start-up: passwords for everyone, loopback only.
+                local all all scram-sha-256
+                host  all all 127.0.0.1/32 scram-sha-256
+                host  all all ::1/128 scram-sha-256
+                """, java.nio.charset.StandardCharsets.UTF_8);
+        ConnectionTarget trusted = new ConnectionTarget("localhost", postgres.getPort(), "postgres", "postgres",
+                null, Map.of());
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection(trusted.jdbcUrl(), trusted.properties());
+             java.sql.Statement st = c.createStatement()) {
+            st.execute("SET password_encryption = 'scram-sha-256'");
+            st.execute("ALTER ROLE postgres PASSWORD '" + password + "'");
+            st.execute("SELECT pg_reload_conf()");
+        } catch (java.sql.SQLException e) {
+            throw new ProvisioningException("Could not set up password authentication on the embedded "
+                    + "PostgreSQL server: " + e.getMessage(), e);
+        }
+        return password;
     }
 
     /** A server for throwaway data: no durability, loopback only, nothing left outside its data directory. */
@@ -60,6 +140,10 @@ final class EmbeddedServer implements DatabaseServer {
                 .setServerConfig("max_connections", "200")
                 .setServerConfig("shared_buffers", "128MB")
                 .setServerConfig("log_min_messages", "fatal")
+                // Every check logs in with a password (SCRAM): PostgreSQL's 4096 key-stretching rounds guard stored
+                // passwords against cracking, which a loopback server of throwaway roles does not need, and cost
+                // milliseconds on both ends of each of the thousands of logins of a class run.
+                .setServerConfig("scram_iterations", "16")
                 // Shared memory segments inside the data directory, so nothing outlives it in /dev/shm.
                 .setServerConfig("dynamic_shared_memory_type", "mmap");
     }
@@ -102,9 +186,24 @@ final class EmbeddedServer implements DatabaseServer {
     @Override
     public void close() {
         try {
+            Runtime.getRuntime().removeShutdownHook(shutdownHook);
+        } catch (IllegalStateException e) {
+            // The JVM is shutting down: the hook is running or about to.
+        }
+        stop();
+    }
+
+    private synchronized void stop() {
+        try {
             postgres.close();
         } catch (IOException e) {
             throw new UncheckedIOException("Could not stop the embedded PostgreSQL server", e);
         }
+        Map<String, String> keep = templatesToKeep;
+        templatesToKeep = null;
+        if (cache != null && keep != null && Files.isDirectory(dataDirectory)) {
+            cache.save(dataDirectory, keep);
+        }
+        ClusterCache.deleteTree(dataDirectory);
     }
 }

@@ -68,7 +68,7 @@ public final class Provisioning {
                 }
                 yield ContainerServer.start();
             }
-            case EMBEDDED -> EmbeddedServer.start();
+            case EMBEDDED -> EmbeddedServer.start(Map.of(), ClusterCache.fromEnvironment(environment).orElse(null));
         };
     }
 

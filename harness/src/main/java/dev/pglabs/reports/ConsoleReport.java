@@ -52,7 +52,11 @@ public final class ConsoleReport implements GradingProgress {
 
     @Override
     public void labFinished(Lab lab, LabResult result) {
-        out.printf("  %s%n", bold("→ " + Scores.format(result.score()) + "/" + Scores.format(result.max())));
+        out.printf("  %s%n", bold("→ " + Scores.format(result.score()) + "/" + Scores.format(result.max())
+                + (result.hiddenNotRun() == null ? "" : " visible points")));
+        if (result.hiddenNotRun() != null) {
+            out.printf("    %s.%n", result.hiddenNotRun().sentence());
+        }
     }
 
     /**
@@ -69,7 +73,11 @@ public final class ConsoleReport implements GradingProgress {
                     out.println("Next: " + check.id() + " — " + check.title());
                     check.feedback().lines().forEach(line -> out.println("  " + line));
                 },
-                () -> out.println(paint("32", "Every check passes. Lab complete!")));
+                () -> out.println(paint("32", result.hiddenNotRun() == null ? "Every check passes. Lab complete!"
+                        : "Every visible check passes. Lab complete!")));
+        if (result.hiddenNotRun() != null) {
+            out.println("(" + result.hiddenNotRun().sentence() + ".)");
+        }
         out.flush();
     }
 
@@ -85,9 +93,23 @@ public final class ConsoleReport implements GradingProgress {
                     Scores.format(lab.score()) + "/" + Scores.format(lab.max()), passed, lab.checks().size());
         }
         out.printf("  %-" + width + "s  %7s%n", "total", Scores.format(result.score()) + "/" + Scores.format(result.max()));
+        if (result.hiddenNotRun() != null) {
+            out.printf("  Scores are out of the visible checks' points. %s;%n  they run your answers on other data, "
+                    + "so answers that follow the task (not today's rows) pass them.%n",
+                    capitalised(result.hiddenNotRun().sentence()));
+            for (LabResult lab : result.labs()) {
+                if (lab.hiddenNotRun() != null) {
+                    out.printf("    %-" + width + "s  %s%n", lab.id(), lab.hiddenNotRun().sentence());
+                }
+            }
+        }
         out.printf("  graded on PostgreSQL %s (%s) in %.1f s%n", result.run().postgresVersion(),
                 result.run().provider(), result.run().durationMs() / 1000.0);
         out.flush();
+    }
+
+    private static String capitalised(String text) {
+        return text.isEmpty() ? text : Character.toUpperCase(text.charAt(0)) + text.substring(1);
     }
 
     private String bold(String text) {

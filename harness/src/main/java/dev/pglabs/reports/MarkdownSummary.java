@@ -40,6 +40,10 @@ public final class MarkdownSummary {
                     .append(lab.checks().size()).append(" |\n");
         }
         md.append('\n');
+        if (result.hiddenNotRun() != null) {
+            md.append("Scores are out of the visible checks' points: ").append(text(result.hiddenNotRun().sentence()))
+                    .append(".\n\n");
+        }
         for (LabResult lab : result.labs()) {
             List<CheckResult> open = lab.checks().stream().filter(c -> c.status() != CheckStatus.PASSED).toList();
             if (open.isEmpty()) {

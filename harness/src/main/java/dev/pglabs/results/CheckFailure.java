@@ -4,9 +4,10 @@ package dev.pglabs.results;
  * Thrown from a check to end it with a given status and a message written for the student.
  * Plain assertion errors mean {@link CheckStatus#FAILED}; anything else unexpected means a grader bug.
  */
-public class CheckFailure extends RuntimeException {
+public class CheckFailure extends RuntimeException implements DataFreeSummary {
 
     private final CheckStatus status;
+    private String dataFreeSummary;
 
     public CheckFailure(CheckStatus status, String message) {
         this(status, message, null);
@@ -19,5 +20,19 @@ public class CheckFailure extends RuntimeException {
 
     public CheckStatus status() {
         return status;
+    }
+
+    /**
+     * Adds what kind of mistake this is, in words that show no data: what students read when the check is hidden
+     * (see {@link DataFreeSummary}). Without it they read a generic line for the status.
+     */
+    public CheckFailure withDataFreeSummary(String summary) {
+        this.dataFreeSummary = summary;
+        return this;
+    }
+
+    @Override
+    public String dataFreeSummary() {
+        return dataFreeSummary;
     }
 }

@@ -1,12 +1,27 @@
 package dev.pglabs.results;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+
 import java.util.List;
 
-/** The checks of one lab. {@code id} is the lab folder, e.g. "01-sql-basics". */
-public record LabResult(String id, String title, double score, double max, List<CheckResult> checks) {
+/**
+ * The checks of one lab. {@code id} is the lab folder, e.g. "01-sql-basics". {@code hiddenNotRun} counts the hidden
+ * checks this run left out (a student's own run); then {@code max} is the visible points only.
+ */
+public record LabResult(String id, String title, double score, double max, List<CheckResult> checks,
+                        @JsonInclude(JsonInclude.Include.NON_NULL) HiddenNotRun hiddenNotRun) {
+
+    public LabResult(String id, String title, double score, double max, List<CheckResult> checks) {
+        this(id, title, score, max, checks, null);
+    }
 
     public static LabResult of(String id, String title, List<CheckResult> checks) {
+        return of(id, title, checks, null);
+    }
+
+    public static LabResult of(String id, String title, List<CheckResult> checks, HiddenNotRun hiddenNotRun) {
         return new LabResult(id, title, Scores.round(checks.stream().mapToDouble(CheckResult::points).sum()),
-                Scores.round(checks.stream().mapToDouble(CheckResult::max).sum()), List.copyOf(checks));
+                Scores.round(checks.stream().mapToDouble(CheckResult::max).sum()), List.copyOf(checks),
+                hiddenNotRun == null || hiddenNotRun.checks() == 0 ? null : hiddenNotRun);
     }
 }

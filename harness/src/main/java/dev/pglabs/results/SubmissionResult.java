@@ -1,5 +1,7 @@
 package dev.pglabs.results;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+
 import java.util.List;
 
 /**
@@ -7,7 +9,11 @@ import java.util.List;
  * docs/results-json.md.
  */
 public record SubmissionResult(String submission, double score, double max, List<LabResult> labs,
-                               RunInfo run) {
+                               RunInfo run, @JsonInclude(JsonInclude.Include.NON_NULL) HiddenNotRun hiddenNotRun) {
+
+    public SubmissionResult(String submission, double score, double max, List<LabResult> labs, RunInfo run) {
+        this(submission, score, max, labs, run, HiddenNotRun.sum(labs.stream().map(LabResult::hiddenNotRun)));
+    }
 
     /**
      * Where and with what the grading ran, so a result can be reproduced and trusted.

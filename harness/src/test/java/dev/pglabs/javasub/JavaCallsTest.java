@@ -42,7 +42,10 @@ class JavaCallsTest {
                     private static void helper() { throw new IllegalStateException("boom"); }
                 }
                 """.formatted(body));
-        code = JavaSubmission.compile(new Submission(root).lab("07-java"), "src/main/java");
+        // The grader's classes are allowed here so that JavaCalls' own defences are tested too (the code policy
+        // alone would refuse a student who throws them; see CodePolicyTest).
+        code = JavaSubmission.sources(new Submission(root).lab("07-java"), "src/main/java")
+                .policy(CodePolicy.standard().allowing("dev/pglabs/")).compile();
         return code.instantiate("student.Student", Greeter.class);
     }
 
@@ -64,6 +67,15 @@ class JavaCallsTest {
         Greeter g = student("while (true) { } ");
         assertFailure(() -> JavaCalls.call(() -> g.greet("x"), Duration.ofMillis(300), "Student.greet"),
                 CheckStatus.TIMEOUT, "Student.greet did not finish within 0.3 s", "endless loop");
+    }
+
+    @Test
+    void unboundedAllocationIsStoppedBeforeItStarvesTheGrader() throws Exception {
+        // Garbage only: the heap never fills, so only the per-call budget can stop it before the time limit.
+        Greeter g = student("long n = 0; while (true) { n += new byte[1 << 20].length; if (n < 0) return \"\"; }");
+        assertFailure(() -> JavaCalls.call(() -> g.greet("x"), Duration.ofSeconds(60), "Student.greet"),
+                CheckStatus.ERROR, "Student.greet allocated more than 512 MB of memory in one call and was stopped",
+                "keeps adding to a list");
     }
 
     @Test

@@ -121,6 +121,24 @@ class SandboxTest {
     }
 
     @Test
+    @DisplayName("the embedded server asks everyone for a password: student Java cannot log in as the superuser")
+    void embeddedServerRequiresPasswords() {
+        org.junit.jupiter.api.Assumptions.assumeTrue(farm.server().kind() == ProviderKind.EMBEDDED,
+                "only the embedded server is configured by pglabs; an external server's authentication is its "
+                        + "administrator's (docs/instructors.md)");
+        ConnectionTarget admin = farm.server().admin();
+        assertThat(admin.password()).as("the admin password pglabs set").isNotBlank();
+        for (String user : List.of("postgres", admin.user())) {
+            ConnectionTarget noPassword = admin.withUser(user, null);
+            assertThatThrownBy(() -> DriverManager.getConnection(noPassword.jdbcUrl(), noPassword.properties()).close())
+                    .isInstanceOfSatisfying(SQLException.class, e -> assertThat(e.getSQLState()).isEqualTo("08004"));
+            ConnectionTarget guessed = admin.withUser(user, "postgres");
+            assertThatThrownBy(() -> DriverManager.getConnection(guessed.jdbcUrl(), guessed.properties()).close())
+                    .isInstanceOfSatisfying(SQLException.class, e -> assertThat(e.getSQLState()).isEqualTo("28P01"));
+        }
+    }
+
+    @Test
     @Timeout(value = 60, unit = TimeUnit.SECONDS)
     @DisplayName("an endless query is stopped even when the student turns the statement timeout off")
     void timeLimitIsEnforcedFromOutside() {

@@ -22,7 +22,6 @@ final class BlogV1 {
 
     static final String V1_FILE = "V1__create_blog.sql";
     static final String DATA = "data.sql";
-    static final String HIDDEN_DATA = "data-hidden.sql";
 
     private BlogV1() {
     }

@@ -18,7 +18,6 @@ import dev.pglabs.javasub.CompiledSubmission;
 import dev.pglabs.provisioning.CheckDatabase;
 import dev.pglabs.provisioning.StudentSession;
 import dev.pglabs.provisioning.StudentSqlException;
-import dev.pglabs.results.Visibility;
 import dev.pglabs.submission.LabFiles;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.configuration.Configuration;
@@ -106,15 +105,6 @@ class Lab07MigrationsGrader {
     @DisplayName("02 upgrading production (at V1, with rows) carries every row to the new schema, nothing lost")
     void e02_upgrade(LabFiles files, CheckDatabase db, GradingSession session) {
         upgrade(files, db, session, BlogV1.DATA, "the 12 users and 16 posts of datasets/blog-v1/data.sql");
-    }
-
-    @Check(id = "02-upgrade:hidden", points = 4, visibility = Visibility.HIDDEN,
-            hint = "Your migrations must follow the rules of the tasks for any rows, not fix today's rows one by "
-                    + "one: trim and lower-case every email, split every name at its first space.")
-    @DisplayName("02 upgrading production (at V1, with rows) carries every row to the new schema, nothing lost "
-            + "(on other data)")
-    void e03_upgradeOtherData(LabFiles files, CheckDatabase db, GradingSession session) {
-        upgrade(files, db, session, BlogV1.HIDDEN_DATA, "other users and posts, with more kinds of messy values");
     }
 
     @Check(id = "03-constraints", points = 2,
@@ -489,7 +479,7 @@ class Lab07MigrationsGrader {
     private static final List<String> USER_KEPT = List.of("username", "created_at");
     private static final List<String> POST_KEPT = List.of("user_id", "title", "body", "published_at", "created_at");
 
-    private void upgrade(LabFiles files, CheckDatabase db, GradingSession session, String rowsFile, String rowsText) {
+    void upgrade(LabFiles files, CheckDatabase db, GradingSession session, String rowsFile, String rowsText) {
         try (MigrationFolder folder = MigrationFolder.of(files, LAB)) {
             DataSource ds = dataSource(db);
             BlogV1.migratedToV1(db, ds, BlogV1.rows(session.course(), rowsFile), "datasets/blog-v1/" + rowsFile);

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.pglabs.results.CheckResult;
 import dev.pglabs.results.CheckStatus;
 import dev.pglabs.results.LabResult;
+import dev.pglabs.results.Visibility;
 import org.assertj.core.api.SoftAssertions;
 
 import java.io.IOException;
@@ -102,11 +103,25 @@ public record ExpectedResult(String description, Map<String, CheckStatus> status
                     .containsKey(id);
             CheckResult check = checks.get(id);
             softly.assertThat(check).as("%s: feedbackContains names the check %s of the lab", name, id).isNotNull();
-            if (check != null) {
+            if (check != null && check.visibility() == Visibility.HIDDEN) {
+                // The phrases show the hidden data: the instructor reads them, the student must not.
+                softly.assertThat(check.instructorFeedback()).as("%s: instructor feedback of the hidden check %s",
+                        name, id).contains(phrases);
+                for (String phrase : phrases) {
+                    softly.assertThat(check.feedback()).as("%s: the student's feedback of the hidden check %s "
+                            + "must not show %s", name, id, phrase).doesNotContain(phrase);
+                }
+            } else if (check != null) {
                 softly.assertThat(check.feedback()).as("%s: feedback of %s", name, id).contains(phrases);
             }
         });
+        checks.values().stream().filter(c -> c.visibility() == Visibility.HIDDEN && c.status() != CheckStatus.PASSED)
+                .forEach(c -> softly.assertThat(c.feedback()).as("%s: the student's feedback of the hidden check %s",
+                        name, c.id()).endsWith(HIDDEN_DATA_NOT_SHOWN).doesNotContain("-+-"));
     }
+
+    /** The last line of every hidden check's feedback for students (see the harness's HiddenFeedback). */
+    public static final String HIDDEN_DATA_NOT_SHOWN = "The data of hidden checks is not shown.";
 
     /** A folder of the test resources, e.g. "/golden". */
     public static Path resourceFolder(Class<?> owner, String name) {

@@ -48,7 +48,6 @@ public final class DataSourceFactory {
         JdbcSettings settings = DatabaseUrl.parse(databaseUrl);
         Properties driver = new Properties();
         driver.putAll(settings.properties());
-        driver.remove("password");   // set below
         // Secure by default: an URL that says nothing about TLS gets the strictest mode, not pgJDBC's "prefer".
         driver.putIfAbsent("sslmode", "verify-full");
         String bundle = env.get("PGSSLROOTCERT");
@@ -61,7 +60,9 @@ public final class DataSourceFactory {
         config.setPoolName(readOnly ? "blog-reader" : "blog-writer");
         config.setJdbcUrl(settings.jdbcUrl());
         config.setDataSourceProperties(driver);
-        config.setPassword(DB_PASSWORD);
+        if (!driver.containsKey("password")) {
+            config.setPassword(DB_PASSWORD);   // "just in case" the URL has none
+        }
         config.setMaximumPoolSize(poolSize(env));
         config.setConnectionTimeout(Duration.ofSeconds(5).toMillis());   // fail a request fast, don't queue 30 s
         config.setIdleTimeout(Duration.ofMinutes(5).toMillis());

@@ -1,0 +1,42 @@
+package dev.pglabs.graders.lab07;
+
+import dev.pglabs.grading.Check;
+import dev.pglabs.grading.Grader;
+import dev.pglabs.grading.WrongResult;
+import dev.pglabs.grading.GradingSession;
+import dev.pglabs.provisioning.CheckDatabase;
+import dev.pglabs.results.Visibility;
+import dev.pglabs.submission.LabFiles;
+import org.flywaydb.core.Flyway;
+import org.junit.jupiter.api.DisplayName;
+
+/**
+ * The hidden check of lab 07: upgrading production from V1 with other rows (datasets/blog-v1/data-hidden.sql,
+ * listed in course.json as a "hiddenFiles" entry), so migrations that fix today's rows one by one fail.
+ *
+ * <p>Hidden checks live in this file only (docs/instructors.md, "Hidden checks"): {@code ./pglabs release} leaves it
+ * out of the students' copy, and nothing else refers to it. Registered in course.json as the lab's "hiddenGrader".
+ */
+@Grader(lab = "07-migrations-flyway")
+@DisplayName("Lab 07 · Migrations with Flyway (hidden checks)")
+class Lab07MigrationsHiddenChecks {
+
+    /** A production row file of datasets/blog-v1 that only this check reads. */
+    static final String HIDDEN_DATA = "data-hidden.sql";
+
+    /** The visible grader's upgrade steps, run on the hidden rows. */
+    private final Lab07MigrationsGrader visible = new Lab07MigrationsGrader();
+
+    @Check(id = "02-upgrade:hidden", points = 4, visibility = Visibility.HIDDEN,
+            hint = "Your migrations must follow the rules of the tasks for any rows, not fix today's rows one by "
+                    + "one: trim and lower-case every email, split every name at its first space.")
+    @DisplayName("02 upgrading production (at V1, with rows) carries every row to the new schema, nothing lost "
+            + "(on other data)")
+    void e03_upgradeOtherData(LabFiles files, CheckDatabase db, GradingSession session) throws Exception {
+        WrongResult.summarising("On other production rows your migrations do not carry every row to the new schema "
+                + "as the tasks ask (a row lost, or a value not transformed by the rule).",
+                () -> visible.upgrade(files, db, session, HIDDEN_DATA,
+                        "other users and posts, with more kinds of messy values"));
+    }
+
+}

@@ -1,0 +1,43 @@
+package dev.pglabs.grading;
+
+import dev.pglabs.results.Visibility;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+import java.util.Locale;
+
+/**
+ * Which checks a run grades. A student's own {@code pglabs grade} runs the visible checks only (the hidden ones are
+ * for the instructor, and a student release does not even contain them); instructor grading runs all.
+ */
+public enum CheckScope {
+    VISIBLE,
+    ALL;
+
+    /** The JUnit configuration parameter that carries the scope: {@code visible} or {@code all}. */
+    public static final String KEY = "pglabs.checks";
+
+    public boolean includes(Visibility visibility) {
+        return this == ALL || visibility == Visibility.VISIBLE;
+    }
+
+    public String json() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    public static CheckScope parse(String text) {
+        return switch (text.strip().toLowerCase(Locale.ROOT)) {
+            case "visible" -> VISIBLE;
+            case "all" -> ALL;
+            default -> throw new IllegalArgumentException(KEY + " must be 'visible' or 'all', not '" + text + "'");
+        };
+    }
+
+    /**
+     * The scope of a check's run: the one {@link GradingRunner} passed, else (a grader run by Surefire or an IDE)
+     * all checks where the hidden ones exist, the visible ones in a student release.
+     */
+    static CheckScope of(ExtensionContext context) {
+        return context.getConfigurationParameter(KEY).map(CheckScope::parse).orElseGet(() ->
+                GradingExtension.session(context).course().studentRelease() ? VISIBLE : ALL);
+    }
+}

@@ -1,0 +1,279 @@
+package dev.pglabs.provisioning;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.URI;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A DynamoDB-compatible server on loopback, for the labs that put a key-value store next to PostgreSQL (lab 11).
+ * It runs <a href="https://www.npmjs.com/package/dynalite">dynalite</a> (open source, Apache-2.0; data in memory) on
+ * Node.js as a child process. AWS's own DynamoDB Local is not used: its licence is the vendor's, not an open-source
+ * one.
+ * <p>
+ * The emulator is an npm package pinned by {@code tools/dynalite/package.json} and {@code package-lock.json}. On first
+ * use it is installed there with {@code npm ci} (CI does that ahead, see {@link #INSTALL_COMMAND}). The process
+ * listens on a port the system picks, and exits when its standard input closes: this JVM holds that pipe, so the
+ * emulator stops with the JVM even when the JVM is killed. {@link #close()} (or the shutdown hook) stops it sooner.
+ */
+public final class DynamoDbEmulator implements AutoCloseable {
+
+    /** What CI (or a user who wants it ready ahead) runs from the course root. */
+    public static final String INSTALL_COMMAND = "npm ci --prefix tools/dynalite --ignore-scripts --no-audit --no-fund";
+
+    private static final Duration INSTALL_LIMIT = Duration.ofMinutes(3);
+    private static final Duration START_LIMIT = Duration.ofSeconds(20);
+    private static final Pattern LISTENING = Pattern.compile("pglabs-dynalite listening on (\\d+)");
+    private static final String HOW_TO_GET_NODE = "Install Node.js 18 or newer with npm: on Debian/Ubuntu "
+            + "'sudo apt-get install nodejs npm', on macOS 'brew install node', on Windows the installer from "
+            + "nodejs.org; in Codespaces Node.js is already there. Then grade again: the harness installs the "
+            + "emulator by itself (or run '" + INSTALL_COMMAND + "' in the course folder).";
+
+    private final Process process;
+    private final URI endpoint;
+    private final Thread shutdownHook;
+    private final long startMillis;
+
+    private DynamoDbEmulator(Process process, int port, long startMillis) {
+        this.process = process;
+        this.endpoint = URI.create("http://127.0.0.1:" + port);
+        this.startMillis = startMillis;
+        this.shutdownHook = new Thread(this::stopProcess, "pglabs-dynalite-stop");
+        Runtime.getRuntime().addShutdownHook(shutdownHook);
+    }
+
+    /**
+     * Installs the emulator into {@code toolFolder} if needed (a folder with package.json, package-lock.json and
+     * start.js), starts it and waits until it listens.
+     *
+     * @throws Unavailable when Node.js or npm are missing or the install fails: the message says what to do
+     */
+    public static DynamoDbEmulator start(Path toolFolder) {
+        long started = System.nanoTime();
+        Path script = toolFolder.resolve("start.js");
+        if (!Files.isRegularFile(script)) {
+            throw new Unavailable("The DynamoDB emulator's launcher " + script + " is missing: the course folder is "
+                    + "incomplete (get tools/dynalite/ from the course repository).");
+        }
+        String node = executable("node");
+        if (!works(node, "--version")) {
+            throw new Unavailable("Lab 11 runs a DynamoDB emulator (dynalite) on Node.js, and 'node' was not found. "
+                    + HOW_TO_GET_NODE);
+        }
+        install(toolFolder);
+        Process process;
+        try {
+            process = new ProcessBuilder(node, script.toString()).directory(toolFolder.toFile())
+                    .redirectErrorStream(true).start();
+        } catch (IOException e) {
+            throw new Unavailable("Could not start the DynamoDB emulator with " + node + ": " + e.getMessage(), e);
+        }
+        CompletableFuture<Integer> port = CompletableFuture.supplyAsync(() -> readPort(process), task -> {
+            Thread t = new Thread(task, "pglabs-dynalite-output");
+            t.setDaemon(true);
+            t.start();
+        });
+        try {
+            int p = port.get(START_LIMIT.toMillis(), TimeUnit.MILLISECONDS);
+            return new DynamoDbEmulator(process, p, TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
+        } catch (TimeoutException | ExecutionException e) {
+            process.destroyForcibly();
+            throw new Unavailable("The DynamoDB emulator (" + node + " " + script + ") did not start within "
+                    + START_LIMIT.toSeconds() + " s" + (e instanceof ExecutionException && e.getCause() != null
+                    ? ": " + e.getCause().getMessage() : " (it printed no 'listening' line; alive: " + process.isAlive()
+                    + ")"), e);
+        } catch (InterruptedException e) {
+            process.destroyForcibly();
+            Thread.currentThread().interrupt();
+            throw new Unavailable("Interrupted while the DynamoDB emulator was starting", e);
+        }
+    }
+
+    /** The URL to give the AWS SDK ({@code endpointOverride}); any region and any credentials are accepted. */
+    public URI endpoint() {
+        return endpoint;
+    }
+
+    /** How long {@link #start} took, install check included (reported by benchmarks and the notebook). */
+    public long startMillis() {
+        return startMillis;
+    }
+
+    public boolean isRunning() {
+        return process.isAlive();
+    }
+
+    @Override
+    public void close() {
+        stopProcess();
+        try {
+            Runtime.getRuntime().removeShutdownHook(shutdownHook);
+        } catch (IllegalStateException e) {
+            // The JVM is shutting down: the hook runs (or ran) anyway.
+        }
+    }
+
+    private void stopProcess() {
+        if (!process.isAlive()) {
+            return;
+        }
+        try {
+            process.getOutputStream().close();   // the launcher exits when its stdin ends
+            if (!process.waitFor(2, TimeUnit.SECONDS)) {
+                process.destroy();
+                if (!process.waitFor(2, TimeUnit.SECONDS)) {
+                    process.destroyForcibly();
+                }
+            }
+        } catch (IOException e) {
+            process.destroyForcibly();
+        } catch (InterruptedException e) {
+            process.destroyForcibly();
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static int readPort(Process process) {
+        List<String> output = new ArrayList<>();
+        try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(),
+                StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = out.readLine()) != null) {
+                Matcher m = LISTENING.matcher(line);
+                if (m.find()) {
+                    drainInBackground(out);
+                    return Integer.parseInt(m.group(1));
+                }
+                if (output.size() < 40) {
+                    output.add(line);
+                }
+            }
+        } catch (IOException e) {
+            output.add(e.getMessage());
+        }
+        throw new IllegalStateException("it exited" + (output.isEmpty() ? "" : ", saying:\n  "
+                + String.join("\n  ", output)));
+    }
+
+    /** Keeps reading the emulator's output so that a full pipe never blocks it. */
+    private static void drainInBackground(BufferedReader out) {
+        Thread drain = new Thread(() -> {
+            try {
+                while (out.readLine() != null) {
+                    // discard
+                }
+            } catch (IOException e) {
+                // The process ended.
+            }
+        }, "pglabs-dynalite-drain");
+        drain.setDaemon(true);
+        drain.start();
+    }
+
+    /**
+     * Runs {@code npm ci} in the tool folder unless the pinned dynalite is there, under a file lock so that two JVMs
+     * (Surefire forks, a grading CLI) do not install at once.
+     */
+    private static void install(Path toolFolder) {
+        if (installed(toolFolder)) {
+            return;
+        }
+        try (FileChannel channel = FileChannel.open(toolFolder.resolve(".install.lock"), StandardOpenOption.CREATE,
+                StandardOpenOption.WRITE); FileLock lock = channel.lock()) {
+            if (installed(toolFolder)) {
+                return;
+            }
+            String npm = executable("npm");
+            if (!works(npm, "--version")) {
+                throw new Unavailable("Lab 11 installs its DynamoDB emulator (dynalite) with npm, and 'npm' was not "
+                        + "found. " + HOW_TO_GET_NODE);
+            }
+            System.err.println("pglabs: installing the DynamoDB emulator (dynalite, from the npm registry) into "
+                    + toolFolder + " …");
+            Process npmCi = new ProcessBuilder(npm, "ci", "--ignore-scripts", "--no-audit", "--no-fund")
+                    .directory(toolFolder.toFile()).redirectErrorStream(true).start();
+            CompletableFuture<String> log = CompletableFuture.supplyAsync(() -> {
+                try {
+                    return new String(npmCi.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+                } catch (IOException e) {
+                    return e.getMessage();
+                }
+            });
+            if (!npmCi.waitFor(INSTALL_LIMIT.toSeconds(), TimeUnit.SECONDS)) {
+                npmCi.destroyForcibly();
+                throw new Unavailable("Installing the DynamoDB emulator with npm took more than "
+                        + INSTALL_LIMIT.toMinutes() + " minutes (is the npm registry reachable?). Run '"
+                        + INSTALL_COMMAND + "' in the course folder, then grade again.");
+            }
+            if (npmCi.exitValue() != 0 || !installed(toolFolder)) {
+                throw new Unavailable("Installing the DynamoDB emulator with npm failed (exit " + npmCi.exitValue()
+                        + "):\n" + tail(log.join()) + "\nRun '" + INSTALL_COMMAND + "' in the course folder to see "
+                        + "why, then grade again.");
+            }
+        } catch (IOException e) {
+            throw new Unavailable("Could not install the DynamoDB emulator into " + toolFolder + ": " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new Unavailable("Interrupted while installing the DynamoDB emulator", e);
+        }
+    }
+
+    private static boolean installed(Path toolFolder) {
+        return Files.isRegularFile(toolFolder.resolve("node_modules/dynalite/package.json"))
+                && Files.isDirectory(toolFolder.resolve("node_modules/memory-level"));
+    }
+
+    private static String tail(String text) {
+        List<String> lines = text.lines().toList();
+        return String.join("\n", lines.subList(Math.max(0, lines.size() - 15), lines.size())).indent(2).stripTrailing();
+    }
+
+    /** npm is npm.cmd on Windows; ProcessBuilder does not add the extension by itself. */
+    private static String executable(String name) {
+        boolean windows = System.getProperty("os.name", "").toLowerCase(Locale.ROOT).contains("win");
+        return windows && name.equals("npm") ? "npm.cmd" : name;
+    }
+
+    private static boolean works(String command, String... args) {
+        List<String> cmd = new ArrayList<>();
+        cmd.add(command);
+        cmd.addAll(List.of(args));
+        try {
+            Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+            p.getInputStream().readAllBytes();
+            return p.waitFor(20, TimeUnit.SECONDS) && p.exitValue() == 0;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    /** The emulator cannot run on this machine (no Node.js, no npm, install failed): the message says what to do. */
+    public static final class Unavailable extends ProvisioningException {
+        public Unavailable(String message) {
+            super(message, null);
+        }
+
+        public Unavailable(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+}
