@@ -1,6 +1,7 @@
 package dev.pglabs.graders;
 
 import dev.pglabs.graders.support.CourseGrading;
+import dev.pglabs.graders.support.Folders;
 import dev.pglabs.graders.support.ExpectedResult;
 import dev.pglabs.results.Scores;
 import dev.pglabs.results.CheckResult;
@@ -48,6 +49,15 @@ class GoldenSubmissionsTest {
      */
     static final String OVERLAY = "overlay";
 
+    /** The solution copies made for overlay scenarios, removed when the class is done. */
+    private static final List<Path> OVERLAID = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    @org.junit.jupiter.api.AfterAll
+    static void removeOverlays() {
+        OVERLAID.forEach(Folders::delete);
+        OVERLAID.clear();
+    }
+
     static Stream<Scenario> scenarios() throws IOException {
         List<Scenario> all = new ArrayList<>();
         try (Stream<Path> labs = Files.list(goldenRoot())) {
@@ -63,6 +73,7 @@ class GoldenSubmissionsTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("scenarios")
+    @org.junit.jupiter.api.parallel.Execution(org.junit.jupiter.api.parallel.ExecutionMode.CONCURRENT)
     @DisplayName("each golden submission gets exactly the expected status, score and feedback on every check")
     void gradesAsExpected(Scenario scenario) {
         LabResult lab = labResult(scenario);
@@ -102,25 +113,13 @@ class GoldenSubmissionsTest {
         }
         try {
             Path root = Files.createTempDirectory("pglabs-golden-");
+            OVERLAID.add(root);
             Path target = root.resolve(scenario.lab());
-            copyTree(CourseGrading.course().home().resolve("solutions").resolve(scenario.lab()), target);
-            copyTree(folder.resolve(scenario.lab()), target);
+            Folders.copyTree(CourseGrading.course().home().resolve("solutions").resolve(scenario.lab()), target);
+            Folders.copyTree(folder.resolve(scenario.lab()), target);
             return root;
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
-        }
-    }
-
-    private static void copyTree(Path from, Path to) throws IOException {
-        try (Stream<Path> files = Files.walk(from)) {
-            for (Path file : files.toList()) {
-                Path dest = to.resolve(from.relativize(file).toString());
-                if (Files.isDirectory(file)) {
-                    Files.createDirectories(dest);
-                } else {
-                    Files.copy(file, dest, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-                }
-            }
         }
     }
 

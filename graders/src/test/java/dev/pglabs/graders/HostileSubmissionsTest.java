@@ -9,6 +9,7 @@ import dev.pglabs.course.Course;
 import dev.pglabs.graders.selftest.SelfTestGrading;
 import dev.pglabs.graders.support.CourseGrading;
 import dev.pglabs.graders.support.ExpectedResult;
+import dev.pglabs.graders.support.Folders;
 import dev.pglabs.grading.GradingSession;
 import dev.pglabs.provisioning.ConnectionTarget;
 import dev.pglabs.results.CheckResult;
@@ -31,7 +32,6 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
@@ -193,11 +193,11 @@ class HostileSubmissionsTest {
     void classRun() throws IOException {
         Path students = Files.createDirectories(temp.resolve("class"));
         Path lab01 = course.home().resolve("solutions/01-sql-basics");
-        copyTree(lab01, students.resolve("alice/labs/01-sql-basics"));
-        copyTree(ExpectedResult.resourceFolder(HostileSubmissionsTest.class, "/golden/01-sql-basics/passes-some")
+        Folders.copyTree(lab01, students.resolve("alice/labs/01-sql-basics"));
+        Folders.copyTree(ExpectedResult.resourceFolder(HostileSubmissionsTest.class, "/golden/01-sql-basics/passes-some")
                 .resolve("01-sql-basics"), students.resolve("bob/01-sql-basics"));
         Path mallory = students.resolve("robert'); DROP TABLE students;-- ü/labs/01-sql-basics");
-        copyTree(lab01, mallory);
+        Folders.copyTree(lab01, mallory);
         Files.writeString(mallory.resolve("01-all-tags.sql"), "SELECT pg_sleep(60)\n");
         Files.writeString(mallory.resolve("02-users-in-lisbon.sql"),
                 "SELECT pg_read_file('/etc/passwd') AS username, '' AS email;\n");
@@ -297,12 +297,12 @@ class HostileSubmissionsTest {
         Path root = Files.createDirectories(temp.resolve("cases").resolve(c.name()));
         Path lab = root.resolve(c.lab());
         switch (c.base()) {
-            case "solution" -> copyTree(course.home().resolve("solutions").resolve(c.lab()), lab);
-            case "java" -> copyTree(ExpectedResult.resourceFolder(HostileSubmissionsTest.class,
+            case "solution" -> Folders.copyTree(course.home().resolve("solutions").resolve(c.lab()), lab);
+            case "java" -> Folders.copyTree(ExpectedResult.resourceFolder(HostileSubmissionsTest.class,
                     "/java-submissions/correct").resolve(c.lab()), lab);
             default -> throw new IllegalArgumentException(c.name() + ": base is solution or java, not " + c.base());
         }
-        copyTree(c.folder().resolve(c.lab()), lab);
+        Folders.copyTree(c.folder().resolve(c.lab()), lab);
         c.expected().json().path("remove").forEach(f -> {
             try {
                 assertThat(Files.deleteIfExists(lab.resolve(f.asText()))).as("%s removes %s", c.name(), f).isTrue();
@@ -351,22 +351,6 @@ class HostileSubmissionsTest {
             }
             return ExpectedResult.byId(lab);
         });
-    }
-
-    private static void copyTree(Path from, Path to) throws IOException {
-        try (Stream<Path> files = Files.walk(from)) {
-            for (Path source : files.toList()) {
-                Path target = to.resolve(from.relativize(source).toString());
-                if (Files.isDirectory(source, LinkOption.NOFOLLOW_LINKS)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.createDirectories(target.getParent());
-                    Files.copy(source, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-                }
-            }
-        } catch (FileAlreadyExistsException e) {
-            throw new IOException("cannot copy " + from + " to " + to, e);
-        }
     }
 
     /** Path → content hash of every file under the roots (links not followed). */

@@ -17,9 +17,14 @@ import org.junit.platform.launcher.core.LauncherFactory;
 import java.lang.reflect.Method;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
@@ -40,8 +45,8 @@ public final class GradingRunner {
             "junit.jupiter.execution.timeout.thread.mode.default", "SEPARATE_THREAD",
             "junit.jupiter.extensions.autodetection.enabled", "false");
 
-    private final Launcher launcher = LauncherFactory.create();
     private final CheckScope scope;
+    private int labsAtOnce = 1;
 
     /** A runner for instructor grading: every check, hidden ones included. */
     public GradingRunner() {
@@ -55,6 +60,16 @@ public final class GradingRunner {
 
     public CheckScope scope() {
         return scope;
+    }
+
+    /**
+     * Grades up to {@code n} labs of the submission side by side (progress is still told in course order). Grading
+     * waits on PostgreSQL more than it computes, so two labs at a time fill two cores when one submission is graded;
+     * a class run already grades several students at once and keeps one lab at a time.
+     */
+    public GradingRunner labsAtOnce(int n) {
+        this.labsAtOnce = Math.max(1, n);
+        return this;
     }
 
     public SubmissionResult grade(GradingSession session, List<Lab> labs, GradingProgress progress) {
@@ -86,13 +101,8 @@ public final class GradingRunner {
         try {
             // A lab whose template is still being built waits while the labs after it are graded (lab 05's
             // million rows build meanwhile); the results keep the course's order.
-            Map<Lab, LabResult> byLab = new HashMap<>();
-            List<Lab> pending = new ArrayList<>(labs);
-            while (!pending.isEmpty()) {
-                Lab next = pending.stream().filter(lab -> session.templatesReady(lab, scope)).findFirst().orElse(pending.get(0));
-                pending.remove(next);
-                byLab.put(next, gradeLab(session, sessionKey, next, graders.apply(next), progress));
-            }
+            Map<Lab, LabResult> byLab = gradeLabs(session, sessionKey, labs, graders,
+                    labsAtOnce > 1 && labs.size() > 1 ? new OrderedProgress(progress, labs) : progress);
             labs.forEach(lab -> labResults.add(byLab.get(lab)));
         } finally {
             GradingSession.unregister(sessionKey);
@@ -102,6 +112,59 @@ public final class GradingRunner {
                 (System.nanoTime() - start) / 1_000_000, hash);
         return SubmissionResult.of(session.submission().root().toString(), labResults, run);
     }
+
+    /** Each lab on one of {@link #labsAtOnce} workers, a lab whose templates are ready first. */
+    private Map<Lab, LabResult> gradeLabs(GradingSession session, String sessionKey, List<Lab> labs,
+                                          Function<Lab, List<Class<?>>> graders, GradingProgress progress) {
+        List<Lab> pending = new ArrayList<>(labs);
+        Map<Lab, LabResult> byLab = new ConcurrentHashMap<>();
+        java.util.function.Supplier<Lab> next = () -> {
+            synchronized (pending) {
+                if (pending.isEmpty()) {
+                    return null;
+                }
+                Lab lab = pending.stream().filter(l -> session.templatesReady(l, scope)).findFirst()
+                        .orElse(pending.get(0));
+                pending.remove(lab);
+                return lab;
+            }
+        };
+        Runnable worker = () -> {
+            Launcher launcher = LauncherFactory.create();  // one per thread: each runs its own requests
+            for (Lab lab = next.get(); lab != null; lab = next.get()) {
+                byLab.put(lab, gradeLab(launcher, session, sessionKey, lab, graders.apply(lab), progress));
+            }
+        };
+        int workers = Math.min(labsAtOnce, labs.size());
+        if (workers <= 1) {
+            worker.run();
+            return byLab;
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(workers, r -> {
+            Thread t = new Thread(r, "pglabs-lab-" + LAB_THREADS.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            List<Future<?>> running = new ArrayList<>();
+            for (int i = 0; i < workers; i++) {
+                running.add(pool.submit(worker));
+            }
+            for (Future<?> f : running) {
+                f.get();
+            }
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Grading was interrupted", e);
+        } finally {
+            pool.shutdownNow();
+        }
+        return byLab;
+    }
+
+    private static final AtomicInteger LAB_THREADS = new AtomicInteger();
 
     /** The lab's grader, and its hidden checks' class (see course.json "hiddenGrader") when they are to run. */
     private List<Class<?>> graderClassesOf(Lab lab) {
@@ -122,8 +185,8 @@ public final class GradingRunner {
         }
     }
 
-    private LabResult gradeLab(GradingSession session, String sessionKey, Lab lab, List<Class<?>> graderClasses,
-                               GradingProgress progress) {
+    private LabResult gradeLab(Launcher launcher, GradingSession session, String sessionKey, Lab lab,
+                               List<Class<?>> graderClasses, GradingProgress progress) {
         progress.labStarted(lab);
         LauncherDiscoveryRequest request = request()
                 .selectors(graderClasses.stream().map(c -> selectClass(c)).toList())

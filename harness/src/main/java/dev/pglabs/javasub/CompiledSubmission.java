@@ -47,6 +47,26 @@ public final class CompiledSubmission implements AutoCloseable {
         return classesDir;
     }
 
+    /**
+     * What the compiled class (and its nested classes) calls and reads, from its class files: for a check that an
+     * exercise really uses an API (a comment or a string that names it does not count).
+     */
+    public java.util.List<CodeReference> references(String className) {
+        String internal = className.replace('.', '/');
+        try (Stream<Path> walk = Files.walk(classesDir)) {
+            java.util.List<CodeReference> found = new java.util.ArrayList<>();
+            for (Path file : walk.filter(p -> {
+                String name = classesDir.relativize(p).toString().replace('\\', '/');
+                return name.equals(internal + ".class") || name.startsWith(internal + "$");
+            }).sorted().toList()) {
+                found.addAll(ClassFileScanner.references(Files.readAllBytes(file)));
+            }
+            return found;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     public ClassLoader classLoader() {
         return loader;
     }

@@ -1,0 +1,121 @@
+package dev.pglabs.graders.lab09;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.pglabs.javasub.JavaCalls;
+import dev.pglabs.results.CheckFailure;
+import dev.pglabs.results.CheckStatus;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * One answer of the student's server: the request as the student would type it with curl, the status, headers,
+ * body, and the exception a handler threw while answering (recorded by {@link StudentApi}), if any.
+ */
+record Reply(String route, String request, int status, Map<String, List<String>> headers, byte[] bytes,
+             boolean truncated, Throwable thrown) {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final int SHOWN = 300;
+
+    String body() {
+        return new String(bytes, StandardCharsets.UTF_8);
+    }
+
+    Optional<String> header(String name) {
+        return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name))
+                .flatMap(e -> e.getValue().stream()).findFirst();
+    }
+
+    /** The body as JSON, or null when it is not JSON. */
+    JsonNode json() {
+        if (bytes.length == 0 || truncated) {
+            return null;
+        }
+        try {
+            return JSON.readTree(bytes);
+        } catch (java.io.IOException e) {
+            return null;
+        }
+    }
+
+    /**
+     * Fails the check unless the status is one of {@code expected}: says what was sent, what came back and why
+     * the expected status is right. A starter's TODO in the handler ends the check as "not implemented yet".
+     */
+    Reply expect(String why, int... expected) {
+        for (int status : expected) {
+            if (this.status == status) {
+                return this;
+            }
+        }
+        if (thrown != null) {
+            RuntimeException feedback = JavaCalls.feedback(thrown, "The handler of " + route);
+            if (feedback instanceof CheckFailure failure && failure.status() == CheckStatus.FAILED) {
+                throw failure;  // not implemented yet
+            }
+        }
+        throw new CheckFailure(CheckStatus.FAILED, request + "\nanswered " + describe() + "\nbut expected "
+                + statuses(expected) + ": " + why + exception());
+    }
+
+    /** The JSON object of a successful answer; fails the check when the body is not one. */
+    JsonNode object(String what) {
+        JsonNode json = json();
+        if (json == null || !json.isObject()) {
+            throw new CheckFailure(CheckStatus.FAILED, request + "\nanswered " + describe() + "\nbut " + what
+                    + " must be a JSON object" + (header("Content-Type").map(t -> " (Content-Type was " + t + ")")
+                    .orElse("")) + ". Answer with ctx.json(…).");
+        }
+        return json;
+    }
+
+    /** "404 Not Found with {"error": …}" for feedback, the body cut to a few hundred characters. */
+    String describe() {
+        String text = body().strip();
+        String shown = text.isEmpty() ? "an empty body" : text.length() > SHOWN || truncated
+                ? text.substring(0, Math.min(SHOWN, text.length())) + "… (cut)" : text;
+        return status + " " + reason(status) + (text.isEmpty() ? " with an empty body" : " with " + shown);
+    }
+
+    /** What the student's handler threw while answering, as feedback lines (empty when nothing was thrown). */
+    String exception() {
+        if (thrown == null) {
+            return "";
+        }
+        return "\nWhile answering, " + JavaCalls.feedback(thrown, "the handler of " + route).getMessage();
+    }
+
+    static String statuses(int... statuses) {
+        StringBuilder out = new StringBuilder();
+        for (int i = 0; i < statuses.length; i++) {
+            out.append(i == 0 ? "" : i == statuses.length - 1 ? " or " : ", ").append(statuses[i]).append(' ')
+                    .append(reason(statuses[i]));
+        }
+        return out.toString();
+    }
+
+    static String reason(int status) {
+        return switch (status) {
+            case 200 -> "OK";
+            case 201 -> "Created";
+            case 204 -> "No Content";
+            case 400 -> "Bad Request";
+            case 401 -> "Unauthorized";
+            case 403 -> "Forbidden";
+            case 404 -> "Not Found";
+            case 405 -> "Method Not Allowed";
+            case 500 -> "Server Error";
+            default -> "";
+        };
+    }
+
+    @Override
+    public String toString() {
+        return request + " → " + describe().toLowerCase(Locale.ROOT);
+    }
+}
