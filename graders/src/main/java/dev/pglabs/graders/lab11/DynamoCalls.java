@@ -10,7 +10,9 @@ import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.retries.DefaultRetryStrategy;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.CreateTableResponse;
 import software.amazon.awssdk.services.dynamodb.model.GetItemResponse;
+import software.amazon.awssdk.services.dynamodb.model.TableStatus;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 import software.amazon.awssdk.services.dynamodb.model.ScanResponse;
 
@@ -77,6 +79,27 @@ final class DynamoCalls implements AutoCloseable {
 
     private static final Runnable DONE = () -> { };
 
+    /**
+     * Waits (briefly) until the table is ACTIVE. The emulator makes a new table ACTIVE at once, yet a DescribeTable
+     * that reaches it in the same millisecond still sees CREATING, and the SDK's waiter (waitUntilTableExists, the
+     * right call on AWS, where a table takes seconds) then sleeps its fixed 20 s before asking again. So the table
+     * is ACTIVE before the student's code sees the CreateTable answer, and the grader's own tables likewise.
+     */
+    static void awaitActive(DynamoDbClient client, String table) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+        while (System.nanoTime() < deadline) {
+            if (client.describeTable(r -> r.tableName(table)).table().tableStatus() == TableStatus.ACTIVE) {
+                return;
+            }
+            try {
+                Thread.sleep(10);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
     @Override
     public void close() {
         student.close();
@@ -114,6 +137,9 @@ final class DynamoCalls implements AutoCloseable {
         @Override
         public void afterExecution(Context.AfterExecution context, ExecutionAttributes attributes) {
             Object response = context.response();
+            if (response instanceof CreateTableResponse created) {
+                awaitActive(grader, created.tableDescription().tableName());
+            }
             if (response instanceof GetItemResponse || response instanceof QueryResponse
                     || response instanceof ScanResponse) {
                 Runnable write = afterNextRead.get();

@@ -452,7 +452,7 @@ class Lab11SqlVsNosqlGrader {
                 .keySchema(KeySchemaElement.builder().attributeName("userId").keyType(KeyType.HASH).build(),
                         KeySchemaElement.builder().attributeName("name").keyType(KeyType.RANGE).build())
                 .billingMode(BillingMode.PAY_PER_REQUEST));
-        client.waiter().waitUntilTableExists(r -> r.tableName(table));
+        DynamoCalls.awaitActive(client, table);
     }
 
     static void seed(DynamoDbClient client, String table, Map<Long, Map<String, String>> data) {
