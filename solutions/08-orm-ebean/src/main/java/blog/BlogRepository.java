@@ -106,7 +106,8 @@ public class BlogRepository {
 
     /** Exercise 7: the user bookmarks the post (the table bookmarks comes from your generated migration). */
     public Bookmark bookmark(String username, int postId) {
-        User user = new QUser(db).username.eq(username).findOne();
+        User user = new QUser(db).username.eq(username).findOneOrEmpty()
+                .orElseThrow(() -> new IllegalArgumentException("no user named " + username));
         Post post = db.reference(Post.class, postId);
         Bookmark bookmark = new Bookmark(user, post);
         db.save(bookmark);
