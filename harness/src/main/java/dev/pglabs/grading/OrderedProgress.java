@@ -18,6 +18,8 @@ final class OrderedProgress implements GradingProgress {
     private final GradingProgress target;
     private final List<Lab> order;
     private final Map<Lab, List<Runnable>> waiting = new HashMap<>();
+    /** Labs whose labFinished is among their waiting events. */
+    private final Map<Lab, Boolean> finished = new HashMap<>();
     private int current;
 
     OrderedProgress(GradingProgress target, List<Lab> order) {
@@ -53,9 +55,6 @@ final class OrderedProgress implements GradingProgress {
             finished.put(lab, true);
         } : event);
     }
-
-    /** Labs whose labFinished is among their waiting events. */
-    private final Map<Lab, Boolean> finished = new HashMap<>();
 
     /** The current lab is done: replay the next one's waiting events, and go on while those are complete. */
     private void advance() {

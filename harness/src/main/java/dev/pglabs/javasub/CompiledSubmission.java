@@ -1,5 +1,6 @@
 package dev.pglabs.javasub;
 
+import dev.pglabs.provisioning.ScratchFolders;
 import dev.pglabs.results.CheckStatus;
 import dev.pglabs.submission.LabFiles;
 import dev.pglabs.submission.SubmissionProblem;
@@ -12,7 +13,6 @@ import java.net.MalformedURLException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -137,7 +137,7 @@ public final class CompiledSubmission implements AutoCloseable {
         } catch (IOException ignored) {
             // Only the class folder is open; deleting it below is what matters.
         }
-        deleteTree(classesDir);
+        ScratchFolders.deleteTree(classesDir);
     }
 
     private String expectedFile(String className) {
@@ -152,14 +152,6 @@ public final class CompiledSubmission implements AutoCloseable {
                     .collect(Collectors.toUnmodifiableSet());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        }
-    }
-
-    static void deleteTree(Path dir) {
-        try (Stream<Path> walk = Files.walk(dir)) {
-            walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException | UncheckedIOException ignored) {
-            // A leftover temporary folder is not worth failing a check over.
         }
     }
 }

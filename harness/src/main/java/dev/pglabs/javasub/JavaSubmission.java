@@ -1,6 +1,7 @@
 package dev.pglabs.javasub;
 
 import dev.pglabs.provisioning.ProvisioningException;
+import dev.pglabs.provisioning.ScratchFolders;
 import dev.pglabs.results.CheckStatus;
 import dev.pglabs.submission.LabFiles;
 import dev.pglabs.submission.SubmissionProblem;
@@ -143,14 +144,14 @@ public final class JavaSubmission {
             }
             return new CompiledSubmission(lab, sourceRoot, classes, parent);
         } catch (IOException e) {
-            CompiledSubmission.deleteTree(classes);
+            ScratchFolders.deleteTree(classes);
             throw new UncheckedIOException(e);
         } catch (RuntimeException | Error e) {
-            CompiledSubmission.deleteTree(classes);
+            ScratchFolders.deleteTree(classes);
             throw e;
         } finally {
             if (generated != null) {
-                CompiledSubmission.deleteTree(generated);
+                ScratchFolders.deleteTree(generated);
             }
         }
     }

@@ -8,7 +8,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.Comparator;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
@@ -80,7 +79,7 @@ final class ClusterCache {
             return templates;
         } catch (IOException | UncheckedIOException e) {
             // Another run replaced the cache while we copied, or the disk is full: start fresh instead.
-            deleteTree(dataDirectory);
+            ScratchFolders.deleteTree(dataDirectory);
             return Map.of();
         }
     }
@@ -109,14 +108,14 @@ final class ClusterCache {
             System.err.println("pglabs: could not keep the lab templates for the next run (" + e.getMessage()
                     + "); the next run builds them again.");
         } finally {
-            deleteTree(fresh);
-            deleteTree(old);
+            ScratchFolders.deleteTree(fresh);
+            ScratchFolders.deleteTree(old);
         }
     }
 
     /** A cache the server could not start on. */
     void discard() {
-        deleteTree(snapshot());
+        ScratchFolders.deleteTree(snapshot());
     }
 
     private static Map<String, String> readTemplates(Path file) throws IOException {
@@ -160,17 +159,6 @@ final class ClusterCache {
             Files.setPosixFilePermissions(target, Files.getPosixFilePermissions(source));
         } catch (UnsupportedOperationException e) {
             // Windows: no POSIX permissions to carry over.
-        }
-    }
-
-    static void deleteTree(Path dir) {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> walk = Files.walk(dir)) {
-            walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException | UncheckedIOException ignored) {
-            // A leftover folder in the cache or scratch space is harmless.
         }
     }
 }

@@ -64,7 +64,7 @@ final class EmbeddedServer implements DatabaseServer {
                 throw e;
             }
         } catch (IOException | RuntimeException e) {
-            ClusterCache.deleteTree(dataDirectory);
+            ScratchFolders.deleteTree(dataDirectory);
             if (!cached.isEmpty()) {
                 // A cache from another PostgreSQL version, or damaged: forget it and start the usual way.
                 cache.discard();
@@ -204,6 +204,6 @@ final class EmbeddedServer implements DatabaseServer {
         if (cache != null && keep != null && Files.isDirectory(dataDirectory)) {
             cache.save(dataDirectory, keep);
         }
-        ClusterCache.deleteTree(dataDirectory);
+        ScratchFolders.deleteTree(dataDirectory);
     }
 }

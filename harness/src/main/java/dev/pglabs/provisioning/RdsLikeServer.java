@@ -83,7 +83,7 @@ public final class RdsLikeServer implements DatabaseServer {
                     // Reporting the start-up failure matters more.
                 }
             }
-            deleteTree(tls);
+            ScratchFolders.deleteTree(tls);
             String message = e instanceof UncheckedIOException u ? u.getCause().getMessage() : e.getMessage();
             throw new ProvisioningException("Could not start the RDS-like PostgreSQL (TLS, SCRAM passwords): "
                     + message, e);
@@ -156,19 +156,8 @@ public final class RdsLikeServer implements DatabaseServer {
             } catch (IOException e) {
                 throw new UncheckedIOException("Could not stop the RDS-like PostgreSQL server", e);
             } finally {
-                deleteTree(tlsDirectory);
+                ScratchFolders.deleteTree(tlsDirectory);
             }
-        }
-    }
-
-    private static void deleteTree(Path dir) {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (var walk = Files.walk(dir)) {
-            walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException | UncheckedIOException ignored) {
-            // A leftover folder of throwaway certificates is not worth failing over.
         }
     }
 }
