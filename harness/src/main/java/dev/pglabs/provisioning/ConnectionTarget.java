@@ -10,7 +10,7 @@ import java.util.stream.Collectors;
  * Immutable; the {@code with…} methods derive targets for other databases or roles on the same server.
  */
 public record ConnectionTarget(String host, int port, String database, String user, String password,
-                               Map<String, String> parameters) {
+                               Map<String, String> parameters) implements java.io.Serializable {
 
     public ConnectionTarget {
         parameters = Map.copyOf(parameters);

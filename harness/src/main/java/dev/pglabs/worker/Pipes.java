@@ -1,0 +1,95 @@
+package dev.pglabs.worker;
+
+import java.io.IOException;
+import java.net.StandardProtocolFamily;
+import java.net.UnixDomainSocketAddress;
+import java.nio.ByteBuffer;
+import java.nio.channels.ServerSocketChannel;
+import java.nio.channels.SocketChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/** Byte pipes between two connections, on daemon threads: what relays and bridges are made of. */
+final class Pipes {
+
+    private static final AtomicInteger THREADS = new AtomicInteger();
+
+    private Pipes() {
+    }
+
+    /**
+     * Copies both ways until either side closes, then closes both. Channel reads and writes directly: the stream
+     * adapters of {@link java.nio.channels.Channels} lock a channel for reading and writing alike, which would
+     * deadlock two directions on one socket.
+     */
+    static void join(SocketChannel a, SocketChannel b, String name) {
+        Runnable closeBoth = () -> {
+            quietly(a);
+            quietly(b);
+        };
+        start(name + "-up", () -> copy(a, b, closeBoth));
+        start(name + "-down", () -> copy(b, a, closeBoth));
+    }
+
+    private static void copy(SocketChannel from, SocketChannel to, Runnable done) {
+        ByteBuffer buffer = ByteBuffer.allocate(16 * 1024);
+        try {
+            while (from.read(buffer) >= 0) {
+                buffer.flip();
+                while (buffer.hasRemaining()) {
+                    to.write(buffer);
+                }
+                buffer.clear();
+            }
+        } catch (IOException | RuntimeException ignored) {
+            // A side went away: the connection is over either way.
+        } finally {
+            done.run();
+        }
+    }
+
+    static Thread start(String name, Runnable body) {
+        Thread thread = new Thread(body, "pglabs-" + name + "-" + THREADS.incrementAndGet());
+        thread.setDaemon(true);
+        thread.start();
+        return thread;
+    }
+
+    /** A listening Unix domain socket at {@code path} (an old socket file there is replaced). */
+    static ServerSocketChannel listenUnix(Path path) throws IOException {
+        Files.deleteIfExists(path);
+        ServerSocketChannel server = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
+        server.bind(UnixDomainSocketAddress.of(path));
+        return server;
+    }
+
+    static SocketChannel connectUnix(Path path) throws IOException {
+        return SocketChannel.open(UnixDomainSocketAddress.of(path));
+    }
+
+    /** Accepts connections until the server closes, handing each to {@code each}. */
+    static void acceptLoop(ServerSocketChannel server, String name, java.util.function.Consumer<SocketChannel> each) {
+        start(name + "-accept", () -> {
+            while (server.isOpen()) {
+                try {
+                    each.accept(server.accept());
+                } catch (IOException | RuntimeException e) {
+                    if (!server.isOpen()) {
+                        return;
+                    }
+                }
+            }
+        });
+    }
+
+    static void quietly(AutoCloseable closeable) {
+        try {
+            if (closeable != null) {
+                closeable.close();
+            }
+        } catch (Exception ignored) {
+            // Closing is best effort: the other side may be gone already.
+        }
+    }
+}

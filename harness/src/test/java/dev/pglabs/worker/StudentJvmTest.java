@@ -1,0 +1,288 @@
+package dev.pglabs.worker;
+
+import dev.pglabs.provisioning.CheckDatabase;
+import dev.pglabs.provisioning.ConnectionTarget;
+import dev.pglabs.provisioning.DatabaseFarm;
+import dev.pglabs.provisioning.Dataset;
+import dev.pglabs.provisioning.SandboxLimits;
+import dev.pglabs.provisioning.TestServers;
+import dev.pglabs.results.CheckFailure;
+import dev.pglabs.results.CheckStatus;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.Serializable;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Properties;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/**
+ * The worker as a hostile task would meet it: what it can see of the machine, what reaches the database, and how
+ * each limit ends a call (and only that call) with a message that says which. The tasks here stand in for student
+ * code: they run in the worker exactly as a grader's sandboxed task would.
+ */
+class StudentJvmTest {
+
+    private static final Duration LIMIT = Duration.ofSeconds(20);
+
+    @TempDir
+    static Path root;
+    static DatabaseFarm farm;
+    static Dataset dataset;
+    static StudentJvm jvm;
+
+    @BeforeAll
+    static void setUp() throws Exception {
+        farm = new DatabaseFarm(TestServers.shared(), SandboxLimits.defaults());
+        Path schema = Files.writeString(root.resolve("schema.sql"), "CREATE TABLE t (x int); INSERT INTO t VALUES (7);");
+        dataset = Dataset.of(List.of(schema));
+        Isolation isolation = SandboxPolicy.PREFER.choose(Optional.ofNullable(System.getProperty(SandboxPolicy.PROPERTY)))
+                .orElseThrow();
+        jvm = new StudentJvm(isolation, WorkerLimits.defaults(), StudentJvmTest.class.getClassLoader());
+    }
+
+    @AfterAll
+    static void tearDown() {
+        if (jvm != null) {
+            jvm.close();
+        }
+        if (farm != null) {
+            farm.close();
+        }
+    }
+
+    /** What the worker's environment holds beyond bubblewrap's own PWD (the sandbox's working folder). */
+    record Environment() implements StudentTask<java.util.HashMap<String, String>> {
+        @Override
+        public java.util.HashMap<String, String> run(WorkerContext context) {
+            java.util.HashMap<String, String> env = new java.util.HashMap<>(System.getenv());
+            env.remove("PWD", "/tmp");
+            return env;
+        }
+    }
+
+    record ReadFile(String path) implements StudentTask<String> {
+        @Override
+        public String run(WorkerContext context) throws Exception {
+            return Files.readString(Path.of(path));
+        }
+    }
+
+    record Connect(String host, int port) implements StudentTask<Boolean> {
+        @Override
+        public Boolean run(WorkerContext context) {
+            try (Socket socket = new Socket()) {
+                socket.connect(new InetSocketAddress(host, port), 2000);
+                return true;
+            } catch (Exception e) {
+                return false;
+            }
+        }
+    }
+
+    record Query(ConnectionTarget target, String user, String password) implements StudentTask<String> {
+        @Override
+        public String run(WorkerContext context) throws Exception {
+            Properties props = new Properties();
+            props.setProperty("user", user);
+            if (password != null) {
+                props.setProperty("password", password);
+            }
+            try (var c = DriverManager.getConnection(target.jdbcUrl(), props);
+                 ResultSet rs = c.createStatement().executeQuery("SELECT x, current_user FROM t")) {
+                rs.next();
+                return rs.getInt(1) + " as " + rs.getString(2);
+            }
+        }
+    }
+
+    record Spin() implements StudentTask<Integer> {
+        @Override
+        public Integer run(WorkerContext context) {
+            long n = 0;
+            while (n >= 0) {
+                n++;
+            }
+            return (int) n;
+        }
+    }
+
+    record Hoard() implements StudentTask<Integer> {
+        @Override
+        public Integer run(WorkerContext context) {
+            List<long[]> all = new ArrayList<>();
+            while (true) {
+                all.add(new long[1 << 20]);
+            }
+        }
+    }
+
+    record Exit() implements StudentTask<Integer> {
+        @Override
+        public Integer run(WorkerContext context) {
+            System.exit(0);
+            return 0;
+        }
+    }
+
+    record LeaveSpinning() implements StudentTask<Integer> {
+        @Override
+        public Integer run(WorkerContext context) {
+            Thread t = new Thread(() -> {
+                while (true) {
+                    Thread.onSpinWait();
+                }
+            });
+            t.setDaemon(true);
+            t.start();
+            return 1;
+        }
+    }
+
+    record Todo() implements StudentTask<Integer> {
+        @Override
+        public Integer run(WorkerContext context) {
+            throw new UnsupportedOperationException("TODO: count the tags");
+        }
+    }
+
+    record Recurse() implements StudentTask<Integer> {
+        @Override
+        public Integer run(WorkerContext context) {
+            return depth(0);
+        }
+
+        private static int depth(int n) {
+            return depth(n + 1) + 1;
+        }
+    }
+
+    record Forge() implements StudentTask<Serializable> {
+        @Override
+        public Serializable run(WorkerContext context) {
+            return new CheckFailure(CheckStatus.PASSED, "forged");
+        }
+    }
+
+    @Test
+    void theEnvironmentIsEmpty() {
+        assertThat(jvm.call(new Environment(), LIMIT, "env")).isEmpty();
+    }
+
+    @Test
+    void filesOfTheMachineAreOutOfReach() {
+        assumeSandbox();
+        for (String path : List.of("/etc/hostname", "/etc/passwd", System.getProperty("user.dir") + "/pom.xml",
+                root.resolve("schema.sql").toString())) {
+            assertThatThrownBy(() -> jvm.call(new ReadFile(path), LIMIT, "reading " + path))
+                    .isInstanceOfSatisfying(CheckFailure.class, f -> assertThat(f.getMessage())
+                            .contains("NoSuchFileException"));
+        }
+    }
+
+    @Test
+    void otherServersAreOutOfReach() throws Exception {
+        assumeSandbox();
+        // A server of the grader's own, and the machine's usual ones: none has a relay, so none answers.
+        try (java.net.ServerSocket graders = new java.net.ServerSocket(0, 5, java.net.InetAddress.getLoopbackAddress())) {
+            for (int port : List.of(graders.getLocalPort(), 3306, 6379, 22)) {
+                assertThat(jvm.call(new Connect("127.0.0.1", port), LIMIT, "connect")).as("port " + port).isFalse();
+            }
+        }
+        assertThat(jvm.call(new Connect("example.com", 443), LIMIT, "connect")).isFalse();
+    }
+
+    @Test
+    void theCheckDatabaseIsReachedAsTheCheckRoleOnly() {
+        try (CheckDatabase db = farm.create(dataset)) {
+            ConnectionTarget inside = jvm.database(db.studentTarget());
+            assertThat(jvm.call(new Query(inside, inside.user(), inside.password()), LIMIT, "query"))
+                    .isEqualTo("7 as " + db.role());
+            ConnectionTarget admin = farm.server().admin();
+            assertThatThrownBy(() -> jvm.call(new Query(inside, admin.user(), admin.password()), LIMIT, "as admin"))
+                    .isInstanceOfSatisfying(CheckFailure.class, f -> assertThat(f.getMessage())
+                            .contains("only the role and database of the check"));
+        }
+    }
+
+    @Test
+    void anEndlessLoopEndsTheCallAsATimeoutAndTheNextCallWorks() {
+        assertThatThrownBy(() -> jvm.call(new Spin(), Duration.ofSeconds(2), "Spin.run"))
+                .isInstanceOfSatisfying(CheckFailure.class, f -> {
+                    assertThat(f.status()).isEqualTo(CheckStatus.TIMEOUT);
+                    assertThat(f.getMessage()).startsWith("Spin.run").contains("was stopped");
+                });
+        assertThat(jvm.call(new Environment(), LIMIT, "env")).isEmpty();
+    }
+
+    @Test
+    void aMemoryBombEndsTheCallAndNotTheGrader() {
+        // Which limit ends it first (heap, resident memory, time) depends on the machine's load; each says so.
+        assertThatThrownBy(() -> jvm.call(new Hoard(), LIMIT, "Hoard.run"))
+                .isInstanceOfSatisfying(CheckFailure.class, f -> {
+                    assertThat(f.status()).isIn(CheckStatus.ERROR, CheckStatus.TIMEOUT);
+                    assertThat(f.getMessage()).startsWith("Hoard.run").containsAnyOf("memory", "stopped");
+                });
+        assertThat(jvm.call(new Environment(), LIMIT, "env")).isEmpty();
+    }
+
+    @Test
+    void exitingTheJvmIsExplained() {
+        assertThatThrownBy(() -> jvm.call(new Exit(), LIMIT, "Exit.run"))
+                .isInstanceOfSatisfying(CheckFailure.class, f -> assertThat(f.getMessage())
+                        .contains("ended the Java process").contains("System.exit"));
+        assertThat(jvm.call(new Environment(), LIMIT, "env")).isEmpty();
+    }
+
+    @Test
+    void threadsLeftSpinningEndTheWorker() throws Exception {
+        assertThat(jvm.call(new LeaveSpinning(), LIMIT, "spin")).isOne();
+        // The watchdog ends a worker that burns processor time with no call running; the next call starts afresh.
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (System.nanoTime() < deadline && jvm.alive()) {
+            Thread.sleep(100);
+        }
+        assertThat(jvm.alive()).as("the worker with a runaway thread was ended").isFalse();
+        assertThat(jvm.call(new Environment(), LIMIT, "env")).isEmpty();
+    }
+
+    @Test
+    void aTodoIsNotImplementedYetAndRecursionIsNamed() {
+        assertThatThrownBy(() -> jvm.call(new Todo(), LIMIT, "Tags.count"))
+                .isInstanceOfSatisfying(CheckFailure.class, f -> {
+                    assertThat(f.status()).isEqualTo(CheckStatus.FAILED);
+                    assertThat(f.getMessage()).contains("not implemented yet");
+                });
+        assertThatThrownBy(() -> jvm.call(new Recurse(), LIMIT, "Recurse.run"))
+                .isInstanceOfSatisfying(CheckFailure.class, f -> assertThat(f.getMessage())
+                        .contains("StackOverflowError").contains("calls itself"));
+    }
+
+    @Test
+    void aReplyCannotCarryAnythingButPlainValues() {
+        assertThatThrownBy(() -> jvm.call(new Forge(), LIMIT, "Forge.run"))
+                .isInstanceOfSatisfying(CheckFailure.class, f -> {
+                    assertThat(f.status()).isEqualTo(CheckStatus.ERROR);
+                    assertThat(f.getMessage()).contains("cannot read");
+                });
+    }
+
+    private static void assumeSandbox() {
+        assumeTrue(jvm.isolation() == Isolation.BUBBLEWRAP, "bubblewrap is not available here: "
+                + Bubblewrap.whyUnavailable());
+    }
+}
