@@ -6,7 +6,8 @@ export DEBIAN_FRONTEND=noninteractive
 
 # A JDK 17 and Maven from Ubuntu's own packages.
 apt-get update -q
-apt-get install -y -q --no-install-recommends openjdk-17-jdk-headless maven ca-certificates
+# bubblewrap is the OS sandbox student Java runs in (labs 07-11): no network but the grader's relays, no files.
+apt-get install -y -q --no-install-recommends openjdk-17-jdk-headless maven ca-certificates bubblewrap
 java -version
 mvn -v
 
@@ -22,6 +23,6 @@ chmod +x /autograder/source/run_autograder
 # shellcheck source=/dev/null
 . /autograder/source/pglabs-autograder.env
 # shellcheck disable=SC2086
-java -Dpglabs.home=/autograder/source/pglabs -jar cli/target/pglabs.jar grade $PGLABS_LABS --all \
+java -Dpglabs.home=/autograder/source/pglabs -jar cli/target/pglabs.jar grade $PGLABS_LABS --all ${PGLABS_SANDBOX_FLAGS:-} \
   --submission labs --db embedded --format json --out /tmp/pglabs-setup-check.json
 test -s /tmp/pglabs-setup-check.json

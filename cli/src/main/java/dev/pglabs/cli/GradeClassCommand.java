@@ -67,6 +67,9 @@ final class GradeClassCommand implements Callable<Integer> {
     @Mixin
     DatabaseOptions database;
 
+    @Mixin
+    SandboxOptions sandbox;
+
     @Spec
     CommandSpec spec;
 
@@ -77,6 +80,9 @@ final class GradeClassCommand implements Callable<Integer> {
         if (course.hiddenChecksUnavailable().isPresent()) {
             System.err.println("pglabs: grade-class (instructor grading runs the hidden checks) is for instructors and cannot run here. "
                     + course.hiddenChecksUnavailable().get());
+            return Main.CANNOT_GRADE;
+        }
+        if (!SandboxOptions.permits(sandbox.forOthers(), selected)) {
             return Main.CANNOT_GRADE;
         }
         if (jobs < 1) {
@@ -108,7 +114,8 @@ final class GradeClassCommand implements Callable<Integer> {
 
         PrintStream err = System.err;
         ClassResult result;
-        try (GradingSession session = GradingSession.open(course, new Submission(from), database.provider())) {
+        try (GradingSession session = GradingSession.open(course, new Submission(from), database.provider())
+                .sandboxPolicy(sandbox.forOthers())) {
             err.println("Grading " + roster.students().size() + " students in " + from + ", labs "
                     + String.join(" ", selected.stream().map(Lab::id).toList()) + ", " + jobs
                     + (jobs == 1 ? " job" : " jobs") + " — database: " + session.farm().server().description());

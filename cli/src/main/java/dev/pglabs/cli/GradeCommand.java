@@ -6,6 +6,7 @@ import dev.pglabs.course.Progress;
 import dev.pglabs.grading.CheckScope;
 import dev.pglabs.grading.GradingRunner;
 import dev.pglabs.grading.GradingSession;
+import dev.pglabs.worker.SandboxPolicy;
 import dev.pglabs.reports.ClassroomReport;
 import dev.pglabs.reports.ConsoleReport;
 import dev.pglabs.reports.GitHubStepSummary;
@@ -65,6 +66,9 @@ final class GradeCommand implements Callable<Integer> {
     @Mixin
     DatabaseOptions database;
 
+    @Mixin
+    SandboxOptions sandbox;
+
     @Spec
     CommandSpec spec;
 
@@ -95,6 +99,11 @@ final class GradeCommand implements Callable<Integer> {
             System.err.println("pglabs: --all cannot run here. " + course.hiddenChecksUnavailable().get());
             return Main.CANNOT_GRADE;
         }
+        // --all grades for the instructor: student Java runs in the OS sandbox or not at all (unless told otherwise).
+        SandboxPolicy policy = all ? sandbox.forOthers() : SandboxPolicy.PREFER;
+        if (!SandboxOptions.permits(policy, selected)) {
+            return Main.CANNOT_GRADE;
+        }
         Path given = submission == null ? course.labsDir() : submission.toAbsolutePath().normalize();
         if (!Files.isDirectory(given)) {
             System.err.println("pglabs: the submission folder " + given + " does not exist.");
@@ -113,7 +122,8 @@ final class GradeCommand implements Callable<Integer> {
             progressStream.println("  (" + located.note() + ")");
         }
         SubmissionResult result;
-        try (GradingSession session = GradingSession.open(course, new Submission(dir), database.provider())) {
+        try (GradingSession session = GradingSession.open(course, new Submission(dir), database.provider())
+                .sandboxPolicy(policy)) {
             progressStream.println("Database: " + session.farm().server().description());
             // Two labs side by side: one submission fills both cores of a laptop (see GradingRunner.labsAtOnce).
             result = new GradingRunner(scope).labsAtOnce(2).grade(session, selected, console);

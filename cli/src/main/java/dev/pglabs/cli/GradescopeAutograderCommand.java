@@ -46,6 +46,9 @@ final class GradescopeAutograderCommand implements Callable<Integer> {
     @Parameters(paramLabel = "LAB", arity = "0..*", description = "Labs the assignment grades. Default: all labs.")
     List<String> labs = List.of();
 
+    @picocli.CommandLine.Mixin
+    SandboxOptions sandbox;
+
     @Option(names = "--out", paramLabel = "ZIP", defaultValue = "pglabs-autograder.zip",
             description = "The zip to write. Default: ${DEFAULT-VALUE}.")
     Path out;
@@ -75,7 +78,10 @@ final class GradescopeAutograderCommand implements Callable<Integer> {
         Files.deleteIfExists(zip);
         String env = "# Written by pglabs gradescope-autograder: the labs this assignment grades.\n"
                 + "PGLABS_LABS=\"" + String.join(" ", selected.stream().map(Lab::id).toList()) + "\"\n"
-                + "PGLABS_LAB_FOLDERS=\"" + String.join(" ", selected.stream().map(Lab::folder).toList()) + "\"\n";
+                + "PGLABS_LAB_FOLDERS=\"" + String.join(" ", selected.stream().map(Lab::folder).toList()) + "\"\n"
+                // Gradescope's own container is one per submission; without bubblewrap inside it, the instructor
+                // decides whether that is enough for Java labs.
+                + "PGLABS_SANDBOX_FLAGS=\"" + (sandbox.unsafeNoSandbox ? "--unsafe-no-sandbox" : "") + "\"\n";
         int files;
         // The JDK's zip file system stores POSIX permissions: run_autograder must be executable.
         try (FileSystem fs = FileSystems.newFileSystem(URI.create("jar:" + zip.toUri()),

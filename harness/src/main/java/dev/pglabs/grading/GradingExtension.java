@@ -4,6 +4,8 @@ import dev.pglabs.course.Lab;
 import dev.pglabs.javasub.CompiledSubmission;
 import dev.pglabs.javasub.JavaSources;
 import dev.pglabs.orm.EbeanSession;
+import dev.pglabs.worker.SandboxPolicy;
+import dev.pglabs.worker.StudentJvm;
 import dev.pglabs.provisioning.CheckDatabase;
 import dev.pglabs.submission.LabFiles;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -12,6 +14,7 @@ import org.junit.jupiter.api.extension.ParameterResolutionException;
 import org.junit.jupiter.api.extension.ParameterResolver;
 import org.junit.platform.commons.support.AnnotationSupport;
 
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -24,7 +27,8 @@ public final class GradingExtension implements ParameterResolver {
 
     private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(GradingExtension.class);
     private static final Set<Class<?>> SUPPORTED = Set.of(LabFiles.class, CheckDatabase.class, SqlCheck.class,
-            GradingSession.class, Lab.class, JavaSources.class, CompiledSubmission.class, EbeanSession.class);
+            GradingSession.class, Lab.class, JavaSources.class, CompiledSubmission.class, EbeanSession.class,
+            StudentJvm.class);
 
     @Override
     public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
@@ -54,6 +58,9 @@ public final class GradingExtension implements ParameterResolver {
         }
         if (type == EbeanSession.class) {
             return ebean(context);
+        }
+        if (type == StudentJvm.class) {
+            return studentJvm(context);
         }
         return new SqlCheck(files(context), () -> database(context));
     }
@@ -113,6 +120,23 @@ public final class GradingExtension implements ParameterResolver {
         CheckDatabase db = database(context);
         return context.getStore(NAMESPACE).computeIfAbsent("ebean",
                 key -> EbeanSession.open(code, db.studentTarget()), EbeanSession.class);
+    }
+
+    /**
+     * The worker that runs the student's Java for this grader's checks: one per grader run (a lab of one
+     * submission), started on its first call, restarted after a call that broke a limit, ended after the last check.
+     */
+    private static StudentJvm studentJvm(ExtensionContext context) {
+        ExtensionContext graderLevel = context;
+        while (graderLevel.getTestMethod().isPresent() && graderLevel.getParent().isPresent()) {
+            graderLevel = graderLevel.getParent().get();
+        }
+        GradingSession session = session(context);
+        ClassLoader loader = context.getRequiredTestClass().getClassLoader();
+        Optional<String> forced = context.getConfigurationParameter(SandboxPolicy.PROPERTY)
+                .or(() -> Optional.ofNullable(System.getProperty(SandboxPolicy.PROPERTY)));
+        return graderLevel.getStore(NAMESPACE).computeIfAbsent("student-jvm",
+                key -> session.newStudentJvm(loader, forced), StudentJvm.class);
     }
 
     /** A compilation shared by the checks of one grader run: its classes, or the problem that stopped it. */

@@ -109,7 +109,7 @@ public final class GradingRunner {
         }
         var run = new SubmissionResult.RunInfo(VERSION, session.farm().serverVersion(),
                 session.farm().server().kind().label(), Instant.now().toString(),
-                (System.nanoTime() - start) / 1_000_000, hash);
+                (System.nanoTime() - start) / 1_000_000, hash, session.sandboxUsed().orElse(null));
         return SubmissionResult.of(session.submission().root().toString(), labResults, run);
     }
 

@@ -11,6 +11,10 @@ import dev.pglabs.provisioning.Provisioning;
 import dev.pglabs.provisioning.RdsLikeServer;
 import dev.pglabs.provisioning.SandboxLimits;
 import dev.pglabs.submission.Submission;
+import dev.pglabs.worker.Isolation;
+import dev.pglabs.worker.SandboxPolicy;
+import dev.pglabs.worker.StudentJvm;
+import dev.pglabs.worker.WorkerLimits;
 
 import java.nio.file.Path;
 import java.util.Map;
@@ -51,6 +55,10 @@ public final class GradingSession implements AutoCloseable {
     private final LazyService<RdsLikeServer> rdsLike;
     /** The DynamoDB emulator (lab 11), likewise started on first use and shared. */
     private final LazyService<DynamoDbEmulator> dynamoDb;
+    /** Whether student Java may run without the OS sandbox; set by the command before grading. */
+    private volatile SandboxPolicy sandboxPolicy = SandboxPolicy.PREFER;
+    /** How student Java ran in this session, once it did. */
+    private volatile Isolation sandboxUsed;
 
     public GradingSession(Course course, Submission submission, DatabaseFarm farm, boolean ownsServer) {
         this(course, submission, farm, ownsServer, new LazyService<>(RdsLikeServer::start, "pglabs-rds-like-start"),
@@ -196,7 +204,53 @@ public final class GradingSession implements AutoCloseable {
 
     /** A session for another submission on the same server and templates (class grading reuses them). */
     public GradingSession forSubmission(Submission other) {
-        return new GradingSession(course, other, farm, false, rdsLike, dynamoDb);
+        GradingSession session = new GradingSession(course, other, farm, false, rdsLike, dynamoDb);
+        session.sandboxPolicy = sandboxPolicy;
+        return session;
+    }
+
+    /** Whether student Java may run without the OS sandbox (see {@link SandboxPolicy}); PREFER unless set. */
+    public GradingSession sandboxPolicy(SandboxPolicy policy) {
+        this.sandboxPolicy = policy;
+        return this;
+    }
+
+    public SandboxPolicy sandboxPolicy() {
+        return sandboxPolicy;
+    }
+
+    /** How student Java ran in this session ({@link Isolation#label()}), empty if none ran. */
+    public Optional<String> sandboxUsed() {
+        return Optional.ofNullable(sandboxUsed).map(Isolation::label);
+    }
+
+    /**
+     * A worker for one lab of this submission's Java. Under {@link SandboxPolicy#REQUIRE} without the OS sandbox the
+     * grader refuses (a {@link dev.pglabs.provisioning.ProvisioningException} the check reports as an error); a
+     * student grading their own work without it is told once, in one line.
+     *
+     * @param forced the {@code pglabs.sandbox} setting, if any ({@link SandboxPolicy#PROPERTY})
+     */
+    public StudentJvm newStudentJvm(ClassLoader graderLoader, Optional<String> forced) {
+        Isolation isolation = sandboxPolicy.choose(forced)
+                .orElseThrow(() -> new dev.pglabs.provisioning.ProvisioningException(SandboxPolicy.refusal(), null));
+        if (isolation == Isolation.PROCESS && sandboxPolicy == SandboxPolicy.PREFER) {
+            UnsandboxedNotice.once();
+        }
+        sandboxUsed = isolation;
+        return new StudentJvm(isolation, WorkerLimits.defaults(), graderLoader);
+    }
+
+    /** The line a student grading their own Java without the OS sandbox reads, once per process. */
+    private static final class UnsandboxedNotice {
+        private static final java.util.concurrent.atomic.AtomicBoolean SHOWN = new java.util.concurrent.atomic.AtomicBoolean();
+
+        static void once() {
+            if (!SHOWN.getAndSet(true)) {
+                System.err.println("pglabs: no OS sandbox here (" + dev.pglabs.worker.SandboxPolicy.whyUnavailable()
+                        + "): your Java runs in a separate process with limits, but can see this machine.");
+            }
+        }
     }
 
     @Override

@@ -20,9 +20,11 @@ public record SubmissionResult(String submission, double score, double max, List
      *
      * @param submissionSha256 SHA-256 (hex) of the graded lab folders' files, see
      *                         {@link dev.pglabs.submission.SubmissionHash}: the same hash means the same files
+     * @param sandbox          how student Java ran ({@link dev.pglabs.worker.Isolation#label()}: "bubblewrap", or
+     *                         "process (no OS sandbox)"); {@code null} when no student Java ran
      */
     public record RunInfo(String graderVersion, String postgresVersion, String provider, String gradedAt,
-                          long durationMs, String submissionSha256) {
+                          long durationMs, String submissionSha256, String sandbox) {
     }
 
     public static SubmissionResult of(String submission, List<LabResult> labs, RunInfo run) {

@@ -29,6 +29,11 @@ public enum SandboxPolicy {
         return this == REQUIRE ? Optional.empty() : Optional.of(Isolation.PROCESS);
     }
 
+    /** Why the OS sandbox is not available here (for one-line notices). */
+    public static String whyUnavailable() {
+        return Bubblewrap.whyUnavailable();
+    }
+
     /** Why {@link #choose} came back empty, in words an instructor can act on. */
     public static String refusal() {
         return "Grading Java labs of other people's work needs the OS sandbox (bubblewrap), and it is not available "

@@ -44,7 +44,7 @@ final class SampleResults {
                 new CheckResult("02-partial", "02 gets partial credit", 0.5, 2, CheckStatus.FAILED, Visibility.VISIBLE,
                         "Half right.", 40)));
         return SubmissionResult.of("/tmp/sub", List.of(lab01, lab03), new SubmissionResult.RunInfo("1.2.3", "17.11",
-                "embedded", "2026-11-26T01:02:03.456Z", 4321, "ab".repeat(32)));
+                "embedded", "2026-11-26T01:02:03.456Z", 4321, "ab".repeat(32), "bubblewrap"));
     }
 
     static ClassResult classOf(Map<String, SubmissionResult> students, String... notGraded) {
