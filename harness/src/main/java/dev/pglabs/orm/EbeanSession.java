@@ -79,7 +79,36 @@ public final class EbeanSession implements AutoCloseable {
 
     /** Starts Ebean on exactly these classes of the submission. */
     public static EbeanSession open(CompiledSubmission code, ConnectionTarget target, List<Class<?>> classes) {
-        ClassLoader loader = code.classLoader();
+        return open(code.classLoader(), target, classes, true);
+    }
+
+    /**
+     * In the worker process ({@link dev.pglabs.worker.StudentTask}): Ebean on every entity (and embeddable, converter)
+     * of the enhanced classes in {@code classesDir}, loaded by the student's {@code loader}. The task's own limit
+     * covers the start.
+     */
+    public static EbeanSession openInWorker(ClassLoader loader, Path classesDir, ConnectionTarget target) {
+        List<Class<?>> classes = new ArrayList<>();
+        for (String name : classNames(classesDir)) {
+            try {
+                Class<?> c = Class.forName(name, false, loader);
+                if (c.isAnnotationPresent(Entity.class) || c.isAnnotationPresent(Embeddable.class)
+                        || c.isAnnotationPresent(Converter.class)) {
+                    classes.add(c);
+                }
+            } catch (ClassNotFoundException | LinkageError e) {
+                throw new SubmissionProblem(CheckStatus.ERROR, "The class " + name + " could not be loaded: " + e);
+            }
+        }
+        if (classes.stream().noneMatch(c -> c.isAnnotationPresent(Entity.class))) {
+            throw new SubmissionProblem(CheckStatus.FAILED, "Your code has no entity class: no class is annotated "
+                    + "with @Entity (jakarta.persistence.Entity). Ebean maps only classes marked @Entity.");
+        }
+        return open(loader, target, classes, false);
+    }
+
+    private static EbeanSession open(ClassLoader loader, ConnectionTarget target, List<Class<?>> classes,
+                                     boolean limited) {
         StatementLog statements = new StatementLog();
         DataSourcePool pool = DataSourceBuilder.create()
                 .name("pglabs-orm-" + SERIAL.incrementAndGet())
@@ -107,8 +136,8 @@ public final class EbeanSession implements AutoCloseable {
             config.setClasses(new ArrayList<>(classes));
             // Ebean loads classes by name (and creates beans) through this loader: the submission's.
             config.setClassLoadConfig(new ClassLoadConfig(loader));
-            Database database = JavaCalls.call(() -> start(config, loader), START_LIMIT, "Starting Ebean with your "
-                    + "entities");
+            Database database = limited ? JavaCalls.call(() -> start(config, loader), START_LIMIT, "Starting Ebean "
+                    + "with your entities") : start(config, loader);
             statements.clear();
             return new EbeanSession(database, pool, statements, List.copyOf(classes));
         } catch (RuntimeException | Error e) {

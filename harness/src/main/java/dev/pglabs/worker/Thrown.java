@@ -13,9 +13,11 @@ import java.util.List;
  * @param studentFrames the frames in the student's classes, top first ("Class.method(File.java:12)")
  * @param frames        the top frames whatever their class, for exceptions thrown inside a library
  * @param causes        "type: message" of each cause, outermost first
+ * @param status        for the harness's own failures raised inside the worker ({@code CheckFailure},
+ *                      {@code SubmissionProblem}: "the submission has no entity class"), their status; else null
  */
 public record Thrown(String type, List<String> types, String message, List<String> studentFrames,
-                     List<String> frames, List<String> causes) implements Serializable {
+                     List<String> frames, List<String> causes, String status) implements Serializable {
 
     /** Enough frames to find the line; more would bury the message. */
     static final int SHOWN_FRAMES = 5;
@@ -60,8 +62,11 @@ public record Thrown(String type, List<String> types, String message, List<Strin
             causes.add(cut(cause.getClass().getName() + (cause.getMessage() == null ? "" : ": "
                     + cause.getMessage().strip())));
         }
+        String status = t.getClass() == dev.pglabs.results.CheckFailure.class
+                || t.getClass() == dev.pglabs.submission.SubmissionProblem.class
+                ? ((dev.pglabs.results.CheckFailure) t).status().name() : null;
         return new Thrown(t.getClass().getName(), types, t.getMessage() == null ? null : cut(t.getMessage()), own,
-                top, causes);
+                top, causes, status);
     }
 
     private static String frame(StackTraceElement f) {
