@@ -52,7 +52,7 @@ class PlatformFormatsTest {
                 "--format", "gradescope", "--out", results.toString());
         assertThat(run.exit()).as(run.err()).isZero();
         JsonNode json = new ObjectMapper().readTree(results.toFile());
-        assertThat(json.get("score").asDouble()).isPositive();
+        assertThat(json.get("extra_data").get("score").asDouble()).isPositive();
         assertThat(json.get("tests").get(0).get("status").asText()).isEqualTo("passed");
         assertThat(json.get("extra_data").get("submissionSha256").asText()).matches("[0-9a-f]{64}");
     }

@@ -60,9 +60,9 @@ final class Feedback {
     }
 
     static String rowsDiffer(ResultTable expected, ResultTable actual, RowMatcher.BagDiff diff, RowMatcher matcher,
-            CompareOptions options) {
+            CompareOptions options, Situation situation) {
         List<String> sections = new ArrayList<>();
-        sections.add(rowCountLine(expected, actual));
+        sections.add(situation.stateAfterScript() ? stateCountLine(expected, actual) : rowCountLine(expected, actual));
         if (!ResultComparator.sameNames(expected.columns(), actual.columns())
                 && sameNamesInAnyOrder(expected.columns(), actual.columns())) {
             sections.add("Your columns are in a different order " + list(actual.columns()) + " than expected "
@@ -80,7 +80,8 @@ final class Feedback {
             sections.add(rowsSection("Unexpected", "in your result but not expected", actual.columns(),
                     anyOrder ? sorted(diff.unexpected()) : diff.unexpected(), shown));
         }
-        String hint = hint(expected, actual, diff, matcher);
+        String hint = situation.stateAfterScript() ? stateHint(expected, actual, diff, situation)
+                : hint(expected, actual, diff, matcher, situation);
         if (hint != null) {
             sections.add("Hint: " + hint);
         }
@@ -172,15 +173,26 @@ final class Feedback {
     }
 
     /** The likely cause, when the shape of the difference suggests one. */
-    private static String hint(ResultTable expected, ResultTable actual, RowMatcher.BagDiff diff, RowMatcher matcher) {
+    private static String hint(ResultTable expected, ResultTable actual, RowMatcher.BagDiff diff, RowMatcher matcher,
+            Situation situation) {
         List<List<Object>> missing = diff.missing();
         List<List<Object>> unexpected = diff.unexpected();
         if (actual.truncated()) {
             return null; // the row count line already names the cause.
         }
+        if (actual.rowCount() == 0 && situation.comparesWithNull()) {
+            return "your query returned no rows, and it compares with NULL using = or <>. Such a comparison is "
+                    + "never true, not even when the value is NULL: SQL has a separate test for NULL.";
+        }
         if (actual.rowCount() == 0) {
-            return "your query returned no rows. Check the WHERE condition; comparing text is case-sensitive "
-                    + "('Alice' is not 'alice').";
+            return "your query returned no rows: its WHERE (or JOIN) condition keeps none. Try each condition on its "
+                    + "own to find the one that removes every row"
+                    + (situation.mayCompareText() ? "; comparing text is case-sensitive ('Alice' is not 'alice')."
+                    : ".");
+        }
+        if (situation.comparesWithNull() && !missing.isEmpty()) {
+            return "your query compares with NULL using = or <>, which is never true, not even when the value is "
+                    + "NULL: SQL has a separate test for NULL.";
         }
         if (!missing.isEmpty() && missing.size() == unexpected.size() && lookAlike(missing, unexpected)) {
             return "some values look the same but have a different type (for example the text '1' and the number 1)"
@@ -200,6 +212,60 @@ final class Feedback {
         }
         if (missing.isEmpty()) {
             return "your result has extra rows. A WHERE or JOIN condition may be missing or too loose.";
+        }
+        return null;
+    }
+
+    private static String stateCountLine(ResultTable expected, ResultTable actual) {
+        if (actual.rowCount() == expected.rowCount()) {
+            return "Expected " + count(expected.rowCount(), "row") + " afterwards, and there are "
+                    + actual.rowCount() + ", but some values differ.";
+        }
+        return "Expected " + count(expected.rowCount(), "row") + " afterwards, there are " + actual.rowCount()
+                + (actual.rowCount() > expected.rowCount() ? " (too many)." : " (too few).");
+    }
+
+    /**
+     * The likely cause when the state after the student's script differs: rows still there that should be gone
+     * mean the script did too little (a condition too strict), rows gone that should stay mean it did too much.
+     */
+    private static String stateHint(ResultTable expected, ResultTable actual, RowMatcher.BagDiff diff,
+            Situation situation) {
+        List<List<Object>> missing = diff.missing();
+        List<List<Object>> unexpected = diff.unexpected();
+        if (situation.comparesWithNull()) {
+            return "your script compares with NULL using = or <>, which is never true, not even when the value is "
+                    + "NULL: SQL has a separate test for NULL.";
+        }
+        if (!missing.isEmpty() && missing.size() == unexpected.size() && lookAlike(missing, unexpected)) {
+            return "some values look the same but have a different type" + typeDifferences(expected, actual)
+                    + ". Check casts (::) and the types of your columns.";
+        }
+        String kind = situation.statementKind();
+        if (missing.isEmpty()) {
+            return switch (kind) {
+                case "delete" -> "your DELETE removed too few rows: the Unexpected rows should be gone. Its condition "
+                        + "is too strict, or its pattern misses some of them. Run it as a SELECT to see what it matches.";
+                case "insert" -> "your script added rows it should not have (or added a row twice).";
+                case "update" -> "your script left rows that should not be there; look at what it changes and "
+                        + "what it leaves as it was.";
+                default -> "rows are there that should not be after your script: it did too little (a condition "
+                        + "too strict) or added rows too many.";
+            };
+        }
+        if (unexpected.isEmpty()) {
+            return switch (kind) {
+                case "delete" -> "your DELETE removed rows it should have kept (the Missing rows): its condition "
+                        + "is too loose. Run it as a SELECT to see what it matches.";
+                case "insert" -> "a row your script should add is not there.";
+                default -> "rows that should still be there are gone: your script did too much (a condition "
+                        + "too loose).";
+            };
+        }
+        if ("update".equals(kind)) {
+            return "some rows do not have the values they should: a Missing row shows what a row should look like "
+                    + "after your UPDATE, an Unexpected row what it looks like now. A row left as it was means the "
+                    + "condition is too strict; a row changed that should not be means it is too loose.";
         }
         return null;
     }

@@ -14,6 +14,12 @@ public final class ResultComparator {
     }
 
     public static Comparison compare(ResultTable expected, ResultTable actual, CompareOptions options) {
+        return compare(expected, actual, options, Situation.QUERY);
+    }
+
+    /** As {@link #compare(ResultTable, ResultTable, CompareOptions)}, with hints that fit the situation. */
+    public static Comparison compare(ResultTable expected, ResultTable actual, CompareOptions options,
+            Situation situation) {
         if (expected.columns().size() != actual.columns().size()) {
             return new Comparison(Comparison.Kind.COLUMN_COUNT,
                     Feedback.columnCount(expected.columns(), actual.columns()), List.of(), List.of());
@@ -28,7 +34,7 @@ public final class ResultComparator {
         RowMatcher.BagDiff diff = matcher.diff(expected.rows(), actual.rows());
         if (!diff.same()) {
             return new Comparison(Comparison.Kind.ROWS_DIFFER,
-                    Feedback.rowsDiffer(expected, actual, diff, matcher, options), diff.missing(), diff.unexpected());
+                    Feedback.rowsDiffer(expected, actual, diff, matcher, options, situation), diff.missing(), diff.unexpected());
         }
         if (orderColumns.length > 0) {
             int position = firstOrderDifference(expected.rows(), actual.rows(), orderColumns, matcher);

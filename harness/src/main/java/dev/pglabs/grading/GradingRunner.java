@@ -199,6 +199,11 @@ public final class GradingRunner {
         List<CheckResult> checks = collector.results().getOrDefault(lab.folder(), List.of());
         LabResult result = LabResult.of(lab.folder(), lab.title(), checks,
                 scope == CheckScope.VISIBLE ? hiddenChecksOf(lab, graderClasses) : null);
+        if (result.score() == 0 && (collector.nothingAttempted(lab.folder())
+                || StarterFiles.untouched(session.course().labsDir().resolve(lab.folder()),
+                session.submission().lab(lab.folder()).dir()))) {
+            result = result.asNotStarted();
+        }
         progress.labFinished(lab, result);
         return result;
     }

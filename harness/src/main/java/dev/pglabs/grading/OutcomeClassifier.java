@@ -13,8 +13,14 @@ final class OutcomeClassifier {
     /**
      * @param answerJudged the answer ran and its result was judged wrong (not missing, not broken)
      * @param aboutAnswer  the outcome is about the student's answer, not a problem of the grader
+     * @param notAttempted there is no answer yet (a missing or comment-only file, a starter's TODO)
      */
-    record Outcome(CheckStatus status, double earned, String feedback, boolean answerJudged, boolean aboutAnswer) {
+    record Outcome(CheckStatus status, double earned, String feedback, boolean answerJudged, boolean aboutAnswer,
+                   boolean notAttempted) {
+
+        Outcome(CheckStatus status, double earned, String feedback, boolean answerJudged, boolean aboutAnswer) {
+            this(status, earned, feedback, answerJudged, aboutAnswer, false);
+        }
     }
 
     private OutcomeClassifier() {
@@ -27,7 +33,7 @@ final class OutcomeClassifier {
                     true, true);
         }
         if (t instanceof CheckFailure failure) {
-            return new Outcome(failure.status(), 0, failure.getMessage(), false, true);
+            return new Outcome(failure.status(), 0, failure.getMessage(), false, true, failure.isNotAttempted());
         }
         if (t instanceof AssertionError) {
             return new Outcome(CheckStatus.FAILED, 0, t.getMessage() == null ? "The check failed." : t.getMessage(),

@@ -2,6 +2,8 @@ package dev.pglabs.grading;
 
 import dev.pglabs.course.Course;
 import dev.pglabs.course.Lab;
+import dev.pglabs.course.LabHints;
+import dev.pglabs.results.CheckFailure;
 import dev.pglabs.results.CheckResult;
 import dev.pglabs.results.CheckStatus;
 import dev.pglabs.results.Visibility;
@@ -37,6 +39,9 @@ final class ResultCollector implements TestExecutionListener {
     private final Map<String, Planned> planned = new LinkedHashMap<>();
     private final Map<String, CheckResult> finished = new HashMap<>();
     private final Map<String, Long> started = new HashMap<>();
+    /** Keys of the variants that failed because there is no answer yet (see {@link CheckFailure#notAttempted()}). */
+    private final java.util.Set<String> notAttempted = new java.util.HashSet<>();
+    private final Map<String, LabHints> readmeHints = new HashMap<>();
     private TestPlan plan;
 
     ResultCollector(Course course, GradingProgress progress, CheckScope scope) {
@@ -109,6 +114,9 @@ final class ResultCollector implements TestExecutionListener {
         } else {
             Throwable thrown = result.getThrowable().orElse(new AssertionError("The check was aborted."));
             OutcomeClassifier.Outcome o = OutcomeClassifier.classify(thrown, max);
+            if (o.notAttempted()) {
+                notAttempted.add(key);
+            }
             String full = o.feedback() + hints(p, o);
             if (p.variant().visibility() == Visibility.HIDDEN) {
                 // Students read a hidden check's feedback without its data; the instructor keeps the full text.
@@ -127,11 +135,22 @@ final class ResultCollector implements TestExecutionListener {
                 r.durationMs(), full.strip());
     }
 
-    /** The grader's hint for the exercise, and for hidden checks why a visible pass may still fail here. */
-    private static String hints(Planned p, OutcomeClassifier.Outcome o) {
+    /**
+     * Under a wrong answer: the check's nudge (the first, gentlest hint; never the answer) and where the more specific
+     * ones are (`pglabs hint`, one level at a time). Nothing when there is no answer yet: the student has not tried.
+     * For hidden checks also why a visible pass may still fail here.
+     */
+    private String hints(Planned p, OutcomeClassifier.Outcome o) {
         StringBuilder hints = new StringBuilder();
-        if (!p.check().hint().isEmpty() && o.aboutAnswer()) {
-            hints.append("\n\nExercise hint: ").append(p.check().hint());
+        if (o.aboutAnswer() && !o.notAttempted()) {
+            if (!p.check().hint().isEmpty()) {
+                hints.append("\n\nNudge: ").append(p.check().hint());
+            }
+            if (hasReadmeHints(p)) {
+                hints.append(p.check().hint().isEmpty() ? "\n\n" : "\n").append("Stuck? ./pglabs hint ")
+                        .append(labNumber(p.lab())).append(' ').append(exerciseOf(p.variant().id()))
+                        .append(" shows a more specific hint each time you run it.");
+            }
         }
         if (p.variant().visibility() == Visibility.HIDDEN && o.answerJudged()) {
             hints.append("\nThis hidden check runs your answer on a variant of the data. If the visible check of "
@@ -139,6 +158,42 @@ final class ResultCollector implements TestExecutionListener {
                     + "instead of the rule the task states.");
         }
         return hints.toString();
+    }
+
+    private boolean hasReadmeHints(Planned p) {
+        LabHints hints = readmeHints.computeIfAbsent(p.lab().folder(),
+                folder -> LabHints.read(course.labsDir().resolve(folder).resolve("README.md")));
+        return hints.forExercise(p.variant().id()).isPresent();
+    }
+
+    /** "01" of "01-sql-basics" (what `pglabs hint` takes), or the whole folder name. */
+    private static String labNumber(Lab lab) {
+        String folder = lab.folder();
+        int dash = folder.indexOf('-');
+        return dash > 0 && folder.substring(0, dash).chars().allMatch(Character::isDigit) ? folder.substring(0, dash)
+                : folder;
+    }
+
+    /** "08-insert-tag" of the check id "08-insert-tag:hidden". */
+    private static String exerciseOf(String checkId) {
+        return checkId.replaceFirst(":.*$", "");
+    }
+
+    /**
+     * True when every check of the lab failed for want of an answer (missing files, comment-only starters, a
+     * starter's TODO): the student has not started the lab.
+     */
+    boolean nothingAttempted(String labFolder) {
+        boolean any = false;
+        for (Map.Entry<String, Planned> e : planned.entrySet()) {
+            if (e.getValue().lab().folder().equals(labFolder)) {
+                any = true;
+                if (!notAttempted.contains(e.getKey())) {
+                    return false;
+                }
+            }
+        }
+        return any;
     }
 
     /** Ends, with an error, every planned variant at or below this node that has no result yet. */

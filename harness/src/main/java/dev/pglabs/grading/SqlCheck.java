@@ -4,6 +4,7 @@ import dev.pglabs.comparison.CompareOptions;
 import dev.pglabs.comparison.Comparison;
 import dev.pglabs.comparison.ResultComparator;
 import dev.pglabs.comparison.ResultTable;
+import dev.pglabs.comparison.Situation;
 import dev.pglabs.provisioning.CheckDatabase;
 import dev.pglabs.provisioning.ProvisioningException;
 import dev.pglabs.submission.LabFiles;
@@ -51,7 +52,7 @@ public final class SqlCheck {
         ResultTable expected = asGrader(referenceSql);
         // The whole file goes to the session, so error lines count from the top of the file.
         ResultTable actual = database().student().query(answer.text(), answer.origin());
-        Comparison comparison = ResultComparator.compare(expected, actual, options);
+        Comparison comparison = ResultComparator.compare(expected, actual, options, Situation.query(answer.text()));
         if (!comparison.matches()) {
             throw new WrongResult("Your query in " + answer.origin()
                     + " does not return the expected result.\n" + comparison.feedback(), comparison.dataFreeSummary());
@@ -68,7 +69,8 @@ public final class SqlCheck {
         ResultTable expected = asGraderRolledBack(referenceScript, stateQuery);
         database().student().execute(answer.text(), answer.origin());
         ResultTable actual = asGrader(stateQuery);
-        Comparison comparison = ResultComparator.compare(expected, actual, CompareOptions.unordered());
+        Comparison comparison = ResultComparator.compare(expected, actual, CompareOptions.unordered(),
+                Situation.stateAfter(answer.text()));
         if (!comparison.matches()) {
             throw new WrongResult("After running " + answer.origin() + ", " + whatChanged
                     + " is not as expected.\n" + comparison.feedback(), "After running your script, " + whatChanged

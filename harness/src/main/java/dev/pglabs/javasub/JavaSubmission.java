@@ -176,7 +176,7 @@ public final class JavaSubmission {
         String shown = lab.dir().getFileName() + "/" + sourceRoot;
         if (!Files.isDirectory(root, LinkOption.NOFOLLOW_LINKS)) {
             throw new SubmissionProblem(CheckStatus.FAILED, shown + " is missing. Put your Java code there, one "
-                    + "folder per package (the starter lab shows the layout).");
+                    + "folder per package (the starter lab shows the layout).").notAttempted();
         }
         List<Path> sources;
         try (Stream<Path> walk = Files.walk(root)) {
@@ -186,7 +186,7 @@ public final class JavaSubmission {
         }
         if (sources.isEmpty()) {
             throw new SubmissionProblem(CheckStatus.FAILED, shown + " has no .java files: your Java code is "
-                    + "missing. Put it there, one folder per package.");
+                    + "missing. Put it there, one folder per package.").notAttempted();
         }
         if (sources.size() > MAX_SOURCE_FILES) {
             throw new SubmissionProblem(CheckStatus.ERROR, shown + " holds " + sources.size() + " .java files; "

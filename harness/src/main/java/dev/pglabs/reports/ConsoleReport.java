@@ -57,6 +57,9 @@ public final class ConsoleReport implements GradingProgress {
         if (result.hiddenNotRun() != null) {
             out.printf("    %s.%n", result.hiddenNotRun().sentence());
         }
+        if (result.notStarted()) {
+            out.printf("    Not started yet: the lab's README takes you through it, exercise by exercise.%n");
+        }
     }
 
     /**
@@ -89,8 +92,9 @@ public final class ConsoleReport implements GradingProgress {
         out.printf("  %-" + width + "s  %7s  %6s  %s%n", "lab", "score", "passed", "of checks");
         for (LabResult lab : result.labs()) {
             long passed = lab.checks().stream().filter(c -> c.status() == CheckStatus.PASSED).count();
-            out.printf("  %-" + width + "s  %7s  %6d  %d%n", lab.id(),
-                    Scores.format(lab.score()) + "/" + Scores.format(lab.max()), passed, lab.checks().size());
+            out.printf("  %-" + width + "s  %7s  %6d  %d%s%n", lab.id(),
+                    Scores.format(lab.score()) + "/" + Scores.format(lab.max()), passed, lab.checks().size(),
+                    lab.notStarted() ? "  not started" : "");
         }
         out.printf("  %-" + width + "s  %7s%n", "total", Scores.format(result.score()) + "/" + Scores.format(result.max()));
         if (result.hiddenNotRun() != null) {

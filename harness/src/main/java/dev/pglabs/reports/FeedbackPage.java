@@ -37,7 +37,8 @@ public final class FeedbackPage {
             b.append("<tr><td><a href=\"#").append(Html.escape(lab.id())).append("\">").append(Html.escape(lab.id()))
                     .append("</a> ").append(Html.escape(lab.title())).append("</td><td class=\"num\">")
                     .append(Scores.format(lab.score())).append(" / ").append(Scores.format(lab.max()))
-                    .append("</td><td class=\"num\">").append(passed).append(" of ").append(lab.checks().size())
+                    .append("</td><td class=\"num\">")
+                    .append(lab.notStarted() ? "not started" : passed + " of " + lab.checks().size())
                     .append("</td></tr>\n");
         }
         b.append("</table>\n");
@@ -47,6 +48,14 @@ public final class FeedbackPage {
                     .append(Scores.format(lab.max())).append("</h2>\n");
             if (lab.checks().isEmpty()) {
                 b.append("<p class=\"muted\">No checks ran for this lab.</p>\n");
+            }
+            if (lab.notStarted()) {
+                // Untouched starters or no files: a list of every check's feedback and hint would only tell the
+                // student what they already know, and hand out the hints before they tried anything.
+                b.append("<p><strong>Not started.</strong> This lab's files are missing or still the untouched "
+                        + "starters, so none of its ").append(lab.checks().size()).append(" checks could pass. "
+                        + "Start with the lab's README.</p>\n");
+                continue;
             }
             for (CheckResult check : lab.checks()) {
                 b.append("<div class=\"check\">").append(Html.statusBadge(check.status())).append(" <code>")

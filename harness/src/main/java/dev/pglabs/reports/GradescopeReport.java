@@ -15,16 +15,21 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * Gradescope's {@code results.json} (autograder specification): one test per check with its {@code score},
  * {@code max_score}, {@code status} ({@code passed|failed}), {@code name}, {@code number} (lab.check, for
- * Gradescope's ordering), {@code output} (the feedback) and {@code visibility}; at the top level the
- * {@code score}, {@code execution_time} in seconds, an {@code output} that says what graded it, and
- * {@code extra_data} with the grader version, PostgreSQL version and submission hash.
+ * Gradescope's ordering), {@code output} (the feedback) and {@code visibility}; at the top level
+ * {@code execution_time} in seconds, an {@code output} that says what graded it, {@code visibility} and
+ * {@code stdout_visibility}, and {@code extra_data} with the grader version, PostgreSQL version and submission hash.
  *
  * <p>Hidden checks get Gradescope's {@code after_published}: students see them once the instructor publishes
- * grades, never while they can still resubmit.
+ * grades, never while they can still resubmit. Nothing visible before then may add them up: the top-level
+ * {@code output} (visible at once) counts the visible checks only, and there is no top-level {@code score} (it
+ * would override Gradescope's own total of the tests with one that includes the hidden checks' points);
+ * Gradescope adds up the tests' scores itself. The hidden totals are in {@code extra_data}, which is not shown
+ * to students.
  */
 public final class GradescopeReport {
 
@@ -38,15 +43,16 @@ public final class GradescopeReport {
 
     public static ObjectNode toJson(SubmissionResult result) {
         ObjectNode root = MAPPER.createObjectNode();
-        root.put("score", result.score());
         var run = result.run();
         root.put("execution_time", run == null ? 0 : Math.max(0, Math.round(run.durationMs() / 1000.0)));
         root.put("output", summary(result));
         root.put("output_format", "text");
         root.put("test_output_format", "text");
         root.put("test_name_format", "text");
+        root.put("visibility", "visible");
         root.put("stdout_visibility", "hidden");
         ObjectNode extra = root.putObject("extra_data");
+        extra.put("score", result.score());
         extra.put("max", result.max());
         if (run != null) {
             extra.put("graderVersion", run.graderVersion());
@@ -106,15 +112,40 @@ public final class GradescopeReport {
         return end == 0 ? Integer.toString(position) : Integer.toString(Integer.parseInt(labId.substring(0, end)));
     }
 
-    private static String summary(SubmissionResult result) {
+    /**
+     * The top-level output, which students see at once: what the visible checks earned, and only that the hidden
+     * checks exist and when their results appear — never their scores, counts of passes or totals.
+     */
+    static String summary(SubmissionResult result) {
         StringBuilder sb = new StringBuilder();
-        sb.append("pglabs: ").append(Scores.format(result.score())).append(" / ").append(Scores.format(result.max()))
-                .append(" points\n");
+        double score = 0;
+        double max = 0;
+        int hidden = 0;
         for (LabResult lab : result.labs()) {
-            long passed = lab.checks().stream().filter(c -> c.status() == CheckStatus.PASSED).count();
-            sb.append("  ").append(lab.id()).append(": ").append(Scores.format(lab.score())).append(" / ")
-                    .append(Scores.format(lab.max())).append(" (").append(passed).append(" of ")
-                    .append(lab.checks().size()).append(" checks pass)\n");
+            for (CheckResult c : lab.checks()) {
+                if (c.visibility() == Visibility.HIDDEN) {
+                    hidden++;
+                } else {
+                    score += c.points();
+                    max += c.max();
+                }
+            }
+        }
+        sb.append("pglabs, visible checks: ").append(Scores.format(Scores.round(score))).append(" / ")
+                .append(Scores.format(Scores.round(max))).append(" points\n");
+        for (LabResult lab : result.labs()) {
+            List<CheckResult> visible = lab.checks().stream().filter(c -> c.visibility() != Visibility.HIDDEN)
+                    .toList();
+            long passed = visible.stream().filter(c -> c.status() == CheckStatus.PASSED).count();
+            sb.append("  ").append(lab.id()).append(": ")
+                    .append(Scores.format(Scores.round(visible.stream().mapToDouble(CheckResult::points).sum())))
+                    .append(" / ")
+                    .append(Scores.format(Scores.round(visible.stream().mapToDouble(CheckResult::max).sum())))
+                    .append(" (").append(passed).append(" of ").append(visible.size()).append(" visible checks pass)\n");
+        }
+        if (hidden > 0) {
+            sb.append("This assignment also has hidden checks, which run your answers on other data; their results "
+                    + "appear when grades are published.\n");
         }
         var run = result.run();
         if (run != null) {

@@ -36,8 +36,8 @@ public final class MarkdownSummary {
         for (LabResult lab : result.labs()) {
             long passed = lab.checks().stream().filter(c -> c.status() == CheckStatus.PASSED).count();
             md.append("| ").append(text(lab.id() + " " + lab.title())).append(" | ").append(Scores.format(lab.score()))
-                    .append(" / ").append(Scores.format(lab.max())).append(" | ").append(passed).append(" of ")
-                    .append(lab.checks().size()).append(" |\n");
+                    .append(" / ").append(Scores.format(lab.max())).append(" | ")
+                    .append(lab.notStarted() ? "not started" : passed + " of " + lab.checks().size()).append(" |\n");
         }
         md.append('\n');
         if (result.hiddenNotRun() != null) {
@@ -46,7 +46,7 @@ public final class MarkdownSummary {
         }
         for (LabResult lab : result.labs()) {
             List<CheckResult> open = lab.checks().stream().filter(c -> c.status() != CheckStatus.PASSED).toList();
-            if (open.isEmpty()) {
+            if (open.isEmpty() || lab.notStarted()) {
                 continue;
             }
             md.append("<details><summary>").append(text(lab.id())).append(": ").append(open.size())

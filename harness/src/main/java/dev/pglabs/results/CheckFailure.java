@@ -8,6 +8,7 @@ public class CheckFailure extends RuntimeException implements DataFreeSummary {
 
     private final CheckStatus status;
     private String dataFreeSummary;
+    private boolean notAttempted;
 
     public CheckFailure(CheckStatus status, String message) {
         this(status, message, null);
@@ -29,6 +30,19 @@ public class CheckFailure extends RuntimeException implements DataFreeSummary {
     public CheckFailure withDataFreeSummary(String summary) {
         this.dataFreeSummary = summary;
         return this;
+    }
+
+    /**
+     * Marks this failure as "no answer yet" (a missing or comment-only file, a starter's TODO): the student has not
+     * tried, so the report shows no hint, and a lab where every check is like this counts as not started.
+     */
+    public CheckFailure notAttempted() {
+        this.notAttempted = true;
+        return this;
+    }
+
+    public boolean isNotAttempted() {
+        return notAttempted;
     }
 
     @Override

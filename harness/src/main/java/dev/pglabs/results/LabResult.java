@@ -6,13 +6,21 @@ import java.util.List;
 
 /**
  * The checks of one lab. {@code id} is the lab folder, e.g. "01-sql-basics". {@code hiddenNotRun} counts the hidden
- * checks this run left out (a student's own run); then {@code max} is the visible points only.
+ * checks this run left out (a student's own run); then {@code max} is the visible points only. {@code notStarted}:
+ * the student has not started the lab (no files, or the untouched starters): reports say so instead of listing
+ * every check's feedback.
  */
 public record LabResult(String id, String title, double score, double max, List<CheckResult> checks,
-                        @JsonInclude(JsonInclude.Include.NON_NULL) HiddenNotRun hiddenNotRun) {
+                        @JsonInclude(JsonInclude.Include.NON_NULL) HiddenNotRun hiddenNotRun,
+                        @JsonInclude(JsonInclude.Include.NON_DEFAULT) boolean notStarted) {
+
+    public LabResult(String id, String title, double score, double max, List<CheckResult> checks,
+                     HiddenNotRun hiddenNotRun) {
+        this(id, title, score, max, checks, hiddenNotRun, false);
+    }
 
     public LabResult(String id, String title, double score, double max, List<CheckResult> checks) {
-        this(id, title, score, max, checks, null);
+        this(id, title, score, max, checks, null, false);
     }
 
     public static LabResult of(String id, String title, List<CheckResult> checks) {
@@ -22,6 +30,11 @@ public record LabResult(String id, String title, double score, double max, List<
     public static LabResult of(String id, String title, List<CheckResult> checks, HiddenNotRun hiddenNotRun) {
         return new LabResult(id, title, Scores.round(checks.stream().mapToDouble(CheckResult::points).sum()),
                 Scores.round(checks.stream().mapToDouble(CheckResult::max).sum()), List.copyOf(checks),
-                hiddenNotRun == null || hiddenNotRun.checks() == 0 ? null : hiddenNotRun);
+                hiddenNotRun == null || hiddenNotRun.checks() == 0 ? null : hiddenNotRun, false);
+    }
+
+    /** This result, marked as a lab the student has not started. */
+    public LabResult asNotStarted() {
+        return new LabResult(id, title, score, max, checks, hiddenNotRun, true);
     }
 }

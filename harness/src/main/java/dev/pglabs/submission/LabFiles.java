@@ -41,7 +41,7 @@ public final class LabFiles {
         }
         if (!Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
             throw new SubmissionProblem(CheckStatus.FAILED, shown + " is missing. Create it (the starter in labs/"
-                    + labFolder + " has the task in its header) and write your answer in it.");
+                    + labFolder + " has the task in its header) and write your answer in it.").notAttempted();
         }
         try {
             Path real = file.toRealPath();
@@ -70,12 +70,12 @@ public final class LabFiles {
         String text = text(fileName);
         if (text.isBlank()) {
             throw new SubmissionProblem(CheckStatus.FAILED, shown + " is empty. Write your SQL in it (the starter in "
-                    + "labs/" + labFolder + " has the task in its header).");
+                    + "labs/" + labFolder + " has the task in its header).").notAttempted();
         }
         String code = SqlScript.withoutComments(text);
         if (code.isEmpty()) {
             throw new SubmissionProblem(CheckStatus.FAILED, shown + " has no answer yet: it only holds comments. "
-                    + "Replace the TODO line with your SQL.");
+                    + "Replace the TODO line with your SQL.").notAttempted();
         }
         for (SqlScript.Statement statement : SqlScript.split(text)) {
             String sql = SqlScript.withoutComments(statement.sql());

@@ -144,6 +144,57 @@ class BagComparisonTest {
     }
 
     @Test
+    @DisplayName("no rows after '= NULL' gets a hint about NULL, not about letter case")
+    void noRowsAfterEqualsNull() {
+        Comparison c = ResultComparator.compare(table("name", row("Alice")), table("name"), CompareOptions.unordered(),
+                Situation.query("SELECT username FROM users WHERE city = NULL -- 'Lisbon'"));
+
+        assertThat(c.feedback()).contains("Expected 1 row, your query returned 0.", "NULL", "never true")
+                .doesNotContain("case-sensitive");
+    }
+
+    @Test
+    @DisplayName("no rows without any text comparison does not talk about letter case")
+    void noRowsWithoutText() {
+        Comparison c = ResultComparator.compare(table("n", row(1)), table("n"), CompareOptions.unordered(),
+                Situation.query("SELECT n FROM t WHERE n > 10"));
+
+        assertThat(c.feedback()).contains("Try each condition on its own").doesNotContain("case-sensitive");
+    }
+
+    @Test
+    @DisplayName("after a DELETE that removed too few rows, the hint says too strict (not too loose)")
+    void deleteRemovedTooFew() {
+        ResultTable expected = table("id", row(1), row(2));
+        ResultTable after = table("id", row(1), row(2), row(3));
+
+        Comparison c = ResultComparator.compare(expected, after, CompareOptions.unordered(),
+                Situation.stateAfter("DELETE FROM comments WHERE body LIKE '%buy now%';"));
+
+        assertThat(c.feedback()).contains("Expected 2 rows afterwards, there are 3 (too many).",
+                "removed too few rows", "too strict").doesNotContain("too loose", "your query returned");
+    }
+
+    @Test
+    @DisplayName("after a DELETE that removed too many rows, the hint says too loose")
+    void deleteRemovedTooMany() {
+        Comparison c = ResultComparator.compare(table("id", row(1), row(2)), table("id", row(1)),
+                CompareOptions.unordered(), Situation.stateAfter("delete from comments where body ilike '%buy%'"));
+
+        assertThat(c.feedback()).contains("(too few)", "rows it should have kept", "too loose")
+                .doesNotContain("too strict");
+    }
+
+    @Test
+    @DisplayName("an UPDATE that compares with NULL gets the NULL hint")
+    void updateWithEqualsNull() {
+        Comparison c = ResultComparator.compare(table("id, city", row(1, "none")), table("id, city", row(1, null)),
+                CompareOptions.unordered(), Situation.stateAfter("UPDATE users SET city = 'none' WHERE city = NULL"));
+
+        assertThat(c.feedback()).contains("compares with NULL using = or <>");
+    }
+
+    @Test
     @DisplayName("values that print the same but differ in type get a hint about casts, naming the column types")
     void lookAlikeTypes() {
         ResultTable expected = Tables.typedTable("total", "numeric", row(new BigDecimal("1")));

@@ -2,7 +2,11 @@ package dev.pglabs.reports;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.pglabs.results.CheckResult;
+import dev.pglabs.results.CheckStatus;
+import dev.pglabs.results.LabResult;
 import dev.pglabs.results.SubmissionResult;
+import dev.pglabs.results.Visibility;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -85,10 +89,13 @@ class PlatformReportsTest {
         GradescopeReport.write(result, file);
         JsonNode json = JSON.readTree(file.toFile());
 
-        assertThat(json.get("score").asDouble()).isEqualTo(result.score());
+        assertThat(json.has("score")).as("Gradescope totals the tests itself, each with its visibility").isFalse();
+        assertThat(json.get("extra_data").get("score").asDouble()).isEqualTo(result.score());
         assertThat(json.get("execution_time").isIntegralNumber()).isTrue();
         assertThat(json.get("execution_time").asLong()).isEqualTo(4);
-        assertThat(json.get("output").asText()).contains("4.5 / 9 points", "PostgreSQL 17.11", "ab".repeat(32));
+        assertThat(json.get("visibility").asText()).isEqualTo("visible");
+        assertThat(json.get("stdout_visibility").asText()).isEqualTo("hidden");
+        assertThat(json.get("output").asText()).contains("PostgreSQL 17.11", "ab".repeat(32));
         assertThat(json.get("extra_data").get("submissionSha256").asText()).isEqualTo("ab".repeat(32));
         JsonNode tests = json.get("tests");
         assertThat(tests).hasSize(7);
@@ -107,6 +114,51 @@ class PlatformReportsTest {
         assertThat(tests.get(2).get("output").asText()).startsWith("Your answer could not be run.");
         assertThat(tests.get(6).get("number").asText()).isEqualTo("3.2");
         assertThat(tests.get(6).get("score").asDouble()).isEqualTo(0.5);
+    }
+
+    @Test
+    @DisplayName("Gradescope: before publication, visible output counts only the visible checks; hidden scores, counts "
+            + "and totals are only in after_published tests (and extra_data, which students do not see)")
+    void gradescopeShowsNoHiddenTotalsBeforePublication() {
+        // Lab 01: visible 01 passed, 03 error, 05 passed (2 / 3); hidden 02 and 04 passed (2 / 2). Lab 03: 2.5 / 4.
+        SubmissionResult partlyWrong = SampleResults.submission(1, 1, 0, 1, 1);
+        JsonNode json = GradescopeReport.toJson(partlyWrong);
+
+        String output = json.get("output").asText();
+        assertThat(output).contains("visible checks: 4.5 / 7 points", "01-sql-basics: 2 / 3 (2 of 3 visible checks pass)",
+                        "03-relations-joins: 2.5 / 4 (1 of 2 visible checks pass)", "appear when grades are published")
+                .as("no total, lab total or count that includes the hidden checks")
+                .doesNotContain("6.5", "/ 9", "/ 5", "of 5", "4 of", "2 / 2");
+        assertThat(json.has("score")).isFalse();
+        assertThat(json.get("visibility").asText()).isEqualTo("visible");
+        double visibleScore = 0;
+        for (JsonNode test : json.get("tests")) {
+            boolean hidden = test.get("name").asText().contains("02-check") || test.get("name").asText().contains("04-check");
+            assertThat(test.get("visibility").asText()).as(test.get("name").asText())
+                    .isEqualTo(hidden ? "after_published" : "visible");
+            if (!hidden) {
+                visibleScore += test.get("score").asDouble();
+            }
+        }
+        assertThat(visibleScore).isEqualTo(4.5);
+        assertThat(json.get("extra_data").get("score").asDouble()).isEqualTo(6.5);
+    }
+
+    @Test
+    @DisplayName("a lab the student did not start reads 'not started' on the feedback page and in Markdown, without "
+            + "its checks' feedback and hints")
+    void notStartedLab() {
+        SubmissionResult sample = SampleResults.submission(1, 0, 0, 0, 1);
+        LabResult untouched = LabResult.of("03-relations-joins", "Relations and joins", List.of(
+                new CheckResult("01-joins", "01 joins tables", 0, 2, CheckStatus.FAILED, Visibility.VISIBLE,
+                        "03-relations-joins/01-joins.sql has no answer yet.\n\nNudge: think about the tables.", 3)))
+                .asNotStarted();
+        SubmissionResult result = SubmissionResult.of("/tmp/s", List.of(sample.labs().get(0), untouched), sample.run());
+
+        String page = FeedbackPage.render("dana", result);
+        assertThat(page).contains("not started", "Not started.").doesNotContain("think about the tables");
+        assertThat(page).as("a lab that was started keeps its feedback").contains("Expected 3 rows, got 2.");
+        assertThat(MarkdownSummary.of(result)).contains("| not started |").doesNotContain("think about the tables");
     }
 
     @Test

@@ -18,14 +18,15 @@ class Lab01SqlBasicsGrader {
     private static final String HIDDEN_DATA = "hidden";
 
     @Check(id = "01-all-tags", hiddenOn = HIDDEN_DATA,
-            hint = "SELECT * returns every column; or list them: SELECT id, name FROM tags.")
+            hint = "Which table holds the tags? You want every row and every column, in the table's order.")
     @DisplayName("01 returns every column of every tag")
     void e01_allTags(SqlCheck sql) {
         sql.assertQuery("01-all-tags.sql", "SELECT id, name FROM tags", CompareOptions.unordered().withColumnNames());
     }
 
     @Check(id = "02-users-in-lisbon", hiddenOn = HIDDEN_DATA,
-            hint = "Filter with WHERE city = 'Lisbon' (text in single quotes, exact letter case).")
+            hint = "Two columns from users, and one condition on the city. Text is compared letter for letter, in "
+                    + "single quotes.")
     @DisplayName("02 lists username and email of the users in Lisbon")
     void e02_usersInLisbon(SqlCheck sql) {
         sql.assertQuery("02-users-in-lisbon.sql", "SELECT username, email FROM users WHERE city = 'Lisbon'",
@@ -33,7 +34,8 @@ class Lab01SqlBasicsGrader {
     }
 
     @Check(id = "03-latest-published", hiddenOn = HIDDEN_DATA,
-            hint = "Keep only status = 'published', sort with ORDER BY published_at DESC, then LIMIT 5.")
+            hint = "Three steps: keep only the published posts, sort so that the newest comes first, keep five. "
+                    + "Archived posts have a publication time too.")
     @DisplayName("03 shows the 5 newest published posts, newest first")
     void e03_latestPublished(SqlCheck sql) {
         sql.assertQuery("03-latest-published.sql", """
@@ -43,7 +45,8 @@ class Lab01SqlBasicsGrader {
     }
 
     @Check(id = "04-postgres-posts", hiddenOn = HIDDEN_DATA,
-            hint = "LIKE is case-sensitive; ILIKE (or lower(title) LIKE ...) matches any letter case.")
+            hint = "The title may spell PostgreSQL in any letter case, anywhere in the text: which kind of pattern "
+                    + "match ignores case? Mind the order the task asks for.")
     @DisplayName("04 finds the posts whose title mentions PostgreSQL in any letter case, by id")
     void e04_postgresPosts(SqlCheck sql) {
         sql.assertQuery("04-postgres-posts.sql",
@@ -52,7 +55,8 @@ class Lab01SqlBasicsGrader {
     }
 
     @Check(id = "05-users-without-city", hiddenOn = HIDDEN_DATA,
-            hint = "NULL is not equal to anything, not even NULL: write city IS NULL, not city = NULL.")
+            hint = "NULL is not equal to anything, not even to NULL: a comparison with = is never true for it. "
+                    + "Section 5 of the README shows the test SQL has for missing values.")
     @DisplayName("05 lists the users with no city (NULL), by username")
     void e05_usersWithoutCity(SqlCheck sql) {
         sql.assertQuery("05-users-without-city.sql",
@@ -61,7 +65,7 @@ class Lab01SqlBasicsGrader {
     }
 
     @Check(id = "06-posts-per-status", hiddenOn = HIDDEN_DATA,
-            hint = "GROUP BY status, and name the count with an alias: count(*) AS post_count.")
+            hint = "\"Per status\" means one group per status. The task names the count's column and the order.")
     @DisplayName("06 counts the posts of each status, ordered by status")
     void e06_postsPerStatus(SqlCheck sql) {
         sql.assertQuery("06-posts-per-status.sql",
@@ -70,7 +74,8 @@ class Lab01SqlBasicsGrader {
     }
 
     @Check(id = "07-view-stats", hiddenOn = HIDDEN_DATA,
-            hint = "Use count, sum, avg and max with aliases; round(avg(views)::numeric, 2) rounds the average.")
+            hint = "Four aggregates in one row, over the published posts only, each named as the task says. The "
+                    + "average must be rounded to two decimals: round works on numeric values.")
     @DisplayName("07 summarises the views of published posts in one row")
     void e07_viewStats(SqlCheck sql) {
         sql.assertQuery("07-view-stats.sql", """
@@ -81,7 +86,8 @@ class Lab01SqlBasicsGrader {
     }
 
     @Check(id = "08-insert-tag", hiddenOn = HIDDEN_DATA,
-            hint = "INSERT INTO tags (name) VALUES ('jshell'); leave out id so PostgreSQL generates it.")
+            hint = "Which columns do you really have to give? PostgreSQL fills in the id by itself. Nothing else "
+                    + "may change.")
     @DisplayName("08 adds the tag 'jshell' and changes nothing else")
     void e08_insertTag(SqlCheck sql) {
         // Names only: the identity value the reference drew is not rolled back, so ids would differ.
@@ -90,7 +96,8 @@ class Lab01SqlBasicsGrader {
     }
 
     @Check(id = "09-archive-old-drafts", hiddenOn = HIDDEN_DATA,
-            hint = "Both conditions matter: status = 'draft' AND created_at < '2024-01-01'. Try it as a SELECT first.")
+            hint = "Two conditions must both hold: one on the status, one on when the post was created. Write them "
+                    + "as a SELECT first and check the rows it lists.")
     @DisplayName("09 archives exactly the drafts created before 2024")
     void e09_archiveOldDrafts(SqlCheck sql) {
         sql.assertChanges("09-archive-old-drafts.sql", """
@@ -100,7 +107,8 @@ class Lab01SqlBasicsGrader {
     }
 
     @Check(id = "10-delete-spam", hiddenOn = HIDDEN_DATA,
-            hint = "ILIKE '%buy now%' matches any letter case. Run it as a SELECT first to see which rows go.")
+            hint = "The phrase can be anywhere in a comment, in any letter case. Run your condition as a SELECT "
+                    + "first and read every row it would delete.")
     @DisplayName("10 deletes exactly the comments that say 'buy now' in any letter case")
     void e10_deleteSpam(SqlCheck sql) {
         sql.assertChanges("10-delete-spam.sql", "DELETE FROM comments WHERE body ILIKE '%buy now%'",

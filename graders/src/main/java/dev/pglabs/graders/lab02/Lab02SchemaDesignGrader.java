@@ -69,8 +69,8 @@ class Lab02SchemaDesignGrader {
     // ==== 01 users =====================================================================================
 
     @Check(id = "01-users-columns", points = 2,
-            hint = "Six columns with the exact names of the task. id: integer GENERATED ALWAYS AS IDENTITY "
-                    + "PRIMARY KEY; the text columns text; created_at timestamptz (not plain timestamp).")
+            hint = "Compare each column with the task: its type, whether it may be NULL, and how the id gets its "
+                    + "value (section 3 of the README shows how PostgreSQL generates ids).")
     @DisplayName("01 creates users with the right columns, types and primary key")
     void e01a_usersColumns(LabFiles files, SqlCheck sql) {
         CheckDatabase db = runOnFreshDatabase(files, sql, USERS_FILE, null);
@@ -135,8 +135,8 @@ class Lab02SchemaDesignGrader {
     // ==== 02 profiles ==================================================================================
 
     @Check(id = "02-profiles-columns",
-            hint = "user_id is the primary key AND the foreign key: user_id integer PRIMARY KEY REFERENCES users (id). "
-                    + "It is not generated: it takes the id of an existing user. birth_date is a date.")
+            hint = "A profile belongs to exactly one user, and a user has at most one profile: which column can be "
+                    + "both the key of profiles and the link to users?")
     @DisplayName("02 creates profiles keyed by user_id (one-to-one), with the right types")
     void e02a_profilesColumns(LabFiles files, SqlCheck sql) {
         CheckDatabase db = runOnFreshDatabase(files, sql, PROFILES_FILE, USERS_BEFORE, Reference.USERS);
@@ -147,8 +147,8 @@ class Lab02SchemaDesignGrader {
     }
 
     @Check(id = "02-profiles-rules", points = 2,
-            hint = "REFERENCES users (id) ON DELETE CASCADE on user_id (without CASCADE, deleting a user who has "
-                    + "a profile fails). CHECK (birth_date >= DATE '1900-01-01' AND birth_date < CURRENT_DATE).")
+            hint = "Each rule of the task is one constraint: a range for the birth date (both ends), and what "
+                    + "happens to a profile when its user is deleted.")
     @DisplayName("02 profiles belong to an existing user, go with it, and check birth_date")
     void e02b_profilesRules(LabFiles files, SqlCheck sql) {
         CheckDatabase db = runOnFreshDatabase(files, sql, PROFILES_FILE, USERS_BEFORE, Reference.USERS);
@@ -207,9 +207,8 @@ class Lab02SchemaDesignGrader {
     }
 
     @Check(id = "03-posts-rules", points = 3,
-            hint = "NOT NULL on every column except published_at; user_id REFERENCES users (id) ON DELETE CASCADE; "
-                    + "CHECK (length(title) > 0), CHECK (status IN (...)), CHECK (views >= 0); DEFAULT 'draft', 0 "
-                    + "and now().")
+            hint = "A post cannot exist without its author: the foreign key needs an ON DELETE rule (section 7). "
+                    + "Check also each CHECK the task lists.")
     @DisplayName("03 posts rejects rows that break a rule and fills in the defaults")
     void e03b_postsRules(LabFiles files, SqlCheck sql) {
         CheckDatabase db = runOnFreshDatabase(files, sql, POSTS_FILE, USERS_PROFILES_BEFORE, Reference.USERS,
@@ -296,8 +295,8 @@ class Lab02SchemaDesignGrader {
     // ==== 04 alter =====================================================================================
 
     @Check(id = "04-alter-is-active",
-            hint = "ALTER TABLE users ADD COLUMN is_active boolean NOT NULL DEFAULT true; with the DEFAULT, the "
-                    + "existing rows get true, so NOT NULL can hold.")
+            hint = "Existing rows get the new column too: with NOT NULL, they need a value from the start. What "
+                    + "does a DEFAULT do when a column is added?")
     @DisplayName("04 adds users.is_active (boolean, NOT NULL, default true) to existing rows")
     void e04a_isActive(LabFiles files, SqlCheck sql) {
         CheckDatabase db = runOnFreshDatabase(files, sql, ALTER_FILE, ALL_BEFORE, Reference.USERS,
@@ -375,8 +374,8 @@ class Lab02SchemaDesignGrader {
     }
 
     @Check(id = "04-alter-published-check",
-            hint = "A table-level CHECK that mentions two columns: CHECK (status <> 'published' OR published_at IS NOT "
-                    + "NULL). Read it as: either the post is not published, or it has a date.")
+            hint = "Put the rule as an implication: if the status is published, then there is a publication time. "
+                    + "How do you write \"if A then B\" with OR and NOT?")
     @DisplayName("04 requires a published_at on every published post")
     void e04c_publishedCheck(LabFiles files, SqlCheck sql) {
         CheckDatabase db = runOnFreshDatabase(files, sql, ALTER_FILE, ALL_BEFORE, Reference.USERS,

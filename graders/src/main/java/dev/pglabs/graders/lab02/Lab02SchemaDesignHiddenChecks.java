@@ -70,9 +70,8 @@ class Lab02SchemaDesignHiddenChecks {
     }
 
     @Check(id = "02-profiles-edge-cases", visibility = Visibility.HIDDEN,
-            hint = "The birth_date range includes 1900-01-01 and yesterday and excludes today: >= DATE "
-                    + "'1900-01-01' AND < CURRENT_DATE. Only user_id is unique; a cascade deletes only that user's "
-                    + "profile.")
+            hint = "Try the edges yourself: the first allowed birth date, the day before it, today and tomorrow. "
+                    + "Which bound includes its value, and which excludes it?")
     @DisplayName("02 profiles: edge cases of birth_date and of deleting users")
     void e02c_profilesEdgeCases(LabFiles files, SqlCheck sql) {
         hiddenCheck(() -> {
@@ -168,8 +167,8 @@ class Lab02SchemaDesignHiddenChecks {
     }
 
     @Check(id = "04-alter-edge-cases", visibility = Visibility.HIDDEN,
-            hint = "The rule is only about published posts: archived posts and drafts may have a published_at or not. "
-                    + "CHECK (status <> 'published' OR published_at IS NOT NULL).")
+            hint = "Think about every status, not only published: a draft with or without a publication time must "
+                    + "still be allowed.")
     @DisplayName("04: edge cases of the published_at rule")
     void e04d_alterEdgeCases(LabFiles files, SqlCheck sql) {
         hiddenCheck(() -> {

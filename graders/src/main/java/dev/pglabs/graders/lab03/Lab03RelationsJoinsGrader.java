@@ -21,8 +21,8 @@ class Lab03RelationsJoinsGrader {
     private static final String HIDDEN_DATA = "hidden";
 
     @Check(id = "01-posts-with-authors", hiddenOn = HIDDEN_DATA,
-            hint = "JOIN users u ON u.id = p.user_id: the post's user_id points at the author's id. "
-                    + "Keep only status = 'published' and sort by the post id.")
+            hint = "Each post has its author's id; the author's name is in another table. Join the two on the "
+                    + "column they share, and name the columns as the task does.")
     @DisplayName("01 lists every published post with its author's username, by post id")
     void e01_postsWithAuthors(SqlCheck sql) {
         sql.assertQuery("01-posts-with-authors.sql", """
@@ -78,9 +78,8 @@ class Lab03RelationsJoinsGrader {
     }
 
     @Check(id = "05-posts-without-comments", hiddenOn = HIDDEN_DATA,
-            hint = "An anti-join: WHERE NOT EXISTS (SELECT 1 FROM comments c WHERE c.post_id = p.id), or "
-                    + "LEFT JOIN comments c ON c.post_id = p.id ... WHERE c.id IS NULL. The subquery must refer to "
-                    + "the outer post (c.post_id = p.id), or it says nothing about this post.")
+            hint = "You want the posts for which no comment exists. Either keep all posts with an outer join and "
+                    + "look for the missing match, or ask whether a matching comment exists (section 6).")
     @DisplayName("05 lists the published posts nobody has commented on, with their author, by post id")
     void e05_postsWithoutComments(SqlCheck sql) {
         sql.assertQuery("05-posts-without-comments.sql", """
@@ -93,9 +92,8 @@ class Lab03RelationsJoinsGrader {
     }
 
     @Check(id = "06-most-commented-posts", points = 2, hiddenOn = HIDDEN_DATA,
-            hint = "With equal comment counts the order is undefined unless you say it: ORDER BY comment_count "
-                    + "DESC, p.published_at DESC, then LIMIT 3. Without the tie-breaker, which of the tied posts "
-                    + "makes the top 3 is luck. Group by the post's id (titles are not unique).")
+            hint = "Count per post, then sort by the count; the task says how to break ties. A post without "
+                    + "comments counts 0, not nothing.")
     @DisplayName("06 shows the 3 published posts with the most comments, ties broken by the newest publication")
     void e06_mostCommentedPosts(SqlCheck sql) {
         sql.assertQuery("06-most-commented-posts.sql", """

@@ -107,9 +107,8 @@ class Lab06TransactionsGrader {
     }
 
     @Check(id = "01-transfer-refusals", hiddenOn = HIDDEN_DATA,
-            hint = "Check first, then change: IF the payer's balance is smaller than the amount THEN RAISE EXCEPTION "
-                    + "'insufficient funds'; likewise for an amount <= 0 and for an account that does not exist "
-                    + "(after SELECT … INTO, IF NOT FOUND THEN RAISE EXCEPTION …).")
+            hint = "Each refusal is a check before anything changes: a missing account, a non-positive amount, too "
+                    + "little money. An exception in a function undoes what it did.")
     @DisplayName("01 transfer() raises an exception and changes nothing for an overdraft, an amount ≤ 0 or an unknown account")
     void e02_transferRefusals(SqlCheck sql, LabFiles files) {
         SqlAnswer answer = files.sql(TRANSFER);
@@ -175,9 +174,8 @@ class Lab06TransactionsGrader {
     }
 
     @Check(id = "01-transfer-no-deadlock", points = 2,
-            hint = "Two transfers in opposite directions (A→B and B→A) each lock their first account and then wait "
-                    + "for the other's: a deadlock. Lock both accounts in the same order every time, lowest id first: "
-                    + "PERFORM 1 FROM accounts WHERE id IN (a, b) ORDER BY id FOR UPDATE; then update them.")
+            hint = "Two transfers in opposite directions lock the same two rows. If every transfer locks them in "
+                    + "the same order (which order is the same for both?), neither waits for the other forever.")
     @DisplayName("01 transfer() never deadlocks when many clients transfer in opposite directions at once")
     void e03_transferNoDeadlock(SqlCheck sql, LabFiles files) {
         SqlAnswer answer = files.sql(TRANSFER);
@@ -227,9 +225,8 @@ class Lab06TransactionsGrader {
     }
 
     @Check(id = "01-transfer-no-lost-update", points = 2,
-            hint = "Don't read a balance into a variable and write back a value computed from it: another transfer "
-                    + "may change the balance in between. Write relative to the current value "
-                    + "(SET balance = balance - p_amount), or lock the row first with SELECT … FOR UPDATE.")
+            hint = "A balance you read, then write back computed in Java or in a variable, can overwrite a "
+                    + "concurrent change. Lock before reading, or let the UPDATE compute from the current value.")
     @DisplayName("01 transfer() loses no update when many clients transfer between the same accounts at once")
     void e04_transferNoLostUpdate(SqlCheck sql, LabFiles files) {
         SqlAnswer answer = files.sql(TRANSFER);
@@ -344,10 +341,8 @@ class Lab06TransactionsGrader {
     }
 
     @Check(id = "02-book-seat-no-oversell", points = 2, hiddenOn = HIDDEN_DATA,
-            hint = "Checking seats_left and then inserting is two steps: sixteen clients can all see the same free "
-                    + "seat before any of them books it. Claim the seat in one step (UPDATE shows SET seats_left = "
-                    + "seats_left - 1 WHERE id = … AND seats_left > 0, then IF NOT FOUND …), or lock the show row "
-                    + "first with SELECT … FOR UPDATE.")
+            hint = "Between your check that a seat is left and your change, another booking can take it. Make the "
+                    + "check and the change one step, or lock the row first (section 4).")
     @DisplayName("02 book_seat() never sells more seats than a show has when many clients book at once")
     void e07_bookSeatNoOversell(SqlCheck sql, LabFiles files) {
         raceForSeats(sql, files, Options.readCommitted());

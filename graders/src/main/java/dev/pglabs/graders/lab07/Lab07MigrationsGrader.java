@@ -108,9 +108,8 @@ class Lab07MigrationsGrader {
     }
 
     @Check(id = "03-constraints", points = 2,
-            hint = "V2: status NOT NULL, DEFAULT 'draft', CHECK (status IN ('draft', 'published', 'archived')). "
-                    + "V3: first_name NOT NULL, last_name may be NULL. V4: CHECK (email = lower(btrim(email))) and "
-                    + "UNIQUE (email).")
+            hint = "Each rule of the task is a constraint the database enforces: which statuses are allowed, a "
+                    + "default, NOT NULL, and what a stored email must look like (and that it is unique).")
     @DisplayName("03 the new schema keeps its data clean: status and email rules are enforced")
     void e04_constraints(LabFiles files, CheckDatabase db) {
         try (MigrationFolder folder = MigrationFolder.of(files, LAB)) {
@@ -150,8 +149,8 @@ class Lab07MigrationsGrader {
     }
 
     @Check(id = "04-repeatable-view", points = 2,
-            hint = "Put the view in a file named R__<description>.sql and write it as CREATE OR REPLACE VIEW "
-                    + "post_listing AS …, so that Flyway can run it again whenever the file changes.")
+            hint = "A repeatable migration runs again whenever its file changes, so its SQL must work on a database "
+                    + "where the view already exists. Section 7 names the file pattern.")
     @DisplayName("04 the repeatable migration creates the view post_listing and runs again when it changes")
     void e05_repeatableView(LabFiles files, CheckDatabase db) {
         try (MigrationFolder folder = MigrationFolder.of(files, LAB)) {
@@ -253,8 +252,8 @@ class Lab07MigrationsGrader {
     // ---- the Java: blog.Migrator --------------------------------------------------------------------------
 
     @Check(id = "06-migrator-migrate", points = 2,
-            hint = "flyway(): Flyway.configure().dataSource(dataSource).locations(\"filesystem:\" + migrations)"
-                    + ".load(); migrate(): return flyway(dataSource, migrations).migrate();")
+            hint = "flyway() configures Flyway with the data source and the folder of migrations given (a "
+                    + "filesystem location); migrate() uses it to migrate. Section 9 shows Flyway's builder.")
     @DisplayName("06 Migrator.migrate brings an empty database to the latest version, and a second start changes "
             + "nothing")
     void e07_migratorMigrates(CompiledSubmission code, CheckDatabase db) {
@@ -411,8 +410,8 @@ class Lab07MigrationsGrader {
     }
 
     @Check(id = "10-migrator-baseline", points = 1,
-            hint = "baseline(): return flyway(dataSource, migrations).baseline(); Flyway's default baseline version "
-                    + "is 1.")
+            hint = "Flyway has a command for adopting a database that exists already; use the same configuration as "
+                    + "for migrate. Which version does it record by default?")
     @DisplayName("10 Migrator.baseline adopts a database built by hand at V1; migrate then skips V1 and applies "
             + "the rest")
     void e11_migratorBaseline(CompiledSubmission code, CheckDatabase db, GradingSession session) {

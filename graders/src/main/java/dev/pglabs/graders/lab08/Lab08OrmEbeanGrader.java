@@ -64,9 +64,9 @@ class Lab08OrmEbeanGrader {
     // ---- 1 and 2: the mapping -------------------------------------------------------------------------------
 
     @Check(id = "01-users-profiles", points = 2, hiddenOn = "hidden",
-            hint = "User maps the table users (@Table(name = \"users\")); firstName, lastName and the other fields "
-                    + "map their columns by Ebean's naming (camelCase -> snake_case). Profile's @Id is userId, and "
-                    + "User.profile is @OneToOne(mappedBy = \"user\").")
+            hint = "Ebean maps class and field names to tables and columns by a naming convention (camelCase to "
+                    + "snake_case), and the class User would map a table named user: say which table it maps. A "
+                    + "one-to-one has an owning side and a mapped side.")
     @DisplayName("01 User and Profile map the tables users and profiles (one-to-one)")
     void e01_usersAndProfiles(CompiledSubmission code, EbeanSession orm, CheckDatabase db) {
         Class<?> user = code.load("blog.model.User");
@@ -88,10 +88,9 @@ class Lab08OrmEbeanGrader {
     }
 
     @Check(id = "02-posts-comments-tags", points = 3, hiddenOn = "hidden",
-            hint = "Post.author is @ManyToOne with @JoinColumn(name = \"user_id\"); Post.comments is @OneToMany("
-                    + "mappedBy = \"post\"); Post.tags is @ManyToMany with @JoinTable(name = \"post_tags\", "
-                    + "joinColumns = @JoinColumn(name = \"post_id\"), inverseJoinColumns = @JoinColumn(name = "
-                    + "\"tag_id\")). Comment.author maps comments.user_id.")
+            hint = "Name the relation on each side: many posts to one author, one post to many comments, many posts "
+                    + "to many tags through the link table. Where a column name differs from Ebean's guess, name the "
+                    + "join column.")
     @DisplayName("02 Post, Comment and Tag map their tables and relations (many-to-one, one-to-many, many-to-many)")
     void e02_postsCommentsTags(CompiledSubmission code, EbeanSession orm, CheckDatabase db) {
         Class<?> post = code.load("blog.model.Post");
@@ -125,8 +124,8 @@ class Lab08OrmEbeanGrader {
     // ---- 3 to 5: queries, fetch plans, paging -----------------------------------------------------------------
 
     @Check(id = "03-find-by-username", points = 2,
-            hint = "return new QUser(db).profile.fetch().username.eq(username).findOneOrEmpty(); — one query, the "
-                    + "profile joined in.")
+            hint = "A query bean for users can filter by username and fetch the profile in the same statement; the "
+                    + "method returns an Optional.")
     @DisplayName("03 findByUsername: a query bean finds the user and its profile in one statement")
     void e03_findByUsername(CompiledSubmission code, EbeanSession orm, CheckDatabase db) {
         requireQueryBeans(code, "QUser");
@@ -158,8 +157,8 @@ class Lab08OrmEbeanGrader {
     }
 
     @Check(id = "04-published-with-tag", points = 2, hiddenOn = "hidden",
-            hint = "new QPost(db).author.fetch().status.eq(\"published\").tags.name.eq(tagName).orderBy()"
-                    + ".publishedAt.desc().id.desc().findList()")
+            hint = "Start a query bean on posts with the Database you were given: filter on the status and on the "
+                    + "tag's name, fetch the author in the same query, and order newest first with a tie-breaker.")
     @DisplayName("04 publishedWithTag: published posts with a tag, newest first, authors fetched in the same query")
     void e04_publishedWithTag(CompiledSubmission code, EbeanSession orm, CheckDatabase db) {
         requireQueryBeans(code, "QPost");
@@ -209,8 +208,8 @@ class Lab08OrmEbeanGrader {
     }
 
     @Check(id = "06-paging", points = 2, hiddenOn = "hidden",
-            hint = "new QPost(db).author.fetch().status.eq(\"published\").orderBy().publishedAt.desc().id.desc()"
-                    + ".setFirstRow(pageIndex * pageSize).setMaxRows(pageSize).findPagedList()")
+            hint = "The page is a slice of the same ordered query: the first row depends on the page index and the "
+                    + "size. Ebean has a query result that carries the total count as well.")
     @DisplayName("06 publishedPage: pages of published posts with their total count, in 2 statements a page")
     void e06_paging(CompiledSubmission code, EbeanSession orm, CheckDatabase db) {
         StudentRepository repo = StudentRepository.of(code, orm);
@@ -252,8 +251,8 @@ class Lab08OrmEbeanGrader {
     // ---- 6: transactions ---------------------------------------------------------------------------------------
 
     @Check(id = "07-transaction", points = 3,
-            hint = "Wrap the whole method in try (Transaction txn = db.beginTransaction()) { …; txn.commit(); }: "
-                    + "then a failure anywhere rolls back every insert before it.")
+            hint = "Everything the method saves must be one unit: if the last insert fails, the first ones must not "
+                    + "stay. Section 7 shows Ebean's transactions (and what try-with-resources does for them).")
     @DisplayName("07 createDraft: the post, its new tags and its links are saved all together or not at all")
     void e07_transaction(CompiledSubmission code, EbeanSession orm, CheckDatabase db) {
         StudentRepository repo = StudentRepository.of(code, orm);

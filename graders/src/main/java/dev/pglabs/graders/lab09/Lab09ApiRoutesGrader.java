@@ -37,8 +37,8 @@ class Lab09ApiRoutesGrader {
     // ---- exercise 1: GET /api/posts ----------------------------------------------------------------------
 
     @Check(id = "01-list-posts", points = 2, hiddenOn = HIDDEN_DATA,
-            hint = "Query the published posts with new QPost(db).status.eq(\"published\"), newest first "
-                    + "(orderBy().publishedAt.desc().id.desc()), setMaxRows(10), and answer with ctx.json(new PostPage(…)).")
+            hint = "Which posts, in which order, and how many? The response body is a page object, not a bare list. "
+                    + "A query bean of lab 08 does the selection.")
     @DisplayName("01 GET /api/posts answers the 10 newest published posts, with page, limit and total")
     void e01_list(CompiledSubmission code, EbeanSession orm, CheckDatabase db) {
         withApi(code, orm, db, (api, data) -> {
@@ -48,8 +48,8 @@ class Lab09ApiRoutesGrader {
     }
 
     @Check(id = "01-list-paging", points = 2, hiddenOn = HIDDEN_DATA,
-            hint = "Page p with limit n starts at row (p - 1) * n: setFirstRow((page - 1) * limit).setMaxRows(limit). "
-                    + "findPagedList() gives the page and getTotalCount() the total. A page after the last one is empty, not an error.")
+            hint = "Page p of size n skips the rows of the pages before it. Let the query do the slicing, and the "
+                    + "total comes from the same query. A page after the last one is empty, not an error.")
     @DisplayName("01 GET /api/posts?page=…&limit=… answers the right slice, also the last and an empty page")
     void e02_paging(CompiledSubmission code, EbeanSession orm, CheckDatabase db) {
         withApi(code, orm, db, (api, data) -> {
@@ -64,9 +64,9 @@ class Lab09ApiRoutesGrader {
     }
 
     @Check(id = "01-list-bad-paging",
-            hint = "Read page and limit yourself (ctx.queryParam) and check them: page a whole number ≥ 1, limit 1 to 50. "
-                    + "Otherwise throw ApiException.badRequest(\"invalid paging\", Map.of(\"limit\", \"must be …\")). "
-                    + "Integer.parseInt throws on \"ten\": catch NumberFormatException, or the client gets a 500.")
+            hint = "Read the parameters yourself and check them before querying: a number that is not a number, a "
+                    + "page below 1, a limit outside the allowed range. The error body names the parameter, and "
+                    + "parsing \"ten\" must not become a 500.")
     @DisplayName("01 GET /api/posts rejects a bad page or limit with 400 and names the parameter (never 500, never all posts)")
     void e03_badPaging(CompiledSubmission code, EbeanSession orm, CheckDatabase db) {
         withApi(code, orm, db, (api, data) -> {
@@ -107,8 +107,8 @@ class Lab09ApiRoutesGrader {
     }
 
     @Check(id = "02-get-not-found",
-            hint = "When findOne() returns null, throw ApiException.notFound(\"post 42 not found\") instead of answering "
-                    + "ctx.json(null). An id that is not a number is no post either: answer 404 (or 400), never 500.")
+            hint = "When no post has the id, the answer is a 404 with an error body, through the ApiException "
+                    + "helpers, not a null body. An id that is not a number is no post either.")
     @DisplayName("02 GET /api/posts/{id} answers 404 with an error body for a post that does not exist")
     void e05_notFound(CompiledSubmission code, EbeanSession orm, CheckDatabase db) {
         withApi(code, orm, db, (api, data) -> {
@@ -121,8 +121,8 @@ class Lab09ApiRoutesGrader {
     }
 
     @Check(id = "02-drafts-private",
-            hint = "A post that is not published is shown only to its author: compare the X-User-Id header with the "
-                    + "post's author and answer 404 otherwise (a 403 would tell strangers that the draft exists).")
+            hint = "A post that is not published exists only for its author: who is asking (the caller header)? A "
+                    + "403 would tell strangers that the draft exists.")
     @DisplayName("02 GET /api/posts/{id} of a draft answers 404, except to its author")
     void e06_drafts(CompiledSubmission code, EbeanSession orm, CheckDatabase db) {
         withApi(code, orm, db, (api, data) -> {
@@ -141,8 +141,8 @@ class Lab09ApiRoutesGrader {
     // ---- exercise 3: POST /api/posts ---------------------------------------------------------------------
 
     @Check(id = "03-caller-required",
-            hint = "Read ctx.header(BlogApi.CALLER_HEADER); when it is missing, not a number, or names no user "
-                    + "(db.find(User.class, id) is null), throw ApiException.unauthorized(…) before anything else.")
+            hint = "Who is calling? The caller header must name an existing user; check it before anything else and "
+                    + "answer 401 otherwise.")
     @DisplayName("03 POST /api/posts answers 401 without a valid X-User-Id, and creates nothing")
     void e07_callerRequired(CompiledSubmission code, EbeanSession orm, CheckDatabase db) {
         withApi(code, orm, db, (api, data) -> {
@@ -157,8 +157,8 @@ class Lab09ApiRoutesGrader {
     }
 
     @Check(id = "03-create-post", points = 2,
-            hint = "Save a new Post with author = the caller, status draft unless the body says published (then set "
-                    + "publishedAt), and answer ctx.status(201).header(\"Location\", \"/api/posts/\" + id).json(detail).")
+            hint = "A created resource answers 201 and says where it lives (a Location header), and the body shows "
+                    + "it. Who is the author, and what is the status when the body does not say?")
     @DisplayName("03 POST /api/posts creates the caller's post: 201, a Location header, and the row in the database")
     void e08_create(CompiledSubmission code, EbeanSession orm, CheckDatabase db) {
         withApi(code, orm, db, (api, data) -> {
@@ -195,9 +195,8 @@ class Lab09ApiRoutesGrader {
     }
 
     @Check(id = "03-create-validation", points = 2,
-            hint = "Check every field and collect the problems in a map (\"title\" → \"is required\"), then throw "
-                    + "ApiException.badRequest(\"invalid post\", problems). Reading a body that is not JSON throws: catch "
-                    + "Exception around ctx.bodyAsClass(…) and answer 400.")
+            hint = "Check every field and collect all problems before answering, so the client learns about all of "
+                    + "them in one 400. A body that is not JSON is a 400 as well, not a 500.")
     @DisplayName("03 POST /api/posts rejects invalid posts with 400 naming each wrong field, and saves nothing")
     void e09_validation(CompiledSubmission code, EbeanSession orm, CheckDatabase db) {
         withApi(code, orm, db, (api, data) -> {
@@ -236,8 +235,8 @@ class Lab09ApiRoutesGrader {
     // ---- exercise 4: PATCH /api/posts/{id} ---------------------------------------------------------------
 
     @Check(id = "04-update-post", points = 2,
-            hint = "Load the post (404 when null), change only the fields the body has (a missing field is null in "
-                    + "PostInput), validate them as in exercise 3, db.update(post), and answer 200 with the PostDetail.")
+            hint = "PATCH changes only the fields the body has: a missing field is not a field set to nothing. "
+                    + "Validate what is sent as for POST, then save and answer the post.")
     @DisplayName("04 PATCH /api/posts/{id} changes only the fields sent, validates them, and answers 404 for no post")
     void e10_update(CompiledSubmission code, EbeanSession orm, CheckDatabase db) {
         withApi(code, orm, db, (api, data) -> {
@@ -277,8 +276,8 @@ class Lab09ApiRoutesGrader {
     }
 
     @Check(id = "04-update-ownership", points = 2,
-            hint = "After loading the post, compare post.getAuthor().getId() with the caller's id and throw "
-                    + "ApiException.forbidden(…) when they differ. Without a valid X-User-Id, answer 401 first.")
+            hint = "Order the checks: who is calling (401), is there a post (404), is it theirs (403); change "
+                    + "nothing until all pass.")
     @DisplayName("04 PATCH /api/posts/{id} of someone else's post answers 403 (401 without a caller) and changes nothing")
     void e11_updateOwnership(CompiledSubmission code, EbeanSession orm, CheckDatabase db) {
         withApi(code, orm, db, (api, data) -> {
@@ -297,7 +296,8 @@ class Lab09ApiRoutesGrader {
     // ---- exercise 5: DELETE /api/posts/{id} --------------------------------------------------------------
 
     @Check(id = "05-delete-post",
-            hint = "Load the post (404 when null), check the owner, db.delete(post), and answer ctx.status(204) with no body.")
+            hint = "Deleting answers 204 with no body; what happens to the post's comments? Afterwards a GET of the "
+                    + "post is a 404.")
     @DisplayName("05 DELETE /api/posts/{id} deletes the caller's own post with its comments: 204, then 404")
     void e12_delete(CompiledSubmission code, EbeanSession orm, CheckDatabase db) {
         withApi(code, orm, db, (api, data) -> {

@@ -109,17 +109,16 @@ class Lab10RdsConnectionsGrader {
     }
 
     @Check(id = "01-parse-parameters",
-            hint = "Map the query parameters to pgJDBC properties: sslmode → sslmode, sslrootcert → sslrootcert, "
-                    + "application_name → ApplicationName, connect_timeout → connectTimeout; decode their values.")
+            hint = "The URL's query parameters have names of their own; pgJDBC's properties are not always spelled "
+                    + "the same (README section 2 has the table). Their values are percent-encoded.")
     @DisplayName("01 turns sslmode, sslrootcert, application_name and connect_timeout into driver properties")
     void e04_parameters(CompiledSubmission code) {
         assertValid(new StudentDb(code), UrlCases.PARAMETERS);
     }
 
     @Check(id = "01-parse-errors", points = 2,
-            hint = "Check each part as you cut it and throw new IllegalArgumentException(\"DATABASE_URL has …\") naming "
-                    + "the part: scheme, user, host, port, database, sslmode or the unknown parameter. Never put the whole "
-                    + "URL in the message: it holds the password.")
+            hint = "Validate each part as you cut the URL apart and fail with an IllegalArgumentException that "
+                    + "names the part. Never put the whole URL in the message: it holds the password.")
     @DisplayName("01 rejects malformed URLs with an IllegalArgumentException that names the problem, never the password")
     void e05_errors(CompiledSubmission code) {
         assertMalformed(new StudentDb(code), UrlCases.MALFORMED);
@@ -224,8 +223,8 @@ class Lab10RdsConnectionsGrader {
     }
 
     @Check(id = "02-pool-missing-url",
-            hint = "Read env.get(\"DATABASE_URL\") and, when it is null or blank, throw new IllegalStateException("
-                    + "\"DATABASE_URL is not set …\"): the application stops at start-up with a message that says what to do.")
+            hint = "Without DATABASE_URL the application cannot start: fail at once, with a message that says which "
+                    + "variable is missing and what to do, and without the password.")
     @DisplayName("02 stops with a clear message when DATABASE_URL is missing or malformed, without showing the password")
     void e09_missingUrl(CompiledSubmission code) {
         StudentDb student = new StudentDb(code);
@@ -460,9 +459,8 @@ class Lab10RdsConnectionsGrader {
                     "us-east-1"));
 
     @Check(id = "05-iam-token", points = 2,
-            hint = "RdsUtilities.builder().region(Region.of(region)).credentialsProvider(credentials).build()"
-                    + ".generateAuthenticationToken(r -> r.hostname(host).port(port).username(user)). Use the "
-                    + "parameters, not constants: the region and the credentials are part of the signature.")
+            hint = "The AWS SDK's RDS utilities make the token (README section 5). Everything it signs comes from "
+                    + "the parameters: host, port, user, region and the credentials given, not constants.")
     @DisplayName("05 makes an IAM authentication token for the user, endpoint and region, signed with the credentials given")
     void e15_iamToken(CompiledSubmission code) {
         StudentDb student = new StudentDb(code);
@@ -482,9 +480,8 @@ class Lab10RdsConnectionsGrader {
     }
 
     @Check(id = "05-iam-refresh", points = 2,
-            hint = "Keep the last token and the clock.instant() it was made at; in getCredentials(), make a new one when "
-                    + "there is none yet or when !now.isBefore(madeAt.plus(REFRESH_AFTER)). Return Credentials.of(user, "
-                    + "token). Read the time from the clock parameter only.")
+            hint = "A token lives 15 minutes: keep the last one and when it was made, and make a new one once it is "
+                    + "older than the refresh time. Read the time from the clock parameter only.")
     @DisplayName("05 hands the pool a fresh token before the old one expires (never one older than 10 minutes)")
     void e16_iamRefresh(CompiledSubmission code) {
         StudentDb student = new StudentDb(code);

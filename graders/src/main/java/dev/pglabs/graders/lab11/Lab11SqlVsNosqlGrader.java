@@ -73,8 +73,8 @@ class Lab11SqlVsNosqlGrader {
     // ---- exercises 1–5: JSONB --------------------------------------------------------------------------
 
     @Check(id = "01-dark-theme", points = 2, hiddenOn = HIDDEN,
-            hint = "JOIN user_preferences p ON p.user_id = u.id WHERE p.prefs @> '{\"theme\": \"dark\"}' "
-                    + "ORDER BY u.username.")
+            hint = "The preferences are a JSONB document per user: which operator asks whether a document contains "
+                    + "another one? Join to users for the names, and mind the order.")
     @DisplayName("01 lists the users whose preferences contain {\"theme\": \"dark\"}, by username")
     void e01_darkTheme(SqlCheck sql) {
         sql.assertQuery("01-dark-theme.sql", """
@@ -104,9 +104,8 @@ class Lab11SqlVsNosqlGrader {
     }
 
     @Check(id = "02-email-digest", points = 2, hiddenOn = HIDDEN,
-            hint = "Nested: prefs @> '{\"notifications\": {\"email\": true}}' (or (prefs #>> '{notifications,email}')"
-                    + "::boolean). The language: COALESCE(prefs->>'language', 'en') AS language; ->> gives text, -> "
-                    + "would give JSON with quotes.")
+            hint = "The setting is nested two levels deep. For the language, a user without one gets the default "
+                    + "the task names; one JSONB operator gives text, the other JSON with quotes.")
     @DisplayName("02 lists the users with e-mail notifications on, with their language or 'en', by username")
     void e02_emailDigest(SqlCheck sql) {
         sql.assertQuery("02-email-digest.sql", """
@@ -117,9 +116,8 @@ class Lab11SqlVsNosqlGrader {
     }
 
     @Check(id = "03-beta-features", points = 2, hiddenOn = HIDDEN,
-            hint = "FROM user_preferences p CROSS JOIN LATERAL jsonb_array_elements_text(p.prefs->'beta_features') "
-                    + "AS f(feature) GROUP BY f.feature ORDER BY users DESC, f.feature. Users without the key give "
-                    + "no rows, which is right.")
+            hint = "beta_features is an array: turn each element into a row of its own (a set-returning function, "
+                    + "section 4), then count per feature. Users without the key give no rows, which is right.")
     @DisplayName("03 counts the users of each beta feature, most used first, ties by feature")
     void e03_betaFeatures(SqlCheck sql) {
         sql.assertQuery("03-beta-features.sql", """
@@ -130,8 +128,8 @@ class Lab11SqlVsNosqlGrader {
     }
 
     @Check(id = "04-theme-column", points = 2,
-            hint = "ALTER TABLE user_preferences ADD COLUMN theme text GENERATED ALWAYS AS (prefs->>'theme') STORED; "
-                    + "then CREATE INDEX … ON user_preferences (theme).")
+            hint = "A column that PostgreSQL computes from prefs by itself and stores: a generated column (section "
+                    + "5). An index on it makes lookups by theme fast.")
     @DisplayName("04 adds a stored generated column theme that follows prefs, with a B-tree index on it")
     void e04_themeColumn(LabFiles files, SqlCheck sql) throws SQLException {
         SqlAnswer answer = files.sql("04-theme-column.sql");
@@ -194,9 +192,8 @@ class Lab11SqlVsNosqlGrader {
     }
 
     @Check(id = "05-set-theme", points = 2, hiddenOn = HIDDEN,
-            hint = "INSERT INTO user_preferences AS p (user_id, prefs, updated_at) VALUES (12, '{\"theme\": \"dark\"}', "
-                    + "now()), (40, …) ON CONFLICT (user_id) DO UPDATE SET prefs = p.prefs || EXCLUDED.prefs, "
-                    + "updated_at = EXCLUDED.updated_at. Replacing prefs with '{\"theme\": \"dark\"}' loses the other keys.")
+            hint = "One statement for both cases: insert the user's preferences, or, when a row exists, merge the "
+                    + "new key into the document instead of replacing it (section 6).")
     @DisplayName("05 sets theme dark for users 12 and 40 (a new row), keeping their other preferences")
     void e05_setTheme(SqlCheck sql) {
         sql.assertChanges("05-set-theme.sql", """
@@ -296,10 +293,8 @@ class Lab11SqlVsNosqlGrader {
     }
 
     @Check(id = "08-conditional-write", points = 2,
-            hint = "One putItem with .conditionExpression(\"attribute_not_exists(#n)\") and .expressionAttributeNames("
-                    + "Map.of(\"#n\", \"name\")): DynamoDB checks and writes in one step. Catch "
-                    + "ConditionalCheckFailedException and return false. Reading first, then writing, leaves a gap "
-                    + "another request can write in.")
+            hint = "A condition expression makes DynamoDB refuse the write when the item does not meet it. Some "
+                    + "attribute names are reserved words: use a placeholder for them.")
     @DisplayName("08 putIfAbsent writes only when the preference is not set, in one conditional write")
     void e08_conditionalWrite(GradingSession session, CompiledSubmission code) {
         withDynamo(session, (calls, table) -> {
@@ -351,10 +346,8 @@ class Lab11SqlVsNosqlGrader {
     }
 
     @Check(id = "09-query-by-user", points = 2,
-            hint = "dynamo.queryPaginator(QueryRequest.builder().tableName(table).keyConditionExpression(\"#u = :u\")"
-                    + ".expressionAttributeNames(Map.of(\"#u\", \"userId\")).expressionAttributeValues(Map.of(\":u\", "
-                    + "AttributeValue.fromN(…))).build()).items(): the partition key leads DynamoDB to the user's "
-                    + "items only. A Scan reads the whole table, every user, and filters afterwards.")
+            hint = "A Query (not a Scan) reads the items of one partition key; its key condition uses placeholders "
+                    + "for the name and the value.")
     @DisplayName("09 forUser reads all preferences of one user with a Query on the partition key, never a Scan")
     void e09_queryByUser(GradingSession session, CompiledSubmission code) {
         withDynamo(session, (calls, table) -> {
