@@ -225,7 +225,7 @@ public final class StudentJvm implements AutoCloseable {
         }
         if (thrown.isTodo()) {
             return new CheckFailure(CheckStatus.FAILED, what + " is not implemented yet: " + thrown.message().strip()
-                    + ". Replace the throw statement with your code.");
+                    + ". Replace the throw statement with your code.").notAttempted();
         }
         StringBuilder message = new StringBuilder(what).append(" threw ").append(thrown.describe());
         (thrown.studentFrames().isEmpty() ? thrown.frames() : thrown.studentFrames())
