@@ -20,6 +20,9 @@ import java.util.stream.Stream;
 final class Bubblewrap {
 
     private static final String COMMAND = "bwrap";
+    /** Room in the sandbox's /tmp: enough for what libraries unpack, not enough to fill the machine's memory. */
+    private static final long TMP_BYTES = 64L << 20;
+    private static final boolean SIZE_OPTION = supportsSize();
     private static volatile String unavailable;
     private static volatile Boolean available;
 
@@ -75,10 +78,29 @@ final class Bubblewrap {
         }
     }
 
+    private static boolean supportsSize() {
+        try {
+            Process help = new ProcessBuilder(COMMAND, "--help").redirectErrorStream(true).start();
+            String text = new String(help.getInputStream().readAllBytes());
+            help.waitFor(10, TimeUnit.SECONDS);
+            return text.contains("--size");
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
     /** bwrap with the JDK and system libraries; more binds and the command follow. */
     static List<String> base() {
         List<String> args = new ArrayList<>(List.of(COMMAND, "--unshare-all", "--die-with-parent", "--new-session",
-                "--clearenv", "--hostname", "pglabs-sandbox", "--proc", "/proc", "--dev", "/dev", "--tmpfs", "/tmp"));
+                "--clearenv", "--hostname", "pglabs-sandbox", "--proc", "/proc", "--dev", "/dev"));
+        // A private /tmp, capped where bwrap can (tmpfs pages are memory the worker's limits do not see).
+        if (SIZE_OPTION) {
+            args.addAll(List.of("--size", Long.toString(TMP_BYTES)));
+        }
+        args.addAll(List.of("--tmpfs", "/tmp"));
         for (String link : List.of("/lib", "/lib64", "/lib32", "/libx32", "/bin", "/sbin")) {
             Path path = Path.of(link);
             try {

@@ -73,6 +73,8 @@ public final class StudentJvm implements AutoCloseable {
     private WorkerProcess worker;
     private ScheduledFuture<?> watching;
     private long idleCpuMark = -1;
+    /** The worker serves requests (lab 09) until the next release: busy between calls by design. */
+    private volatile boolean serving;
     private boolean closed;
 
     /** A server outside the sandbox and the relay that leads to it. */
@@ -164,21 +166,15 @@ public final class StudentJvm implements AutoCloseable {
      */
     public int expose(int insidePort) {
         Path socket = sockets.resolve("in-" + names.incrementAndGet() + ".sock");
-        call(Bridge.in(insidePort, socket), Duration.ofSeconds(10), "opening the way to your server");
         try {
-            ServerSocketChannel server = ServerSocketChannel.open();
-            server.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
-            Pipes.acceptLoop(server, "expose-" + insidePort, client -> {
-                try {
-                    Pipes.join(client, Pipes.connectUnix(socket), "expose-" + insidePort);
-                } catch (IOException e) {
-                    Pipes.quietly(client);
-                }
-            });
+            Inbound way = new Inbound(socket);
             synchronized (inbound) {
-                inbound.add(server);
+                inbound.add(way);
             }
-            return ((InetSocketAddress) server.getLocalAddress()).getPort();
+            call(Bridge.in(insidePort, socket), Duration.ofSeconds(10), "opening the way to your server");
+            way.start(insidePort);
+            serving = true;  // requests run in the worker between calls: not a runaway thread
+            return way.port();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -207,6 +203,7 @@ public final class StudentJvm implements AutoCloseable {
         }
         try {
             send(null, handle, RELEASE_LIMIT, "closing what your code opened");
+            serving = false;
         } catch (CheckFailure ignored) {
             // The worker is ended on a limit anyway; nothing is left running.
         }
@@ -297,6 +294,7 @@ public final class StudentJvm implements AutoCloseable {
             long incarnation = INCARNATIONS.incrementAndGet();
             worker = WorkerProcess.start(incarnation, command(incarnation), exchange, limits.start());
             idleCpuMark = -1;
+            serving = false;
             WorkerProcess watched = worker;
             watching = WATCHDOG.scheduleWithFixedDelay(() -> watch(watched), 250, 250, TimeUnit.MILLISECONDS);
         }
@@ -319,6 +317,9 @@ public final class StudentJvm implements AutoCloseable {
             return;
         }
         long cpu = w.cpuNanos();
+        if (w.idle() && serving) {
+            return;
+        }
         if (w.idle()) {
             synchronized (this) {
                 if (idleCpuMark < 0) {
@@ -379,9 +380,12 @@ public final class StudentJvm implements AutoCloseable {
                 command.addAll(List.of("--ro-bind", entry.toString(), entry.toString()));
             }
             command.addAll(List.of("--ro-bind", files.toString(), files.toString(),
-                    "--bind", sockets.toString(), sockets.toString(),
+                    // Read-only: connecting to a socket needs no write access, and the worker dials every way in.
+                    "--ro-bind", sockets.toString(), sockets.toString(),
                     "--ro-bind", hosts.toString(), "/etc/hosts",
                     "--ro-bind", exchange.resolve("nsswitch.conf").toString(), "/etc/nsswitch.conf",
+                    // bwrap's own root is a tmpfs: read-only, so only the capped /tmp takes writes.
+                    "--remount-ro", "/",
                     "--chdir", "/tmp"));
         }
         command.addAll(List.of(Bubblewrap.javaExecutable(), "-Xmx" + limits.heapMegabytes() + "m",

@@ -178,6 +178,75 @@ class StudentJvmTest {
         }
     }
 
+    /** A server in the worker that answers each connection with one line, as a student's HTTP server would. */
+    record EchoServer() implements StudentTask<Handle> {
+        @Override
+        public Handle run(WorkerContext context) throws Exception {
+            java.net.ServerSocket server = new java.net.ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress());
+            Thread t = new Thread(() -> {
+                while (!server.isClosed()) {
+                    try (Socket s = server.accept()) {
+                        s.getOutputStream().write("hello from the worker\n".getBytes());
+                    } catch (Exception e) {
+                        return;
+                    }
+                }
+            });
+            t.setDaemon(true);
+            t.start();
+            return context.keep(server);
+        }
+    }
+
+    record PortOf(Handle server) implements StudentTask<Integer> {
+        @Override
+        public Integer run(WorkerContext context) {
+            return context.kept(server, java.net.ServerSocket.class).getLocalPort();
+        }
+    }
+
+    record WriteFile(String path, int megabytes) implements StudentTask<String> {
+        @Override
+        public String run(WorkerContext context) {
+            try (var out = Files.newOutputStream(Path.of(path))) {
+                byte[] block = new byte[1 << 20];
+                for (int i = 0; i < megabytes; i++) {
+                    out.write(block);
+                }
+                return "written";
+            } catch (Exception e) {
+                return e.getClass().getSimpleName();
+            }
+        }
+    }
+
+    @Test
+    void aServerInTheWorkerIsReachedFromTheGraderOnly() throws Exception {
+        Handle server = jvm.call(new EchoServer(), LIMIT, "start");
+        try {
+            int port = jvm.expose(jvm.call(new PortOf(server), LIMIT, "port"));
+            for (int i = 0; i < 3; i++) {
+                try (Socket s = new Socket(java.net.InetAddress.getLoopbackAddress(), port)) {
+                    s.setSoTimeout(20_000);
+                    assertThat(new String(s.getInputStream().readAllBytes())).isEqualTo("hello from the worker\n");
+                }
+            }
+        } finally {
+            jvm.release(server);
+        }
+    }
+
+    @Test
+    void nothingOfTheMachineIsWritableAndTmpIsSmall() {
+        assumeSandbox();
+        for (String path : List.of(root.resolve("planted").toString(), "/planted", "/usr/planted")) {
+            assertThat(jvm.call(new WriteFile(path, 1), LIMIT, "write")).as(path).isNotEqualTo("written");
+        }
+        assertThat(jvm.call(new WriteFile("/tmp/small", 1), LIMIT, "write")).isEqualTo("written");
+        assertThat(jvm.call(new WriteFile("/tmp/huge", 200), LIMIT, "write")).isNotEqualTo("written");
+        assertThat(root.resolve("planted")).doesNotExist();
+    }
+
     @Test
     void theEnvironmentIsEmpty() {
         assertThat(jvm.call(new Environment(), LIMIT, "env")).isEmpty();
