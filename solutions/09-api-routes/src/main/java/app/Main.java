@@ -23,7 +23,7 @@ public final class Main {
     public static void main(String[] args) {
         String url = System.getenv("DATABASE_URL");
         if (url == null || url.isBlank()) {
-            System.err.println("Set DATABASE_URL first, e.g. export DATABASE_URL=\"$(./pglabs db url | sed 's|/postgres$|/blog|')\"");
+            System.err.println("Set DATABASE_URL first, e.g. export DATABASE_URL=\"$(./pglabs db url blog --with-password)\"");
             return;
         }
         int port = Integer.parseInt(System.getenv().getOrDefault("PORT", "7070"));

@@ -18,9 +18,12 @@ final class DbCommand {
     static final class Start implements Runnable {
         @Override
         public void run() {
-            LocalServer.State state = LocalServer.start();
+            LocalServer server = LocalServer.fromEnvironment();
+            LocalServer.State state = server.start();
             System.out.println("The course database runs on port " + state.port() + ".");
-            System.out.println("  psql \"" + state.admin().libpqUri(false) + "\"");
+            System.out.println("  psql \"$(./pglabs db url)\"");
+            System.out.println("Its admin password is in " + server.passwordFile() + " (readable by you only), "
+                    + "which that URL points psql at.");
             System.out.println("Stop it with: ./pglabs db stop");
         }
     }
@@ -29,7 +32,8 @@ final class DbCommand {
     static final class Stop implements Runnable {
         @Override
         public void run() {
-            System.out.println(LocalServer.stop() ? "Stopped the course database." : "No course database was running.");
+            System.out.println(LocalServer.fromEnvironment().stop() ? "Stopped the course database."
+                    : "No course database was running.");
         }
     }
 
@@ -41,7 +45,7 @@ final class DbCommand {
             System.out.println("DATABASE_URL: " + provisioning.databaseUrl().map(DatabaseUrl::redact).orElse("(not set)"));
             boolean docker = Provisioning.dockerAvailable();
             System.out.println("Docker engine: " + (docker ? "reachable" : "not reachable"));
-            Optional<LocalServer.State> local = LocalServer.running();
+            Optional<LocalServer.State> local = provisioning.courseServer().running();
             System.out.println("Course server (db start): "
                     + local.map(s -> "running on port " + s.port()).orElse("not running"));
             ProviderKind kind = provisioning.choose(Optional.empty());
@@ -55,13 +59,26 @@ final class DbCommand {
         }
     }
 
-    @Command(name = "url", description = "Print the connection URL of the course database (for psql or your app).")
+    @Command(name = "url", description = "Print the connection URL of the course database (for psql or your app). "
+            + "For the course server it names a password file (passfile=…) that psql reads, so the password "
+            + "never shows on a command line.")
     static final class Url implements java.util.concurrent.Callable<Integer> {
+        @picocli.CommandLine.Option(names = "--with-password", description = "Put the course server's password in "
+                + "the URL itself (for a program that cannot read a password file; keep it off shared command lines).")
+        boolean withPassword;
+
+        @picocli.CommandLine.Parameters(arity = "0..1", paramLabel = "DATABASE",
+                description = "A database on that server to connect to instead of postgres, e.g. blog.")
+        String database;
+
         @Override
         public Integer call() {
             Provisioning provisioning = Provisioning.fromEnvironment();
+            LocalServer server = provisioning.courseServer();
             Optional<String> url = provisioning.databaseUrl()
-                    .or(() -> LocalServer.running().map(s -> s.admin().libpqUri(false)));
+                    .map(u -> database == null ? u : DatabaseUrl.parse(u).withDatabase(database).libpqUri(true))
+                    .or(() -> server.running().map(s -> withPassword ? s.admin(database).libpqUri(true)
+                            : server.url(s, database)));
             if (url.isEmpty()) {
                 System.err.println("No database is running. Start the course database with: ./pglabs db start");
                 return 1;

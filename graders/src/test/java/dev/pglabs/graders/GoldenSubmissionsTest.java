@@ -35,8 +35,9 @@ class GoldenSubmissionsTest {
     private static final String GOLDEN = "/golden";
 
     /** One golden folder and what its expected.json says. */
-    record Scenario(String lab, String name, String description, Path submission, Map<String, CheckStatus> statuses,
-                    Map<String, List<String>> feedbackContains) {
+    record Scenario(String lab, String name, String description, Path submission,
+                    Map<String, java.util.Set<CheckStatus>> statuses,
+                    Map<String, Map<CheckStatus, List<String>>> feedbackContains) {
         @Override
         public String toString() {
             return lab + "/" + name + " (" + description + ")";

@@ -85,11 +85,13 @@ public final class GradingSession implements AutoCloseable {
     /** With a provider chain of its own (benchmarks choose the template cache this way). */
     public static GradingSession open(Course course, Submission submission, Optional<ProviderKind> provider,
                                      Provisioning provisioning) {
-        DatabaseServer server = provisioning.start(provider);
+        // The farm may end up on another server than the one started: see Provisioning#farm.
+        DatabaseFarm farm = provisioning.farm(provisioning.start(provider), SandboxLimits.defaults());
         try {
-            return new GradingSession(course, submission, new DatabaseFarm(server, SandboxLimits.defaults()), true);
+            return new GradingSession(course, submission, farm, true);
         } catch (RuntimeException e) {
-            server.close();
+            farm.close();
+            farm.server().close();
             throw e;
         }
     }

@@ -57,7 +57,7 @@ final class EmbeddedServer implements DatabaseServer {
                     .setRegisterShutdownHook(false)
                     .start();
             try {
-                return new EmbeddedServer(postgres, dataDirectory, requirePasswords(postgres, dataDirectory), cache,
+                return new EmbeddedServer(postgres, dataDirectory, requirePasswords(postgres.getPort(), dataDirectory), cache,
                         cached);
             } catch (RuntimeException | IOException e) {
                 postgres.close();
@@ -99,9 +99,11 @@ final class EmbeddedServer implements DatabaseServer {
      * log in as the superuser. Once started (zonky's start-up probe needs the trust), the admin role gets a
      * random password that only this process knows and every connection must present a password.
      *
+     * The course server of {@code pglabs db start} ({@link LocalServer}) is locked the same way.
+     *
      * @return the admin password
      */
-    private static String requirePasswords(EmbeddedPostgres postgres, Path dataDirectory) throws IOException {
+    static String requirePasswords(int port, Path dataDirectory) throws IOException {
         String password = java.util.HexFormat.of().formatHex(DatabaseFarm.randomBytes(24));
         Path hba = dataDirectory.resolve("pg_hba.conf");
         Path original = dataDirectory.resolve(ClusterCache.ORIGINAL_HBA);
@@ -114,7 +116,7 @@ final class EmbeddedServer implements DatabaseServer {
                 host  all all 127.0.0.1/32 scram-sha-256
                 host  all all ::1/128 scram-sha-256
                 """, java.nio.charset.StandardCharsets.UTF_8);
-        ConnectionTarget trusted = new ConnectionTarget("localhost", postgres.getPort(), "postgres", "postgres",
+        ConnectionTarget trusted = new ConnectionTarget("localhost", port, "postgres", "postgres",
                 null, Map.of());
         try (java.sql.Connection c = java.sql.DriverManager.getConnection(trusted.jdbcUrl(), trusted.properties());
              java.sql.Statement st = c.createStatement()) {

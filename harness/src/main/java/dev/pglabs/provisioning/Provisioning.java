@@ -2,6 +2,7 @@ package dev.pglabs.provisioning;
 
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * The provider chain of DESIGN.md §5: {@code DATABASE_URL} → Docker (Testcontainers) → embedded,
@@ -12,9 +13,18 @@ public final class Provisioning {
     public static final String DATABASE_URL = "DATABASE_URL";
 
     private final Map<String, String> environment;
+    private final LocalServer courseServer;
+    /** Where one-line notices go (falling back from the course server): standard error unless a test listens. */
+    private final Consumer<String> notices;
 
     public Provisioning(Map<String, String> environment) {
+        this(environment, line -> System.err.println("pglabs: " + line));
+    }
+
+    public Provisioning(Map<String, String> environment, Consumer<String> notices) {
         this.environment = Map.copyOf(environment);
+        this.courseServer = LocalServer.fromEnvironment(this.environment);
+        this.notices = notices;
     }
 
     public static Provisioning fromEnvironment() {
@@ -36,19 +46,60 @@ public final class Provisioning {
     }
 
     /**
-     * The chain: DATABASE_URL, then Docker, then the course server left by {@code pglabs db start},
-     * then a private embedded server for this run.
+     * The chain: DATABASE_URL, then Docker, then the course server left by {@code pglabs db start} (when it is ours
+     * and answers, see {@link LocalServer#running()}), then a private embedded server for this run. A course server
+     * that was recorded but does not answer as ours is passed over with a one-line notice.
      */
     public DatabaseServer start(Optional<ProviderKind> requested) {
         ProviderKind kind = choose(requested);
         if (kind == ProviderKind.EMBEDDED) {
-            Optional<LocalServer.State> local = LocalServer.running();
-            if (local.isPresent()) {
-                return new ExternalServer(ProviderKind.EMBEDDED, local.get().admin(),
-                        "the course server from 'pglabs db start' on port " + local.get().port());
+            Optional<LocalServer.State> recorded = courseServer.recorded();
+            if (recorded.isPresent()) {
+                if (LocalServer.verified(recorded.get())) {
+                    return new ExternalServer(ProviderKind.EMBEDDED, recorded.get().admin(), COURSE_SERVER + " on port "
+                            + recorded.get().port());
+                }
+                notices.accept(COURSE_SERVER + " does not answer; this run uses a private embedded server "
+                        + "('pglabs db start' starts it again).");
             }
         }
         return startFresh(kind);
+    }
+
+    static final String COURSE_SERVER = "the course server from 'pglabs db start'";
+
+    /**
+     * A farm on a server from {@link #start}. Should that be the course server and it went away since
+     * {@link #start} checked it (stopped, or killed, between the check and this first use), the farm goes on a
+     * private embedded server instead, with a one-line notice: a grading run never fails for that. Other failures
+     * are thrown; the server is closed then.
+     */
+    public DatabaseFarm farm(DatabaseServer server, SandboxLimits limits) {
+        try {
+            return new DatabaseFarm(server, limits);
+        } catch (RuntimeException e) {
+            server.close();
+            if (!isCourseServer(server)) {
+                throw e;
+            }
+            notices.accept(COURSE_SERVER + " stopped answering; this run uses a private embedded server.");
+        }
+        DatabaseServer fresh = startFresh(ProviderKind.EMBEDDED);
+        try {
+            return new DatabaseFarm(fresh, limits);
+        } catch (RuntimeException e) {
+            fresh.close();
+            throw e;
+        }
+    }
+
+    private static boolean isCourseServer(DatabaseServer server) {
+        return server instanceof ExternalServer && server.kind() == ProviderKind.EMBEDDED;
+    }
+
+    /** The course server of {@code pglabs db start} this environment's cache folder names. */
+    public LocalServer courseServer() {
+        return courseServer;
     }
 
     /** Starts (or, for a URL, connects to) a server of this kind, never reusing the course server. */
