@@ -34,7 +34,7 @@ import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 
 /**
- * {@code pglabs bench}: measures the performance targets of DESIGN.md §9 against baselines in the same run.
+ * {@code pglabs bench}: measures the performance targets (docs/benchmarks.md) against baselines in the same run.
  * Numbers, never pass/fail: the results are written down in docs/benchmarks.md.
  */
 @Command(name = "bench", description = "Measure check-database hand-out and grading time against baselines.")

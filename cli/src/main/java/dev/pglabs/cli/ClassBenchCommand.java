@@ -31,7 +31,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
- * {@code pglabs bench-class}: class grading throughput (DESIGN.md §9: 100 submissions × all labs ≤ 5 min on
+ * {@code pglabs bench-class}: class grading throughput (the target: 100 submissions × all labs ≤ 5 min on
  * 2 cores) against the usual CI way, a fresh JVM (and database server) per submission, in the same run.
  * Numbers, never pass/fail: the results are written down in docs/benchmarks.md.
  */

@@ -26,7 +26,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
 
-/** {@code pglabs notebook LAB}: the lab's README as a runnable notebook (DESIGN.md §8). */
+/** {@code pglabs notebook LAB}: the lab's README as a runnable notebook (docs/notebooks.md). */
 @Command(name = "notebook", sortOptions = false,
         description = {"Run a lab's README as a notebook: its ```sql and ```java cells, in order, on a fresh "
                 + "database of the lab (as your student role).",

@@ -55,7 +55,7 @@ import java.util.stream.Stream;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The safety envelope of DESIGN.md §6, proven by a corpus of hostile submissions
+ * The safety envelope (docs/instructors.md, "What is safe to grade today"), proven by a corpus of hostile submissions
  * ({@code src/test/resources/hostile/<case>/}, format in hostile/README.md). Every case is graded in one grading
  * session, on top of a copy of the lab's solution, and must: finish; fail the checks it touches with a clear
  * message; leave every other check of the lab exactly as the solution gets it; change nothing outside the run's

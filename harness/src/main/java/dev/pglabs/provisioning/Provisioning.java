@@ -5,7 +5,7 @@ import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
- * The provider chain of DESIGN.md §5: {@code DATABASE_URL} → Docker (Testcontainers) → embedded,
+ * The provider chain: {@code DATABASE_URL} → Docker (Testcontainers) → embedded,
  * unless a provider is named explicitly ({@code --db url|docker|embedded}).
  */
 public final class Provisioning {

@@ -21,7 +21,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * The RDS-like server behaves as lab 10 (and DESIGN.md §10) says: TLS and SCRAM only, a certificate for localhost
+ * The RDS-like server behaves as lab 10 says: TLS and SCRAM only, a certificate for localhost
  * from the course CA, plain connections refused. One server for the class; it is gone after close().
  */
 @DisplayName("RDS-like server (TLS, SCRAM, course CA)")
