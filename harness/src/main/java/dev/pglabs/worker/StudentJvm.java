@@ -133,6 +133,18 @@ public final class StudentJvm implements AutoCloseable {
         return copy.toString();
     }
 
+    /** A read-only copy of one file (a CA certificate) as the worker sees it: nothing else of its folder. */
+    public String shareFile(Path file) {
+        Path copy = files.resolve("f" + names.incrementAndGet());
+        try {
+            Files.createDirectories(copy);
+            Files.copy(file, copy.resolve(file.getFileName().toString()));
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not share " + file + " with the worker", e);
+        }
+        return copy.resolve(file.getFileName().toString()).toString();
+    }
+
     /**
      * The check's database as the worker reaches it: the same database, role and password, at a loopback address
      * inside the sandbox. Only this role and database get through the relay.
@@ -273,10 +285,10 @@ public final class StudentJvm implements AutoCloseable {
             return new CheckFailure(CheckStatus.ERROR, what + " " + reason + " and was stopped. Do not start threads "
                     + "in a loop; a lab's code needs none of its own.");
         }
-        if (reason.startsWith("ended")) {
+        if (reason.startsWith("ended with exit status")) {
             return new CheckFailure(CheckStatus.ERROR, what + " ended the Java process that runs your code ("
-                    + reason.substring("ended ".length()) + "). Do not call System.exit or Runtime.halt: return from "
-                    + "the method, or throw an exception.");
+                    + reason.substring("ended with ".length()) + "). Do not call System.exit or Runtime.halt: return "
+                    + "from the method, or throw an exception.");
         }
         return new CheckFailure(CheckStatus.ERROR, "The process that runs your code " + reason + " while " + what
                 + " ran.");

@@ -13,11 +13,13 @@ import java.util.List;
  * @param studentFrames the frames in the student's classes, top first ("Class.method(File.java:12)")
  * @param frames        the top frames whatever their class, for exceptions thrown inside a library
  * @param causes        "type: message" of each cause, outermost first
+ * @param sqlState      the first SQLSTATE in the chain of a JDBC exception, or null
  * @param status        for the harness's own failures raised inside the worker ({@code CheckFailure},
  *                      {@code SubmissionProblem}: "the submission has no entity class"), their status; else null
  */
 public record Thrown(String type, List<String> types, String message, List<String> studentFrames,
-                     List<String> frames, List<String> causes, String status) implements Serializable {
+                     List<String> frames, List<String> causes, String sqlState, String status)
+        implements Serializable {
 
     /** Enough frames to find the line; more would bury the message. */
     static final int SHOWN_FRAMES = 5;
@@ -39,6 +41,11 @@ public record Thrown(String type, List<String> types, String message, List<Strin
     /** A starter's {@code throw new UnsupportedOperationException("TODO …")}. */
     public boolean isTodo() {
         return is(UnsupportedOperationException.class) && message != null && message.strip().startsWith("TODO");
+    }
+
+    /** The class name without its package: "IllegalArgumentException". */
+    public String simpleType() {
+        return type.substring(type.lastIndexOf('.') + 1).replace('$', '.');
     }
 
     /** "java.lang.IllegalArgumentException: the message". */
@@ -65,8 +72,15 @@ public record Thrown(String type, List<String> types, String message, List<Strin
         String status = t.getClass() == dev.pglabs.results.CheckFailure.class
                 || t.getClass() == dev.pglabs.submission.SubmissionProblem.class
                 ? ((dev.pglabs.results.CheckFailure) t).status().name() : null;
+        String sqlState = null;
+        Throwable c = t;
+        for (int i = 0; c != null && sqlState == null && i < 6; i++, c = c.getCause()) {  // bounded: causes may cycle
+            if (c instanceof java.sql.SQLException sql) {
+                sqlState = sql.getSQLState();
+            }
+        }
         return new Thrown(t.getClass().getName(), types, t.getMessage() == null ? null : cut(t.getMessage()), own,
-                top, causes, status);
+                top, causes, sqlState, status);
     }
 
     private static String frame(StackTraceElement f) {

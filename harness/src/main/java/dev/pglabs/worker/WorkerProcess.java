@@ -46,6 +46,12 @@ final class WorkerProcess {
     }
 
     private static final int STDERR_KEPT = 4096;
+    private static final java.util.concurrent.ExecutorService LAUNCHER = java.util.concurrent.Executors
+            .newSingleThreadExecutor(r -> {
+                Thread thread = new Thread(r, "pglabs-worker-launcher");
+                thread.setDaemon(true);
+                return thread;
+            });
 
     final long incarnation;
     private final Process process;
@@ -70,9 +76,15 @@ final class WorkerProcess {
         try {
             ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile());
             builder.environment().clear();
-            process = builder.start();
-        } catch (IOException e) {
-            throw new ProvisioningException("Could not start the worker process for student code: " + e.getMessage(), e);
+            // bwrap --die-with-parent ends the sandbox when the *thread* that started it ends (PR_SET_PDEATHSIG), so
+            // workers are started from one thread that lives as long as the grading process.
+            process = LAUNCHER.submit(builder::start).get();
+        } catch (ExecutionException e) {
+            throw new ProvisioningException("Could not start the worker process for student code: "
+                    + e.getCause().getMessage(), e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ProvisioningException("Interrupted while starting the worker process for student code", e);
         }
         WorkerProcess worker = new WorkerProcess(incarnation, process);
         try {
@@ -231,8 +243,10 @@ final class WorkerProcess {
             why = "closed its output";
         } else if (process.exitValue() == 3 && stderrTail().contains("OutOfMemoryError")) {
             why = "ran out of memory";
+        } else if (process.exitValue() > 128) {
+            why = "was ended by signal " + (process.exitValue() - 128);
         } else {
-            why = "ended (exit status " + process.exitValue() + ")";
+            why = "ended with exit status " + process.exitValue();
         }
         kill(new Ended(false, why));
         ready.completeExceptionally(new IllegalStateException(why));

@@ -1,5 +1,7 @@
 package dev.pglabs.graders.lab10;
 
+import dev.pglabs.worker.Thrown;
+
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -31,6 +33,26 @@ final class ConnectionProblems {
         }
         String text = all.toString();
         return String.join("\n    caused by ", chain) + meaning(text, sqlState);
+    }
+
+    /** As {@link #explain(Throwable)}, for an exception of the student's code described by the worker. */
+    static String explain(Thrown thrown) {
+        List<String> chain = new ArrayList<>();
+        StringBuilder all = new StringBuilder();
+        String message = thrown.message() == null ? "" : thrown.message().strip();
+        chain.add(thrown.simpleType() + (message.isEmpty() ? "" : ": " + firstLine(message)));
+        all.append(message).append('\n');
+        for (String cause : thrown.causes()) {
+            if (chain.size() >= 4) {
+                break;
+            }
+            int colon = cause.indexOf(": ");
+            String type = colon < 0 ? cause : cause.substring(0, colon);
+            String text = colon < 0 ? "" : cause.substring(colon + 2);
+            chain.add(type.substring(type.lastIndexOf('.') + 1) + (text.isEmpty() ? "" : ": " + firstLine(text)));
+            all.append(text).append('\n');
+        }
+        return String.join("\n    caused by ", chain) + meaning(all.toString(), thrown.sqlState());
     }
 
     private static String meaning(String text, String sqlState) {

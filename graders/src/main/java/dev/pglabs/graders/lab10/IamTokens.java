@@ -1,8 +1,7 @@
 package dev.pglabs.graders.lab10;
 
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.AwsCredentials;
-import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import dev.pglabs.graders.lab10.sandboxed.TestCredentials;
+
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -10,11 +9,9 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
-import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
@@ -33,8 +30,8 @@ import java.util.TreeMap;
 final class IamTokens {
 
     /** AWS's documented example keys: they sign, but open nothing. */
-    static final String ACCESS_KEY = "AKIAIOSFODNN7EXAMPLE";
-    static final String SECRET_KEY = "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY";
+    static final String ACCESS_KEY = TestCredentials.ACCESS_KEY;
+    static final String SECRET_KEY = TestCredentials.SECRET_KEY;
     private static final String EMPTY_SHA256 = "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855";
     private static final DateTimeFormatter AMZ_DATE = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'");
     private static final Duration CLOCK_SKEW = Duration.ofMinutes(5);
@@ -155,60 +152,6 @@ final class IamTokens {
             return mac.doFinal(data.getBytes(StandardCharsets.UTF_8));
         } catch (GeneralSecurityException ex) {
             throw new IllegalStateException(ex);
-        }
-    }
-
-    /** The test credentials; counts how often they are asked for, and when (by the test's clock). */
-    static final class CountingCredentials implements AwsCredentialsProvider {
-        private final Clock clock;
-        private int resolved;
-        private Instant lastResolved;
-
-        CountingCredentials(Clock clock) {
-            this.clock = clock;
-        }
-
-        @Override
-        public synchronized AwsCredentials resolveCredentials() {
-            resolved++;
-            lastResolved = clock.instant();
-            return AwsBasicCredentials.create(ACCESS_KEY, SECRET_KEY);
-        }
-
-        synchronized int resolved() {
-            return resolved;
-        }
-
-        synchronized Instant lastResolved() {
-            return lastResolved;
-        }
-    }
-
-    /** A clock the grader moves forward by hand. */
-    static final class TestClock extends Clock {
-        private volatile Instant now;
-
-        TestClock(Instant start) {
-            this.now = start;
-        }
-
-        void set(Instant instant) {
-            now = instant;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
         }
     }
 }

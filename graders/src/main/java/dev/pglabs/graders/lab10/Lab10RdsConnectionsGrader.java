@@ -1,6 +1,10 @@
 package dev.pglabs.graders.lab10;
 
-import com.zaxxer.hikari.HikariDataSource;
+import dev.pglabs.graders.lab10.sandboxed.BuildPool;
+import dev.pglabs.graders.lab10.sandboxed.IamRefresh;
+import dev.pglabs.worker.StudentJvm;
+import dev.pglabs.worker.Thrown;
+
 import dev.pglabs.course.Lab;
 import dev.pglabs.graders.lab10.StudentDb.Outcome;
 import dev.pglabs.graders.lab10.StudentDb.Settings;
@@ -24,7 +28,6 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -88,40 +91,40 @@ class Lab10RdsConnectionsGrader {
             hint = "Cut the URL at '://', the last '@', the first '/' and the '?'. The JDBC URL is "
                     + "jdbc:postgresql://host:port/database; user and password go into the Properties, never into the URL.")
     @DisplayName("01 turns a plain DATABASE_URL into a JDBC URL, with user and password as properties")
-    void e01_simple(CompiledSubmission code) {
-        assertValid(new StudentDb(code), UrlCases.SIMPLE);
+    void e01_simple(CompiledSubmission code, StudentJvm jvm) {
+        assertValid(new StudentDb(jvm, code), UrlCases.SIMPLE);
     }
 
     @Check(id = "01-parse-encoded",
             hint = "Decode %XX after splitting (the '@' of p%40ss is part of the password, not a separator). Don't use "
                     + "URLDecoder: it is for HTML forms and turns '+' into a space. Decode bytes, then read them as UTF-8.")
     @DisplayName("01 percent-decodes user and password (p%40ss is p@ss)")
-    void e02_encoded(CompiledSubmission code) {
-        assertValid(new StudentDb(code), UrlCases.ENCODED);
+    void e02_encoded(CompiledSubmission code, StudentJvm jvm) {
+        assertValid(new StudentDb(jvm, code), UrlCases.ENCODED);
     }
 
     @Check(id = "01-parse-hosts", points = 2,
             hint = "Split the hosts at ','. A host in [brackets] is IPv6: its port comes after the ']', and the "
                     + "brackets stay in the JDBC URL. A host without a port gets 5432.")
     @DisplayName("01 handles the default port 5432, IPv6 hosts in brackets and several hosts")
-    void e03_hosts(CompiledSubmission code) {
-        assertValid(new StudentDb(code), UrlCases.HOSTS);
+    void e03_hosts(CompiledSubmission code, StudentJvm jvm) {
+        assertValid(new StudentDb(jvm, code), UrlCases.HOSTS);
     }
 
     @Check(id = "01-parse-parameters",
             hint = "The URL's query parameters have names of their own; pgJDBC's properties are not always spelled "
                     + "the same (README section 2 has the table). Their values are percent-encoded.")
     @DisplayName("01 turns sslmode, sslrootcert, application_name and connect_timeout into driver properties")
-    void e04_parameters(CompiledSubmission code) {
-        assertValid(new StudentDb(code), UrlCases.PARAMETERS);
+    void e04_parameters(CompiledSubmission code, StudentJvm jvm) {
+        assertValid(new StudentDb(jvm, code), UrlCases.PARAMETERS);
     }
 
     @Check(id = "01-parse-errors", points = 2,
             hint = "Validate each part as you cut the URL apart and fail with an IllegalArgumentException that "
                     + "names the part. Never put the whole URL in the message: it holds the password.")
     @DisplayName("01 rejects malformed URLs with an IllegalArgumentException that names the problem, never the password")
-    void e05_errors(CompiledSubmission code) {
-        assertMalformed(new StudentDb(code), UrlCases.MALFORMED);
+    void e05_errors(CompiledSubmission code, StudentJvm jvm) {
+        assertMalformed(new StudentDb(jvm, code), UrlCases.MALFORMED);
     }
 
     // ---- exercise 2: the pool, from the environment ------------------------------------------------------
@@ -131,53 +134,52 @@ class Lab10RdsConnectionsGrader {
                     + "IllegalArgumentException naming DB_POOL_SIZE), setConnectionTimeout(5_000), "
                     + "setMaxLifetime(25 minutes in ms): HikariCP's defaults (30 s, 30 min) do not fit.")
     @DisplayName("02 sizes the pool from DB_POOL_SIZE (default 10), with timeouts fit for a managed database")
-    void e07_poolSettings(CompiledSubmission code, CheckDatabase db) throws Exception {
-        ConnectionTarget t = db.studentTarget();
+    void e07_poolSettings(CompiledSubmission code, StudentJvm jvm, CheckDatabase db) throws Exception {
+        ConnectionTarget t = jvm.database(db.studentTarget());
         Secrecy.guard(Set.of(t.password()), () -> {
-            StudentDb student = new StudentDb(code);
+            StudentDb student = new StudentDb(jvm, code);
             String url = libpq(t, t.host(), localParameters(t));
             List<String> problems = new ArrayList<>();
 
             Map<String, String> sized = env("DATABASE_URL", url, "DB_POOL_SIZE", "7");
-            try (HikariDataSource pool = build(student, WRITER, sized)) {
-                if (pool.getMaximumPoolSize() != 7) {
-                    problems.add("With DB_POOL_SIZE=7 the pool's maximumPoolSize is " + pool.getMaximumPoolSize()
+            {
+                BuildPool.Settings pool = build(student, WRITER, sized);
+                if (pool.maximumPoolSize() != 7) {
+                    problems.add("With DB_POOL_SIZE=7 the pool's maximumPoolSize is " + pool.maximumPoolSize()
                             + ", expected 7.");
                 }
-                long timeout = pool.getConnectionTimeout();
+                long timeout = pool.connectionTimeout();
                 if (timeout < 1_000 || timeout > 10_000) {
                     problems.add("connectionTimeout is " + millis(timeout) + (timeout == 30_000 ? " (HikariCP's default)"
                             : "") + ". When the database is unreachable a request should fail within seconds, not "
                             + "queue for half a minute: set 1 to 10 s (the README says 5 s).");
                 }
-                long lifetime = pool.getMaxLifetime();
+                long lifetime = pool.maxLifetime();
                 if (lifetime < 60_000 || lifetime > 29 * 60_000) {
                     problems.add("maxLifetime is " + millis(lifetime) + (lifetime == 1_800_000 ? " (HikariCP's default)"
                             : "") + ". The platform closes connections after 30 minutes, so the pool must retire them "
                             + "earlier: at least 1 min, at most 29 min (the README says 25 min).");
                 }
-                if (pool.getJdbcUrl() != null && pool.getJdbcUrl().contains(t.password())) {
+                if (pool.jdbcUrl() != null && pool.jdbcUrl().contains(t.password())) {
                     problems.add("The pool's JDBC URL holds the password. Keep it in the properties (or setPassword): "
                             + "URLs end up in logs and error messages.");
                 }
             }
             Map<String, String> unsized = env("DATABASE_URL", url);
-            try (HikariDataSource pool = build(student, WRITER, unsized)) {
-                if (pool.getMaximumPoolSize() != DEFAULT_POOL_SIZE) {
-                    problems.add("Without DB_POOL_SIZE the pool's maximumPoolSize is " + pool.getMaximumPoolSize()
-                            + ", expected the default " + DEFAULT_POOL_SIZE + ".");
-                }
+            BuildPool.Settings unsizedPool = build(student, WRITER, unsized);
+            if (unsizedPool.maximumPoolSize() != DEFAULT_POOL_SIZE) {
+                problems.add("Without DB_POOL_SIZE the pool's maximumPoolSize is " + unsizedPool.maximumPoolSize()
+                        + ", expected the default " + DEFAULT_POOL_SIZE + ".");
             }
             for (String bad : List.of("lots", "0")) {
-                Outcome<HikariDataSource> pool = student.dataSource(WRITER, env("DATABASE_URL", url, "DB_POOL_SIZE", bad));
+                Outcome<BuildPool.Settings> pool = student.dataSource(WRITER, env("DATABASE_URL", url, "DB_POOL_SIZE", bad));
                 if (!pool.threw()) {
-                    problems.add("DB_POOL_SIZE=" + bad + " was accepted (maximumPoolSize " + pool.value().getMaximumPoolSize()
+                    problems.add("DB_POOL_SIZE=" + bad + " was accepted (maximumPoolSize " + pool.value().maximumPoolSize()
                             + "). A setting that makes no sense must stop the application at start-up: throw an "
                             + "IllegalArgumentException that names DB_POOL_SIZE.");
-                    pool.value().close();
-                } else if (!(pool.thrown() instanceof IllegalArgumentException
-                        || pool.thrown() instanceof IllegalStateException)
-                        || !String.valueOf(pool.thrown().getMessage()).contains("DB_POOL_SIZE")) {
+                } else if (!(pool.thrown().is(IllegalArgumentException.class)
+                        || pool.thrown().is(IllegalStateException.class))
+                        || !String.valueOf(pool.thrown().message()).contains("DB_POOL_SIZE")) {
                     problems.add("DB_POOL_SIZE=" + bad + " made the factory throw " + describe(pool.thrown())
                             + ". Throw an IllegalArgumentException whose message names DB_POOL_SIZE.");
                 }
@@ -194,10 +196,10 @@ class Lab10RdsConnectionsGrader {
                     + "ApplicationName) to HikariCP, e.g. config.setDataSourceProperties(settings.properties()). "
                     + "Without application_name, set ApplicationName to blog-api.")
     @DisplayName("02 connects to the local PostgreSQL with the user, database, sslmode and application name of DATABASE_URL")
-    void e08_localServer(CompiledSubmission code, CheckDatabase db) throws Exception {
-        ConnectionTarget t = db.studentTarget();
+    void e08_localServer(CompiledSubmission code, StudentJvm jvm, CheckDatabase db) throws Exception {
+        ConnectionTarget t = jvm.database(db.studentTarget());
         Secrecy.guard(Set.of(t.password()), () -> {
-            StudentDb student = new StudentDb(code);
+            StudentDb student = new StudentDb(jvm, code);
             long posts = postsAsAdmin(db);
             Map<String, String> withName = new LinkedHashMap<>(localParameters(t));
             withName.put("application_name", APP_NAME);
@@ -226,28 +228,26 @@ class Lab10RdsConnectionsGrader {
             hint = "Without DATABASE_URL the application cannot start: fail at once, with a message that says which "
                     + "variable is missing and what to do, and without the password.")
     @DisplayName("02 stops with a clear message when DATABASE_URL is missing or malformed, without showing the password")
-    void e09_missingUrl(CompiledSubmission code) {
-        StudentDb student = new StudentDb(code);
+    void e09_missingUrl(CompiledSubmission code, StudentJvm jvm) {
+        StudentDb student = new StudentDb(jvm, code);
         List<String> problems = new ArrayList<>();
         for (Map<String, String> env : List.of(Map.<String, String>of(), env("DATABASE_URL", "  "))) {
             String shown = env.isEmpty() ? "an environment without DATABASE_URL" : "DATABASE_URL set to blanks";
-            Outcome<HikariDataSource> pool = student.dataSource(WRITER, env);
+            Outcome<BuildPool.Settings> pool = student.dataSource(WRITER, env);
             if (!pool.threw()) {
-                pool.value().close();
                 problems.add("With " + shown + " your factory returned a pool. It must throw.");
-            } else if (!(pool.thrown() instanceof IllegalStateException || pool.thrown() instanceof IllegalArgumentException)
-                    || !String.valueOf(pool.thrown().getMessage()).contains("DATABASE_URL")) {
+            } else if (!(pool.thrown().is(IllegalStateException.class) || pool.thrown().is(IllegalArgumentException.class))
+                    || !String.valueOf(pool.thrown().message()).contains("DATABASE_URL")) {
                 problems.add("With " + shown + " your factory threw " + describe(pool.thrown()) + ". Throw an "
                         + "IllegalStateException (or IllegalArgumentException) whose message names DATABASE_URL.");
             }
         }
         String malformed = "postgresql://app:" + fakeSecret + "@db.example.com:5432/blog?sslmode=verify_full";
-        Outcome<HikariDataSource> pool = student.dataSource(WRITER, env("DATABASE_URL", malformed));
+        Outcome<BuildPool.Settings> pool = student.dataSource(WRITER, env("DATABASE_URL", malformed));
         if (!pool.threw()) {
-            pool.value().close();
             problems.add("DATABASE_URL=" + DatabaseUrl.redact(malformed) + " (sslmode verify_full does not exist) gave "
                     + "a pool. It must throw, as DatabaseUrl.parse does.");
-        } else if (Secrecy.contains(String.valueOf(pool.thrown().getMessage()), Set.of(fakeSecret))) {
+        } else if (Secrecy.contains(String.valueOf(pool.thrown().message()), Set.of(fakeSecret))) {
             problems.add("DATABASE_URL=" + DatabaseUrl.redact(malformed) + " made your factory throw an exception whose "
                     + "message holds the password: " + Secrecy.scrub(describe(pool.thrown()), Set.of(fakeSecret))
                     + ". Error messages end up in logs: name the problem, never the URL.");
@@ -262,11 +262,11 @@ class Lab10RdsConnectionsGrader {
                     + "the environment). And never print DATABASE_URL or the properties: JdbcSettings.toString() masks "
                     + "the password, a string you build yourself does not.")
     @DisplayName("02 takes the password from the environment only: none in the code, none printed")
-    void e10_noSecrets(CompiledSubmission code, LabFiles files, CheckDatabase db) throws Exception {
-        ConnectionTarget t = db.studentTarget();
+    void e10_noSecrets(CompiledSubmission code, StudentJvm jvm, LabFiles files, CheckDatabase db) throws Exception {
+        ConnectionTarget t = jvm.database(db.studentTarget());
         Set<String> secrets = Set.of(t.password(), fakeSecret);
         Secrecy.guard(secrets, () -> {
-            StudentDb student = new StudentDb(code);
+            StudentDb student = new StudentDb(jvm, code);
             List<String> problems = new ArrayList<>();
             List<SecretScan.Finding> findings = SecretScan.scan(files);
             if (!findings.isEmpty()) {
@@ -275,24 +275,21 @@ class Lab10RdsConnectionsGrader {
                         + "\n  A password in the code is in every copy of the repository and in its history forever.");
             }
             Map<String, String> env = env("DATABASE_URL", libpq(t, t.host(), localParameters(t)));
-            List<String> printed;
-            try (Secrecy.Tap tap = new Secrecy.Tap()) {
-                try (HikariDataSource pool = build(student, WRITER, env)) {
-                    String password = pool.getPassword() != null ? pool.getPassword()
-                            : pool.getDataSourceProperties().getProperty("password");
-                    if (!t.password().equals(password)) {
-                        problems.add("The pool's password is " + (password == null ? "not set" : "not the one in "
-                                + "DATABASE_URL") + ". Take it from DATABASE_URL (DatabaseUrl.parse puts it in the "
-                                + "properties).");
-                    }
-                }
-                String malformed = "postgresql://app:" + fakeSecret + "@db.example.com:5432/blog?sslmode=verify_full";
-                Outcome<HikariDataSource> broken = student.dataSource(WRITER, env("DATABASE_URL", malformed));
-                if (!broken.threw()) {
-                    broken.value().close();
-                }
-                printed = tap.linesWith(secrets);
+            // What the student's code prints goes nowhere in the worker; the task records it while the pool is built.
+            BuildPool.Built built = student.dataSourcePrinting(WRITER, env);
+            if (built.thrown() != null) {
+                throw new AssertionFailedError("DataSourceFactory." + WRITER + " failed with\n" + show(env) + "\n  "
+                        + ConnectionProblems.explain(built.thrown()));
             }
+            String password = built.settings().password();
+            if (!t.password().equals(password)) {
+                problems.add("The pool's password is " + (password == null ? "not set" : "not the one in "
+                        + "DATABASE_URL") + ". Take it from DATABASE_URL (DatabaseUrl.parse puts it in the "
+                        + "properties).");
+            }
+            String malformed = "postgresql://app:" + fakeSecret + "@db.example.com:5432/blog?sslmode=verify_full";
+            BuildPool.Built broken = student.dataSourcePrinting(WRITER, env("DATABASE_URL", malformed));
+            List<String> printed = Secrecy.linesWith(built.printed() + "\n" + broken.printed(), secrets);
             if (!printed.isEmpty()) {
                 problems.add("While building the pool your code printed the password (masked here):\n    "
                         + String.join("\n    ", printed) + "\n  Whatever goes to the console ends up in log files that "
@@ -310,15 +307,16 @@ class Lab10RdsConnectionsGrader {
             hint = "The grader only changes the environment: DATABASE_URL now says sslmode=verify-full and "
                     + "sslrootcert=<the course CA>. If those reach the driver as properties, the same code connects.")
     @DisplayName("03 the same code connects to the RDS-like server (TLS verify-full, SCRAM password) when only the environment changes")
-    void e11_rdsVerifyFull(CompiledSubmission code, GradingSession session, Lab lab) throws Exception {
+    void e11_rdsVerifyFull(CompiledSubmission code, StudentJvm jvm, GradingSession session, Lab lab) throws Exception {
         RdsLikeServer rds = session.rdsLikeServer();
         try (CheckDatabase db = rds.create(session.course().dataset(lab, "default"))) {
             ConnectionTarget t = db.studentTarget();
             Secrecy.guard(Set.of(t.password()), () -> {
                 requirePlainRefused(rds, t);
-                StudentDb student = new StudentDb(code);
-                Map<String, String> env = env("DATABASE_URL", libpq(t, rds.host(),
-                        tls("verify-full", rds.caCertificate().toString())));
+                StudentDb student = new StudentDb(jvm, code);
+                ConnectionTarget in = inside(jvm, rds, t);
+                Map<String, String> env = env("DATABASE_URL", libpq(in, rds.host(),
+                        tls("verify-full", jvm.shareFile(rds.caCertificate()))));
                 Session s = mustConnect(student, WRITER, env, "the RDS-like server");
                 List<String> problems = new ArrayList<>(s.differences(db.name(), t.user(), postsAsAdmin(db)));
                 if (!s.ssl()) {
@@ -336,18 +334,18 @@ class Lab10RdsConnectionsGrader {
             hint = "Only verify-full checks both the CA and the host name; require and prefer check neither (they "
                     + "encrypt, but an impostor can answer), verify-ca skips the name. Don't override sslmode in the code.")
     @DisplayName("03 refuses a server whose certificate is signed by another CA, or issued for another host name")
-    void e12_rdsWrongServer(CompiledSubmission code, GradingSession session, Lab lab) throws Exception {
+    void e12_rdsWrongServer(CompiledSubmission code, StudentJvm jvm, GradingSession session, Lab lab) throws Exception {
         RdsLikeServer rds = session.rdsLikeServer();
         try (CheckDatabase db = rds.create(session.course().dataset(lab, "default"))) {
             ConnectionTarget t = db.studentTarget();
             Secrecy.guard(Set.of(t.password()), () -> {
-                StudentDb student = new StudentDb(code);
-                Map<String, String> right = env("DATABASE_URL", libpq(t, rds.host(),
-                        tls("verify-full", rds.caCertificate().toString())));
-                Map<String, String> otherCa = env("DATABASE_URL", libpq(t, rds.host(),
-                        tls("verify-full", rds.untrustedCaCertificate().toString())));
-                Map<String, String> otherName = env("DATABASE_URL", libpq(t, "127.0.0.1",
-                        tls("verify-full", rds.caCertificate().toString())));
+                StudentDb student = new StudentDb(jvm, code);
+                ConnectionTarget in = inside(jvm, rds, t);
+                String ca = jvm.shareFile(rds.caCertificate());
+                Map<String, String> right = env("DATABASE_URL", libpq(in, rds.host(), tls("verify-full", ca)));
+                Map<String, String> otherCa = env("DATABASE_URL", libpq(in, rds.host(),
+                        tls("verify-full", jvm.shareFile(rds.untrustedCaCertificate()))));
+                Map<String, String> otherName = env("DATABASE_URL", libpq(in, "127.0.0.1", tls("verify-full", ca)));
                 // Refusals take HikariCP a second each: they run side by side, and next to the right connection.
                 var caAttempt = attempt(() -> connects(student, WRITER, otherCa));
                 var nameAttempt = attempt(() -> connects(student, WRITER, otherName));
@@ -377,16 +375,16 @@ class Lab10RdsConnectionsGrader {
             hint = "When DATABASE_URL has no sslmode, set sslmode=verify-full yourself (pgJDBC's default, prefer, "
                     + "accepts any certificate); when it has no sslrootcert, use PGSSLROOTCERT from the environment.")
     @DisplayName("03 uses verify-full with the CA from PGSSLROOTCERT when DATABASE_URL names no sslmode")
-    void e13_rdsSecureDefault(CompiledSubmission code, GradingSession session, Lab lab) throws Exception {
+    void e13_rdsSecureDefault(CompiledSubmission code, StudentJvm jvm, GradingSession session, Lab lab) throws Exception {
         RdsLikeServer rds = session.rdsLikeServer();
         try (CheckDatabase db = rds.create(session.course().dataset(lab, "default"))) {
             ConnectionTarget t = db.studentTarget();
             Secrecy.guard(Set.of(t.password()), () -> {
-                StudentDb student = new StudentDb(code);
-                String bare = libpq(t, rds.host(), Map.of());
-                Map<String, String> env = env("DATABASE_URL", bare, "PGSSLROOTCERT", rds.caCertificate().toString());
+                StudentDb student = new StudentDb(jvm, code);
+                String bare = libpq(inside(jvm, rds, t), rds.host(), Map.of());
+                Map<String, String> env = env("DATABASE_URL", bare, "PGSSLROOTCERT", jvm.shareFile(rds.caCertificate()));
                 Map<String, String> wrong = env("DATABASE_URL", bare, "PGSSLROOTCERT",
-                        rds.untrustedCaCertificate().toString());
+                        jvm.shareFile(rds.untrustedCaCertificate()));
                 var wrongAttempt = attempt(() -> connects(student, WRITER, wrong));  // meanwhile, the right one
                 Session s = mustConnect(student, WRITER, env, "the RDS-like server");
                 if (!s.ssl()) {
@@ -408,12 +406,13 @@ class Lab10RdsConnectionsGrader {
             hint = "readerFromEnvironment: DATABASE_READER_URL when it is set, else DATABASE_URL; the same settings as "
                     + "the writer, plus config.setReadOnly(true). The writer pool stays read-write.")
     @DisplayName("04 opens read-only connections on the reader endpoint (DATABASE_READER_URL, else DATABASE_URL)")
-    void e14_readerEndpoint(CompiledSubmission code, CheckDatabase db, GradingSession session, Lab lab) throws Exception {
+    void e14_readerEndpoint(CompiledSubmission code, StudentJvm jvm, CheckDatabase db, GradingSession session, Lab lab)
+            throws Exception {
         try (CheckDatabase replica = session.newDatabase(lab, "default")) {
-            ConnectionTarget w = db.studentTarget();
-            ConnectionTarget r = replica.studentTarget();
+            ConnectionTarget w = jvm.database(db.studentTarget());
+            ConnectionTarget r = jvm.database(replica.studentTarget());
             Secrecy.guard(Set.of(w.password(), r.password()), () -> {
-                StudentDb student = new StudentDb(code);
+                StudentDb student = new StudentDb(jvm, code);
                 long posts = postsAsAdmin(db);
                 String writerUrl = libpq(w, w.host(), localParameters(w));
                 String readerUrl = libpq(r, r.host(), localParameters(r));
@@ -462,12 +461,11 @@ class Lab10RdsConnectionsGrader {
             hint = "The AWS SDK's RDS utilities make the token (README section 5). Everything it signs comes from "
                     + "the parameters: host, port, user, region and the credentials given, not constants.")
     @DisplayName("05 makes an IAM authentication token for the user, endpoint and region, signed with the credentials given")
-    void e15_iamToken(CompiledSubmission code) {
-        StudentDb student = new StudentDb(code);
+    void e15_iamToken(CompiledSubmission code, StudentJvm jvm) {
+        StudentDb student = new StudentDb(jvm, code);
         List<String> problems = new ArrayList<>();
         for (IamTokens.Endpoint endpoint : IAM_ENDPOINTS) {
-            IamTokens.CountingCredentials credentials = new IamTokens.CountingCredentials(Clock.systemUTC());
-            String token = student.token(endpoint, credentials);
+            String token = student.token(endpoint);
             List<String> wrong = IamTokens.problems(token, endpoint, Instant.now());
             if (!wrong.isEmpty()) {
                 problems.add("The token for " + endpoint + ":\n    " + String.join("\n    ", wrong));
@@ -483,32 +481,29 @@ class Lab10RdsConnectionsGrader {
             hint = "A token lives 15 minutes: keep the last one and when it was made, and make a new one once it is "
                     + "older than the refresh time. Read the time from the clock parameter only.")
     @DisplayName("05 hands the pool a fresh token before the old one expires (never one older than 10 minutes)")
-    void e16_iamRefresh(CompiledSubmission code) {
-        StudentDb student = new StudentDb(code);
+    void e16_iamRefresh(CompiledSubmission code, StudentJvm jvm) {
+        StudentDb student = new StudentDb(jvm, code);
         IamTokens.Endpoint endpoint = IAM_ENDPOINTS.get(0);
-        IamTokens.TestClock clock = new IamTokens.TestClock(Instant.parse("2025-06-01T12:00:00Z"));
-        IamTokens.CountingCredentials credentials = new IamTokens.CountingCredentials(clock);
-        var provider = student.credentialsProvider(endpoint, credentials, clock);
+        Instant start = Instant.parse("2025-06-01T12:00:00Z");
         List<String> problems = new ArrayList<>();
-        Instant start = clock.instant();
-        for (int minutes : List.of(0, 3, 11, 14, 26)) {
-            clock.set(start.plus(Duration.ofMinutes(minutes)));
-            var given = StudentDb.credentials(provider);
+        for (IamRefresh.Step given : student.refresh(endpoint, start, List.of(0, 3, 11, 14, 26))) {
+            int minutes = given.minute();
+            Instant now = start.plus(Duration.ofMinutes(minutes));
             String when = "At 12:" + String.format(Locale.ROOT, "%02d", minutes) + " (by the clock given)";
-            if (!endpoint.user().equals(given.getUsername())) {
-                problems.add(when + " the user name is " + given.getUsername() + ", expected " + endpoint.user() + ".");
+            if (!endpoint.user().equals(given.username())) {
+                problems.add(when + " the user name is " + given.username() + ", expected " + endpoint.user() + ".");
             }
-            String password = given.getPassword();
+            String password = given.password();
             if (password == null || !password.startsWith(endpoint.host() + ":" + endpoint.port() + "/?")
                     || !password.contains("DBUser=" + endpoint.user())) {
                 problems.add(when + " the password is not an IAM token for " + endpoint + ".");
             }
-            Instant made = credentials.lastResolved();
+            Instant made = given.lastSigned();
             if (made == null) {
                 problems.add(when + " no token had been signed with the credentials given to credentialsProvider.");
                 break;
             }
-            Duration age = Duration.between(made, clock.instant());
+            Duration age = Duration.between(made, now);
             if (age.compareTo(Duration.ofMinutes(10)) >= 0) {
                 problems.add(when + " the pool got a token made at 12:" + String.format(Locale.ROOT, "%02d",
                         Duration.between(start, made).toMinutes()) + ", " + age.toMinutes() + " minutes old. "
@@ -585,9 +580,9 @@ class Lab10RdsConnectionsGrader {
                         + "\n  expected    an IllegalArgumentException");
                 continue;
             }
-            Throwable t = got.thrown();
-            String message = String.valueOf(t.getMessage());
-            if (!(t instanceof IllegalArgumentException)) {
+            Thrown t = got.thrown();
+            String message = String.valueOf(t.message());
+            if (!t.is(IllegalArgumentException.class)) {
                 problems.add(head + "\n  yours       threw " + Secrecy.scrub(describe(t), secrets)
                         + "\n  expected    an IllegalArgumentException (check the input yourself before it breaks "
                         + "something else)");
@@ -635,9 +630,9 @@ class Lab10RdsConnectionsGrader {
         }
     }
 
-    /** The pool for this environment, or the check fails with the explained exception. */
-    private HikariDataSource build(StudentDb student, String method, Map<String, String> env) {
-        Outcome<HikariDataSource> pool = student.dataSource(method, env);
+    /** The pool's settings for this environment, or the check fails with the explained exception. */
+    private BuildPool.Settings build(StudentDb student, String method, Map<String, String> env) {
+        Outcome<BuildPool.Settings> pool = student.dataSource(method, env);
         if (pool.threw()) {
             throw new AssertionFailedError("DataSourceFactory." + method + " failed with\n" + show(env) + "\n  "
                     + ConnectionProblems.explain(pool.thrown()));
@@ -680,39 +675,13 @@ class Lab10RdsConnectionsGrader {
     }
 
     private Outcome<Session> open(StudentDb student, String method, Map<String, String> env) {
-        Outcome<HikariDataSource> pool = student.dataSource(method, env);
-        if (pool.threw()) {
-            return new Outcome<>(null, pool.thrown());
+        Outcome<BuildPool.Session> s = student.session(method, env);
+        if (s.threw()) {
+            return new Outcome<>(null, s.thrown());
         }
-        try (HikariDataSource ds = pool.value()) {
-            Outcome<Connection> c = StudentDb.connect(ds);
-            if (c.threw()) {
-                return new Outcome<>(null, c.thrown());
-            }
-            try (Connection connection = c.value(); Statement st = connection.createStatement()) {
-                st.setQueryTimeout(10);
-                boolean readOnly = connection.isReadOnly();
-                String database;
-                String user;
-                boolean ssl;
-                String applicationName;
-                boolean hasPosts;
-                try (ResultSet rs = st.executeQuery("SELECT current_database(), current_user, "
-                        + "coalesce((SELECT ssl FROM pg_stat_ssl WHERE pid = pg_backend_pid()), false), "
-                        + "current_setting('application_name'), to_regclass('public.posts') IS NOT NULL")) {
-                    rs.next();
-                    database = rs.getString(1);
-                    user = rs.getString(2);
-                    ssl = rs.getBoolean(3);
-                    applicationName = rs.getString(4);
-                    hasPosts = rs.getBoolean(5);
-                }
-                long posts = hasPosts ? count(st) : -1;
-                return new Outcome<>(new Session(database, user, ssl, applicationName, posts, readOnly), null);
-            } catch (SQLException e) {
-                return new Outcome<>(null, e);
-            }
-        }
+        BuildPool.Session v = s.value();
+        return new Outcome<>(new Session(v.database(), v.user(), v.ssl(), v.applicationName(), v.posts(), v.readOnly()),
+                null);
     }
 
     private static long count(Statement st) throws SQLException {
@@ -816,9 +785,15 @@ class Lab10RdsConnectionsGrader {
         return out.toString();
     }
 
-    private static String describe(Throwable t) {
-        String message = t.getMessage() == null ? "" : ": " + t.getMessage().strip().lines().findFirst().orElse("");
-        return t.getClass().getSimpleName() + message;
+    private static String describe(Thrown t) {
+        String message = t.message() == null ? "" : ": " + t.message().strip().lines().findFirst().orElse("");
+        return t.simpleType() + message;
+    }
+
+    /** The RDS-like server's role as the worker reaches it: same role and database, the port of the sandbox's relay. */
+    private static ConnectionTarget inside(StudentJvm jvm, RdsLikeServer rds, ConnectionTarget t) {
+        return new ConnectionTarget(rds.host(), jvm.route(rds.host(), rds.port()), t.database(), t.user(),
+                t.password(), t.parameters());
     }
 
     private static String millis(long ms) {

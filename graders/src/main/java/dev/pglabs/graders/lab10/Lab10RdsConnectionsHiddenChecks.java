@@ -1,5 +1,7 @@
 package dev.pglabs.graders.lab10;
 
+import dev.pglabs.worker.StudentJvm;
+
 import dev.pglabs.course.Lab;
 import dev.pglabs.grading.Check;
 import dev.pglabs.grading.Grader;
@@ -86,8 +88,8 @@ class Lab10RdsConnectionsHiddenChecks {
             hint = "Test your parser with your own URLs: a '+' in a password, an encoded ':' or '@', several hosts mixing "
                     + "IPv6 and names, an empty query, port 0 and 65536, a URL without user.")
     @DisplayName("01 parses more URLs of every kind, and rejects more malformed ones")
-    void e06_more(CompiledSubmission code) throws Exception {
-        StudentDb student = new StudentDb(code);
+    void e06_more(CompiledSubmission code, StudentJvm jvm) throws Exception {
+        StudentDb student = new StudentDb(jvm, code);
         List<String> problems = new ArrayList<>(visible.validProblems(student, HIDDEN_VALID));
         problems.addAll(visible.malformedProblems(student, HIDDEN_MALFORMED));
         int total = HIDDEN_VALID.size() + HIDDEN_MALFORMED.size();

@@ -60,76 +60,9 @@ final class Secrecy {
         return text != null && secrets.stream().anyMatch(s -> s != null && s.length() >= 4 && text.contains(s));
     }
 
-    /**
-     * Records what is printed to System.out and System.err while open, and still prints it. Student code runs on
-     * threads of its own ({@link dev.pglabs.javasub.JavaCalls}), so one tee is installed for the whole JVM (once,
-     * and left in place) and copies every byte to each open tap. Submissions graded side by side see each other's
-     * output here, so look only for secrets of your own check.
-     */
-    static final class Tap implements AutoCloseable {
-        private static final Set<Tap> OPEN = ConcurrentHashMap.newKeySet();
-        private static boolean installed;
-
-        private final ByteArrayOutputStream recorded = new ByteArrayOutputStream();
-
-        Tap() {
-            install();
-            OPEN.add(this);
-        }
-
-        private static synchronized void install() {
-            if (!installed) {
-                System.setOut(tee(System.out));
-                System.setErr(tee(System.err));
-                installed = true;
-            }
-        }
-
-        private static PrintStream tee(PrintStream original) {
-            return new PrintStream(new OutputStream() {
-                @Override
-                public void write(int b) {
-                    write(new byte[] {(byte) b}, 0, 1);
-                }
-
-                @Override
-                public void write(byte[] b, int off, int len) {
-                    original.write(b, off, len);
-                    for (Tap tap : OPEN) {
-                        tap.record(b, off, len);
-                    }
-                }
-
-                @Override
-                public void flush() {
-                    original.flush();
-                }
-            }, true, StandardCharsets.UTF_8);
-        }
-
-        private void record(byte[] b, int off, int len) {
-            synchronized (recorded) {
-                if (recorded.size() < 1_000_000) {
-                    recorded.write(b, off, len);
-                }
-            }
-        }
-
-        /** The printed lines that hold one of the secrets, masked. */
-        List<String> linesWith(Collection<String> secrets) {
-            System.out.flush();
-            System.err.flush();
-            String text;
-            synchronized (recorded) {
-                text = recorded.toString(StandardCharsets.UTF_8);
-            }
-            return text.lines().filter(line -> contains(line, secrets)).map(line -> scrub(line, secrets))
-                    .map(line -> line.length() > 160 ? line.substring(0, 160) + "…" : line).limit(5).toList();
-        }
-
-        @Override
-        public void close() {
-            OPEN.remove(this);
-        }
+    /** The lines of {@code printed} that hold one of the secrets, masked (at most five, each cut to 160 characters). */
+    static List<String> linesWith(String printed, Collection<String> secrets) {
+        return printed.lines().filter(line -> contains(line, secrets)).map(line -> scrub(line, secrets))
+                .map(line -> line.length() > 160 ? line.substring(0, 160) + "…" : line).limit(5).toList();
     }
 }

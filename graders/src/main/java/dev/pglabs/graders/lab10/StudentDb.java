@@ -1,192 +1,98 @@
 package dev.pglabs.graders.lab10;
 
-import com.zaxxer.hikari.HikariCredentialsProvider;
-import com.zaxxer.hikari.HikariDataSource;
-import com.zaxxer.hikari.util.Credentials;
+import dev.pglabs.graders.lab10.sandboxed.BuildPool;
+import dev.pglabs.graders.lab10.sandboxed.IamRefresh;
+import dev.pglabs.graders.lab10.sandboxed.IamToken;
+import dev.pglabs.graders.lab10.sandboxed.ParseUrl;
 import dev.pglabs.javasub.CompiledSubmission;
-import dev.pglabs.javasub.JavaCalls;
-import dev.pglabs.results.CheckStatus;
-import dev.pglabs.submission.SubmissionProblem;
-import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import dev.pglabs.worker.CodeRef;
+import dev.pglabs.worker.StudentJvm;
+import dev.pglabs.worker.Thrown;
 
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Method;
-import java.lang.reflect.Modifier;
-import java.sql.Connection;
-import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
-import java.util.Properties;
-import java.util.TreeMap;
 
 /**
- * The submission's {@code app.db} classes, called the way the lab's README states their signatures. The lab's
- * code depends on nothing of the course (students build it with the lab's own pom.xml), so the grader finds the
- * methods by reflection and calls them through {@link JavaCalls}: time-limited, a starter's TODO ends the check
- * as not implemented yet. Exceptions the exercise asks for come back as values ({@link Outcome}).
+ * The submission's {@code app.db} classes, called the way the lab's README states their signatures, in the
+ * submission's worker ({@link StudentJvm}): the lab's code depends on nothing of the course, so the tasks find the
+ * methods by reflection there. Exceptions the exercise asks for come back as values ({@link Outcome}); a starter's
+ * TODO ends the check as not implemented yet.
  */
 final class StudentDb {
 
-    static final String URL_CLASS = "app.db.DatabaseUrl";
-    static final String FACTORY_CLASS = "app.db.DataSourceFactory";
-    static final String IAM_CLASS = "app.db.IamAuthentication";
-    /** The first token loads and starts the AWS SDK's signer: most of a second on a busy machine. */
-    static final Duration IAM_LIMIT = Duration.ofSeconds(10);
-    static final Duration PARSE_LIMIT = Duration.ofSeconds(2);
+    /** Parsing is string work; the limit also covers loading the class (a static initialiser is student code). */
+    static final Duration PARSE_LIMIT = Duration.ofSeconds(5);
     /** Building a pool connects once (HikariCP fails fast); TLS and SCRAM take a few milliseconds here. */
-    static final Duration POOL_LIMIT = Duration.ofSeconds(20);
+    static final Duration POOL_LIMIT = Duration.ofSeconds(40);
+    /** The first token loads and starts the AWS SDK's signer: most of a second on a busy machine. */
+    static final Duration IAM_LIMIT = Duration.ofSeconds(20);
 
     /** What {@code DatabaseUrl.parse} returned: the JDBC URL and the properties as sorted text. */
     record Settings(String jdbcUrl, Map<String, String> properties) {
     }
 
     /** A value, or the exception the student's code threw. */
-    record Outcome<T>(T value, Throwable thrown) {
+    record Outcome<T>(T value, Thrown thrown) {
         boolean threw() {
             return thrown != null;
         }
     }
 
-    private final CompiledSubmission code;
+    private final StudentJvm jvm;
+    private final CodeRef code;
 
-    StudentDb(CompiledSubmission code) {
-        this.code = code;
+    StudentDb(StudentJvm jvm, CompiledSubmission code) {
+        this.jvm = jvm;
+        this.code = jvm.code(code);
+    }
+
+    StudentJvm jvm() {
+        return jvm;
     }
 
     Outcome<Settings> parse(String databaseUrl) {
-        Method parse = method(URL_CLASS, "parse", "public static JdbcSettings parse(String databaseUrl)", String.class);
-        return JavaCalls.call(() -> {
-            Object result;
-            try {
-                result = parse.invoke(null, databaseUrl);
-            } catch (InvocationTargetException e) {
-                return caught(e);
-            }
-            if (result == null) {
-                throw new SubmissionProblem(CheckStatus.FAILED, "DatabaseUrl.parse returned null for "
-                        + quote(databaseUrl) + ". Return a JdbcSettings, or throw IllegalArgumentException.");
-            }
-            return new Outcome<>(settings(result), null);
-        }, PARSE_LIMIT, "DatabaseUrl.parse");
+        ParseUrl.Parsed parsed = jvm.call(new ParseUrl(code, databaseUrl), PARSE_LIMIT, "DatabaseUrl.parse");
+        return parsed.thrown() != null ? new Outcome<>(null, parsed.thrown())
+                : new Outcome<>(new Settings(parsed.jdbcUrl(), parsed.properties()), null);
     }
 
-    /** {@code DataSourceFactory.<method>(env)}: the pool, or what it threw. */
-    Outcome<HikariDataSource> dataSource(String method, Map<String, String> env) {
-        Method factory = method(FACTORY_CLASS, method, "public static HikariDataSource " + method
-                + "(Map<String, String> env)", Map.class);
-        if (!HikariDataSource.class.isAssignableFrom(factory.getReturnType())) {
-            throw new SubmissionProblem(CheckStatus.FAILED, "DataSourceFactory." + method + " returns "
-                    + factory.getReturnType().getSimpleName() + "; the lab asks for a HikariDataSource (a pool).");
-        }
-        Map<String, String> copy = new HashMap<>(env);
-        return JavaCalls.call(() -> {
-            try {
-                HikariDataSource pool = (HikariDataSource) factory.invoke(null, copy);
-                if (pool == null) {
-                    throw new SubmissionProblem(CheckStatus.FAILED, "DataSourceFactory." + method + " returned null.");
-                }
-                return new Outcome<>(pool, null);
-            } catch (InvocationTargetException e) {
-                return caught(e);
-            }
-        }, POOL_LIMIT, "DataSourceFactory." + method);
+    /** {@code DataSourceFactory.<method>(env)}: the pool's settings, or what it threw. */
+    Outcome<BuildPool.Settings> dataSource(String method, Map<String, String> env) {
+        BuildPool.Built built = build(method, env, false, false);
+        return new Outcome<>(built.settings(), built.thrown());
     }
 
-    /** {@code IamAuthentication.token(host, port, user, region, credentials)}. */
-    String token(IamTokens.Endpoint e, AwsCredentialsProvider credentials) {
-        Method token = method(IAM_CLASS, "token", "public static String token(String host, int port, String user, "
-                + "String region, AwsCredentialsProvider credentials)", String.class, int.class, String.class,
-                String.class, AwsCredentialsProvider.class);
-        return JavaCalls.call(() -> (String) token.invoke(null, e.host(), e.port(), e.user(), e.region(), credentials),
-                IAM_LIMIT, "IamAuthentication.token");
+    /** As {@link #dataSource}, with what the student's code printed meanwhile. */
+    BuildPool.Built dataSourcePrinting(String method, Map<String, String> env) {
+        return build(method, env, false, true);
     }
 
-    /** {@code IamAuthentication.credentialsProvider(…)}. */
-    HikariCredentialsProvider credentialsProvider(IamTokens.Endpoint e, AwsCredentialsProvider credentials,
-                                                  Clock clock) {
-        Method factory = method(IAM_CLASS, "credentialsProvider", "public static HikariCredentialsProvider "
-                + "credentialsProvider(String host, int port, String user, String region, AwsCredentialsProvider "
-                + "credentials, Clock clock)", String.class, int.class, String.class, String.class,
-                AwsCredentialsProvider.class, Clock.class);
-        HikariCredentialsProvider provider = JavaCalls.call(() -> (HikariCredentialsProvider) factory.invoke(null,
-                e.host(), e.port(), e.user(), e.region(), credentials, clock), IAM_LIMIT,
-                "IamAuthentication.credentialsProvider");
-        if (provider == null) {
-            throw new SubmissionProblem(CheckStatus.FAILED, "IamAuthentication.credentialsProvider returned null.");
-        }
-        return provider;
+    /** Builds the pool, takes one connection and reads its session; the pool is closed afterwards. */
+    Outcome<BuildPool.Session> session(String method, Map<String, String> env) {
+        BuildPool.Built built = build(method, env, true, false);
+        Thrown thrown = built.thrown() != null ? built.thrown() : built.connectThrown();
+        return new Outcome<>(built.session(), thrown);
     }
 
-    /** What the pool would get for its next connection. */
-    static Credentials credentials(HikariCredentialsProvider provider) {
-        Credentials credentials = JavaCalls.call(provider::getCredentials, IAM_LIMIT, "getCredentials() of your provider");
-        if (credentials == null) {
-            throw new SubmissionProblem(CheckStatus.FAILED, "getCredentials() of your provider returned null: return "
-                    + "Credentials.of(user, token).");
-        }
-        return credentials;
+    private BuildPool.Built build(String method, Map<String, String> env, boolean connect, boolean print) {
+        return jvm.call(new BuildPool(code, method, new HashMap<>(env), connect, print), POOL_LIMIT,
+                "DataSourceFactory." + method);
     }
 
-    /** A connection from the student's pool (HikariCP may wait up to the pool's connectionTimeout). */
-    static Outcome<Connection> connect(HikariDataSource pool) {
-        return JavaCalls.call(() -> {
-            try {
-                return new Outcome<>(pool.getConnection(), null);
-            } catch (java.sql.SQLException | RuntimeException e) {
-                return new Outcome<>(null, e);
-            }
-        }, POOL_LIMIT, "getConnection() on your pool");
+    /** {@code IamAuthentication.token(host, port, user, region, credentials)} with the test credentials. */
+    String token(IamTokens.Endpoint e) {
+        return jvm.call(new IamToken(code, e.host(), e.port(), e.user(), e.region()), IAM_LIMIT,
+                "IamAuthentication.token");
     }
 
-    /** Exceptions are answers here, except a starter's TODO and errors (stack overflow…), which end the check. */
-    private static <T> Outcome<T> caught(InvocationTargetException e) throws InvocationTargetException {
-        Throwable t = e.getCause();
-        boolean todo = t instanceof UnsupportedOperationException && t.getMessage() != null
-                && t.getMessage().strip().startsWith("TODO");
-        if (todo || t instanceof Error) {
-            throw e;
-        }
-        return new Outcome<>(null, t);
-    }
-
-    private Settings settings(Object result) throws ReflectiveOperationException {
-        Class<?> type = result.getClass();
-        Object url = accessor(type, "jdbcUrl").invoke(result);
-        Object properties = accessor(type, "properties").invoke(result);
-        Map<String, String> map = new TreeMap<>();
-        if (properties instanceof Properties p) {
-            p.forEach((k, v) -> map.put(String.valueOf(k), String.valueOf(v)));
-        } else if (properties != null) {
-            throw new SubmissionProblem(CheckStatus.FAILED, "JdbcSettings.properties() must return java.util.Properties.");
-        }
-        return new Settings(url == null ? null : url.toString(), map);
-    }
-
-    private static Method accessor(Class<?> type, String name) {
-        try {
-            Method m = type.getMethod(name);
-            m.setAccessible(true);
-            return m;
-        } catch (NoSuchMethodException | RuntimeException e) {
-            throw new SubmissionProblem(CheckStatus.FAILED, type.getSimpleName() + " has no method " + name + "(). "
-                    + "Keep JdbcSettings as the starter gives it: record JdbcSettings(String jdbcUrl, Properties properties).");
-        }
-    }
-
-    private Method method(String className, String name, String signature, Class<?>... parameters) {
-        Class<?> type = code.load(className);
-        try {
-            Method m = type.getMethod(name, parameters);
-            if (!Modifier.isStatic(m.getModifiers())) {
-                throw new NoSuchMethodException();
-            }
-            m.setAccessible(true);
-            return m;
-        } catch (NoSuchMethodException | RuntimeException e) {
-            throw new SubmissionProblem(CheckStatus.FAILED, className + " needs the method " + signature
-                    + " (as in the starter). Keep its name, parameter and return type.");
-        }
+    /** The credentials the student's provider gives at each of {@code minutes} after {@code start}. */
+    List<IamRefresh.Step> refresh(IamTokens.Endpoint e, Instant start, List<Integer> minutes) {
+        return new ArrayList<>(jvm.call(new IamRefresh(code, e.host(), e.port(), e.user(), e.region(), start,
+                new ArrayList<>(minutes)), IAM_LIMIT, "IamAuthentication.credentialsProvider"));
     }
 
     static String quote(String text) {
