@@ -1,5 +1,8 @@
 package dev.pglabs.graders.lab11;
 
+import dev.pglabs.graders.lab11.sandboxed.RecordedStore;
+import dev.pglabs.worker.StudentJvm;
+
 import dev.pglabs.comparison.CompareOptions;
 import dev.pglabs.grading.Check;
 import dev.pglabs.grading.Grader;
@@ -18,7 +21,6 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.opentest4j.AssertionFailedError;
-import software.amazon.awssdk.core.SdkRequest;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -26,8 +28,6 @@ import software.amazon.awssdk.services.dynamodb.model.BillingMode;
 import software.amazon.awssdk.services.dynamodb.model.GetItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
 import software.amazon.awssdk.services.dynamodb.model.KeyType;
-import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
-import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 import software.amazon.awssdk.services.dynamodb.model.TableDescription;
 
@@ -212,9 +212,13 @@ class Lab11SqlVsNosqlGrader {
             hint = "attributeDefinitions: userId N and name S; keySchema: userId HASH (partition key), name RANGE "
                     + "(sort key); billingMode PAY_PER_REQUEST. Define only key attributes: value needs no definition.")
     @DisplayName("06 creates the table with partition key userId (number) and sort key name (string), on demand")
-    void e06_tableKeys(GradingSession session, CompiledSubmission code) {
+    void e06_tableKeys(GradingSession session, CompiledSubmission code, StudentJvm jvm) {
         withDynamo(session, (calls, table) -> {
-            new StudentStore(code, calls.student(), table).createTable();
+            CreateTableSeen seen;
+            try (StudentStore store = new StudentStore(jvm, code, calls.endpoint(), table)) {
+                store.createTable();
+                seen = CreateTableSeen.of(store.seen());
+            }
             TableDescription t = calls.grader().describeTable(r -> r.tableName(table)).table();
             Map<String, String> keys = t.keySchema().stream().collect(Collectors.toMap(
                     KeySchemaElement::attributeName, k -> k.keyTypeAsString(), (a, b) -> a, TreeMap::new));
@@ -237,7 +241,6 @@ class Lab11SqlVsNosqlGrader {
                 problems.add("billing mode " + billing + ", expected PAY_PER_REQUEST (on demand: no capacity to plan "
                         + "for a feature whose traffic follows the page views).");
             }
-            CreateTableSeen seen = CreateTableSeen.of(calls.requests());
             if (seen.billingMode() != null && !seen.billingMode().equals(BillingMode.PAY_PER_REQUEST.toString())) {
                 problems.add("createTable asked for billing mode " + seen.billingMode() + ", expected PAY_PER_REQUEST.");
             }
@@ -253,10 +256,10 @@ class Lab11SqlVsNosqlGrader {
             hint = "put: putItem with userId (AttributeValue.fromN), name and value (fromS). get: getItem with the key "
                     + "(userId and name only), consistentRead(true); response.hasItem() is false when it is not there.")
     @DisplayName("07 puts a preference (replacing an old value) and gets it back by its key with GetItem")
-    void e07_putGet(GradingSession session, CompiledSubmission code) {
+    void e07_putGet(GradingSession session, CompiledSubmission code, StudentJvm jvm) {
         withDynamo(session, (calls, table) -> {
             createTable(calls.grader(), table);
-            StudentStore store = new StudentStore(code, calls.student(), table);
+            try (StudentStore store = new StudentStore(jvm, code, calls.endpoint(), table)) {
             List<String> problems = new ArrayList<>();
             store.put(7, "theme", "dark");
             Optional<String> stored = graderGet(calls.grader(), table, 7, "theme");
@@ -271,12 +274,11 @@ class Lab11SqlVsNosqlGrader {
                         + ", expected \"light\": a put replaces the item with the same key.");
             }
             graderPut(calls.grader(), table, 8, "language", "pt");
-            calls.clear();
             Optional<String> got = store.get(8, "language");
             if (!got.equals(Optional.of("pt"))) {
                 problems.add("get(8, \"language\") returned " + describe(got) + ", expected Optional[pt].");
             }
-            List<String> reads = calls.operations();
+            List<String> reads = store.operations();
             if (!reads.isEmpty() && !reads.equals(List.of("GetItem"))) {
                 problems.add("get sent " + reads + ". With the whole key known, one GetItem reads exactly one item; "
                         + "a Query or Scan reads more and costs more.");
@@ -289,6 +291,7 @@ class Lab11SqlVsNosqlGrader {
                 }
             }
             failIf(problems, "put and get");
+            }
         });
     }
 
@@ -296,10 +299,10 @@ class Lab11SqlVsNosqlGrader {
             hint = "A condition expression makes DynamoDB refuse the write when the item does not meet it. Some "
                     + "attribute names are reserved words: use a placeholder for them.")
     @DisplayName("08 putIfAbsent writes only when the preference is not set, in one conditional write")
-    void e08_conditionalWrite(GradingSession session, CompiledSubmission code) {
+    void e08_conditionalWrite(GradingSession session, CompiledSubmission code, StudentJvm jvm) {
         withDynamo(session, (calls, table) -> {
             createTable(calls.grader(), table);
-            StudentStore store = new StudentStore(code, calls.student(), table);
+            try (StudentStore store = new StudentStore(jvm, code, calls.endpoint(), table)) {
             List<String> problems = new ArrayList<>();
 
             StudentStore.Outcome first = store.putIfAbsent(7, "theme", "dark");
@@ -310,7 +313,7 @@ class Lab11SqlVsNosqlGrader {
             StudentStore.Outcome second = store.putIfAbsent(7, "theme", "light");
             if (second.thrown() != null) {
                 problems.add("putIfAbsent(7, \"theme\", \"light\") when the theme is set threw "
-                        + second.thrown().getClass().getSimpleName() + ": catch ConditionalCheckFailedException "
+                        + second.thrown().simpleType() + ": catch ConditionalCheckFailedException "
                         + "and return false.");
             } else if (!Boolean.FALSE.equals(second.wrote())) {
                 problems.add("putIfAbsent(7, \"theme\", \"light\") when the theme is set returned " + second.wrote()
@@ -322,26 +325,23 @@ class Lab11SqlVsNosqlGrader {
                         + "\"dark\" must stay.");
             }
             // Another request sets the language between the student's read (if any) and write.
-            calls.clear();
-            calls.writeAfterNextRead(() -> graderPut(calls.grader(), table, 8, "language", "de"));
-            StudentStore.Outcome raced = store.putIfAbsent(8, "language", "pt");
+            StudentStore.Outcome raced = store.putIfAbsentRacing(8, "language", "pt", table, "de");
             Optional<String> after = graderGet(calls.grader(), table, 8, "language");
-            if (calls.concurrentWriteHappened() && after.equals(Optional.of("pt"))) {
+            if (store.concurrentWriteHappened() && after.equals(Optional.of("pt"))) {
                 problems.add("putIfAbsent(8, \"language\", \"pt\") read first, and another request set the language "
                         + "to \"de\" right after that read; your write then overwrote \"de\" (a lost update). "
                         + "Make the write itself conditional.");
             }
-            List<PutItemRequest> puts = calls.requests().stream().filter(PutItemRequest.class::isInstance)
-                    .map(PutItemRequest.class::cast).toList();
-            if (puts.stream().anyMatch(p -> p.conditionExpression() == null && !p.hasExpected())) {
-                problems.add("putIfAbsent sent a PutItem without a condition expression " + calls.operations()
+            if (store.seen().stream().anyMatch(p -> p.operation().equals("PutItem") && !p.conditional())) {
+                problems.add("putIfAbsent sent a PutItem without a condition expression " + store.operations()
                         + ": nothing stops it from replacing a value set in the meantime.");
             }
-            if (!calls.concurrentWriteHappened() && raced.thrown() == null && !Boolean.TRUE.equals(raced.wrote())) {
+            if (!store.concurrentWriteHappened() && raced.thrown() == null && !Boolean.TRUE.equals(raced.wrote())) {
                 problems.add("putIfAbsent(8, \"language\", \"pt\") returned " + raced.wrote() + " on a free key, "
                         + "expected true.");
             }
             failIf(problems, "putIfAbsent");
+            }
         });
     }
 
@@ -349,7 +349,7 @@ class Lab11SqlVsNosqlGrader {
             hint = "A Query (not a Scan) reads the items of one partition key; its key condition uses placeholders "
                     + "for the name and the value.")
     @DisplayName("09 forUser reads all preferences of one user with a Query on the partition key, never a Scan")
-    void e09_queryByUser(GradingSession session, CompiledSubmission code) {
+    void e09_queryByUser(GradingSession session, CompiledSubmission code, StudentJvm jvm) {
         withDynamo(session, (calls, table) -> {
             createTable(calls.grader(), table);
             Map<Long, Map<String, String>> data = new TreeMap<>();
@@ -358,8 +358,9 @@ class Lab11SqlVsNosqlGrader {
             data.put(3L, Map.of("theme", "dark", "language", "de", "font_size", "16", "digest", "weekly"));
             data.put(30L, Map.of("language", "en"));
             seed(calls.grader(), table, data);
-            assertForUser(new StudentStore(code, calls.student(), table), calls, Map.of(3L, data.get(3L),
-                    2L, data.get(2L), 4L, Map.of()));
+            try (StudentStore store = new StudentStore(jvm, code, calls.endpoint(), table)) {
+                assertForUser(store, Map.of(3L, data.get(3L), 2L, data.get(2L), 4L, Map.of()));
+            }
         });
     }
 
@@ -410,13 +411,12 @@ class Lab11SqlVsNosqlGrader {
         }
     }
 
-    static void assertForUser(StudentStore store, DynamoCalls calls, Map<Long, Map<String, String>> cases) {
+    static void assertForUser(StudentStore store, Map<Long, Map<String, String>> cases) {
         List<String> problems = new ArrayList<>();
         for (Map.Entry<Long, Map<String, String>> c : new TreeMap<>(cases).entrySet()) {
-            calls.clear();
             Map<String, String> actual = store.forUser(c.getKey());
             Map<String, String> expected = new TreeMap<>(c.getValue());
-            List<String> ops = calls.operations();
+            List<String> ops = store.operations();
             if (ops.contains("Scan")) {
                 problems.add("forUser(" + c.getKey() + ") sent " + ops + ". A Scan reads every item of the table, all "
                         + "users, and filters afterwards: its cost grows with the whole table. Query on the partition "
@@ -424,8 +424,7 @@ class Lab11SqlVsNosqlGrader {
             } else if (!ops.contains("Query")) {
                 problems.add("forUser(" + c.getKey() + ") sent " + ops + " and no Query. All items of one partition "
                         + "come back from one Query on userId (the names are not known in advance).");
-            } else if (calls.requests().stream().filter(QueryRequest.class::isInstance).map(QueryRequest.class::cast)
-                    .anyMatch(q -> q.keyConditionExpression() == null && !q.hasKeyConditions())) {
+            } else if (store.seen().stream().anyMatch(q -> q.operation().equals("Query") && !q.keyCondition())) {
                 problems.add("forUser(" + c.getKey() + ") sent a Query without a key condition on userId.");
             }
             if (!actual.equals(expected)) {
@@ -469,12 +468,9 @@ class Lab11SqlVsNosqlGrader {
 
     /** The billing mode the student's CreateTable request asked for (the emulator may not report it back). */
     record CreateTableSeen(String billingMode) {
-        static CreateTableSeen of(List<SdkRequest> requests) {
-            return requests.stream()
-                    .filter(software.amazon.awssdk.services.dynamodb.model.CreateTableRequest.class::isInstance)
-                    .map(software.amazon.awssdk.services.dynamodb.model.CreateTableRequest.class::cast)
-                    .findFirst().map(r -> new CreateTableSeen(r.billingModeAsString()))
-                    .orElse(new CreateTableSeen(null));
+        static CreateTableSeen of(List<RecordedStore.Seen> requests) {
+            return requests.stream().filter(r -> r.operation().equals("CreateTable")).findFirst()
+                    .map(r -> new CreateTableSeen(r.billingMode())).orElse(new CreateTableSeen(null));
         }
     }
 
@@ -520,7 +516,7 @@ class Lab11SqlVsNosqlGrader {
     }
 
     private static String outcome(StudentStore.Outcome o) {
-        return o.thrown() != null ? "threw " + o.thrown().getClass().getSimpleName() + ": " + o.thrown().getMessage()
+        return o.thrown() != null ? "threw " + o.thrown().simpleType() + ": " + o.thrown().message()
                 : "returned " + o.wrote();
     }
 

@@ -1,5 +1,7 @@
 package dev.pglabs.graders.lab11;
 
+import dev.pglabs.worker.StudentJvm;
+
 import dev.pglabs.grading.Check;
 import dev.pglabs.grading.Grader;
 import dev.pglabs.grading.GradingSession;
@@ -32,7 +34,7 @@ class Lab11SqlVsNosqlHiddenChecks {
             hint = "A Query returns at most 1 MB per call; LastEvaluatedKey says there is more. queryPaginator(…)"
                     + ".items() follows the pages for you.")
     @DisplayName("09 forUser reads every page of a user with a lot of data, and other users' data on new keys")
-    void e09_queryPages(GradingSession session, CompiledSubmission code) {
+    void e09_queryPages(GradingSession session, CompiledSubmission code, StudentJvm jvm) {
         withDynamo(session, (calls, table) -> {
             createTable(calls.grader(), table);
             Random random = new Random(1101);
@@ -53,8 +55,9 @@ class Lab11SqlVsNosqlHiddenChecks {
             data.put(big, large);
             seed(calls.grader(), table, data);
             long other = data.keySet().stream().filter(k -> k != big).findFirst().orElseThrow();
-            assertForUser(new StudentStore(code, calls.student(), table), calls,
-                    Map.of(big, large, other, data.get(other)));
+            try (StudentStore store = new StudentStore(jvm, code, calls.endpoint(), table)) {
+                assertForUser(store, Map.of(big, large, other, data.get(other)));
+            }
         });
     }
 }

@@ -1,108 +1,104 @@
 package dev.pglabs.graders.lab11;
 
+import dev.pglabs.graders.lab11.sandboxed.OpenStore;
+import dev.pglabs.graders.lab11.sandboxed.RecordedStore;
+import dev.pglabs.graders.lab11.sandboxed.StoreCall;
 import dev.pglabs.javasub.CompiledSubmission;
-import dev.pglabs.javasub.JavaCalls;
-import dev.pglabs.submission.SubmissionProblem;
-import dev.pglabs.results.CheckStatus;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import dev.pglabs.worker.Handle;
+import dev.pglabs.worker.StudentJvm;
+import dev.pglabs.worker.Thrown;
 
-import java.lang.reflect.Constructor;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Method;
+import java.net.URI;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
 /**
- * The submission's {@code app.prefs.PreferencesStore}, called the way the README states its signatures. The lab's code
- * depends on nothing of the course (it builds with the lab's own pom.xml), so the grader finds the methods by
- * reflection and calls them through {@link JavaCalls}: time-limited, and a starter's TODO ends the check as "not
- * implemented yet".
+ * The submission's {@code app.prefs.PreferencesStore}, called the way the README states its signatures, in the
+ * submission's worker ({@link StudentJvm}) on a DynamoDB client of its own whose requests are recorded there. Each
+ * call returns, besides its answer, the requests the student's client sent ({@link #seen()}), so a check can tell a
+ * Query from a Scan and a conditional write from a plain one. Closing it closes the store's clients in the worker.
  */
-final class StudentStore {
+final class StudentStore implements AutoCloseable {
 
-    static final String CLASS = "app.prefs.PreferencesStore";
     /** The first call loads and starts the AWS SDK (most of a second on a busy machine); the emulator answers in ms. */
     private static final Duration LIMIT = Duration.ofSeconds(20);
 
-    private final Object store;
-    private final Class<?> type;
+    private final StudentJvm jvm;
+    private final Handle store;
+    private List<RecordedStore.Seen> seen = List.of();
+    private boolean written;
 
-    StudentStore(CompiledSubmission code, DynamoDbClient client, String table) {
-        this.type = code.load(CLASS);
-        Constructor<?> constructor;
-        try {
-            constructor = type.getConstructor(DynamoDbClient.class, String.class);
-        } catch (NoSuchMethodException e) {
-            throw new SubmissionProblem(CheckStatus.FAILED, CLASS + " needs the constructor of the starter: "
-                    + "public PreferencesStore(DynamoDbClient dynamo, String table).");
-        }
-        this.store = JavaCalls.call(() -> constructor.newInstance(client, table), LIMIT, "new PreferencesStore(…)");
+    StudentStore(StudentJvm jvm, CompiledSubmission code, URI emulator, String table) {
+        this.jvm = jvm;
+        String endpoint = "http://127.0.0.1:" + jvm.route(emulator.getHost(), emulator.getPort());
+        this.store = jvm.call(new OpenStore(jvm.code(code), endpoint, table), LIMIT, "new PreferencesStore(…)");
     }
 
     void createTable() {
-        call("createTable", "public void createTable()", new Class<?>[0]);
+        call("createTable", null, false);
     }
 
     void put(long userId, String name, String value) {
-        call("put", "public void put(long userId, String name, String value)",
-                new Class<?>[] {long.class, String.class, String.class}, userId, name, value);
+        call("put", null, false, userId, name, value);
     }
 
     Optional<String> get(long userId, String name) {
-        Object result = call("get", "public Optional<String> get(long userId, String name)",
-                new Class<?>[] {long.class, String.class}, userId, name);
-        if (result == null) {
-            throw new SubmissionProblem(CheckStatus.FAILED, "get(" + userId + ", \"" + name + "\") returned null. "
-                    + "Return Optional.empty() when the preference is not there.");
-        }
-        return ((Optional<?>) result).map(String::valueOf);
+        StoreCall.Reply reply = call("get", null, false, userId, name);
+        return reply.present() ? Optional.of((String) reply.value()) : Optional.empty();
     }
 
     /** What putIfAbsent returned, or the exception it let out. */
-    record Outcome(Boolean wrote, Throwable thrown) {
+    record Outcome(Boolean wrote, Thrown thrown) {
     }
 
     Outcome putIfAbsent(long userId, String name, String value) {
-        Method m = method("putIfAbsent", "public boolean putIfAbsent(long userId, String name, String value)",
-                long.class, String.class, String.class);
-        return JavaCalls.call(() -> {
-            try {
-                return new Outcome((Boolean) m.invoke(store, userId, name, value), null);
-            } catch (InvocationTargetException e) {
-                Throwable t = e.getCause();
-                boolean todo = t instanceof UnsupportedOperationException && t.getMessage() != null
-                        && t.getMessage().strip().startsWith("TODO");
-                if (todo || t instanceof Error) {
-                    throw e;
-                }
-                return new Outcome(null, t);
-            }
-        }, LIMIT, "putIfAbsent");
+        return outcome(call("putIfAbsent", null, true, userId, name, value));
+    }
+
+    /** putIfAbsent while another request sets {@code other} right after the student's first read (if any). */
+    Outcome putIfAbsentRacing(long userId, String name, String value, String table, String other) {
+        return outcome(call("putIfAbsent", new RecordedStore.Write(table, userId, name, other), true, userId, name,
+                value));
     }
 
     @SuppressWarnings("unchecked")
     Map<String, String> forUser(long userId) {
-        Object result = call("forUser", "public Map<String, String> forUser(long userId)",
-                new Class<?>[] {long.class}, userId);
-        if (result == null) {
-            throw new SubmissionProblem(CheckStatus.FAILED, "forUser(" + userId + ") returned null. Return an empty "
-                    + "map for a user without preferences.");
-        }
-        return new java.util.TreeMap<>((Map<String, String>) result);
+        return new TreeMap<>((Map<String, String>) call("forUser", null, false, userId).value());
     }
 
-    private Object call(String name, String signature, Class<?>[] parameters, Object... args) {
-        Method m = method(name, signature, parameters);
-        return JavaCalls.call(() -> m.invoke(store, args), LIMIT, name);
+    /** The requests of the last call, in order. */
+    List<RecordedStore.Seen> seen() {
+        return seen;
     }
 
-    private Method method(String name, String signature, Class<?>... parameters) {
-        try {
-            return type.getMethod(name, parameters);
-        } catch (NoSuchMethodException e) {
-            throw new SubmissionProblem(CheckStatus.FAILED, CLASS + " has no method " + signature
-                    + ". Keep the signatures of the starter: the grader calls them.");
-        }
+    /** Operation names of the last call's requests: "PutItem", "Query", … */
+    List<String> operations() {
+        return seen.stream().map(RecordedStore.Seen::operation).toList();
+    }
+
+    /** Whether the write of {@link #putIfAbsentRacing} happened (the student's code read first). */
+    boolean concurrentWriteHappened() {
+        return written;
+    }
+
+    private static Outcome outcome(StoreCall.Reply reply) {
+        return new Outcome((Boolean) reply.value(), reply.thrown());
+    }
+
+    private StoreCall.Reply call(String method, RecordedStore.Write write, boolean exceptionIsAnswer, Object... args) {
+        ArrayList<Object> list = new ArrayList<>(List.of(args));
+        StoreCall.Reply reply = jvm.call(new StoreCall(store, method, list, write, exceptionIsAnswer), LIMIT, method);
+        seen = reply.seen();
+        written = reply.written();
+        return reply;
+    }
+
+    @Override
+    public void close() {
+        jvm.release(store);
     }
 }
