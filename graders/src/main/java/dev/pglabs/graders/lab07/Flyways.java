@@ -1,5 +1,7 @@
 package dev.pglabs.graders.lab07;
 
+import dev.pglabs.graders.lab07.sandboxed.FlywayFailure;
+
 import dev.pglabs.grading.ConstraintProbe;
 import dev.pglabs.javasub.JavaCalls;
 import dev.pglabs.provisioning.CheckDatabase;
@@ -8,16 +10,11 @@ import dev.pglabs.results.CheckFailure;
 import dev.pglabs.results.CheckStatus;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
-import org.flywaydb.core.api.MigrationInfo;
-import org.flywaydb.core.api.exception.FlywayValidateException;
 import org.flywaydb.core.api.logging.Log;
 import org.flywaydb.core.api.logging.LogCreator;
 import org.flywaydb.core.api.logging.LogFactory;
 import org.flywaydb.core.api.output.MigrateResult;
-import org.flywaydb.core.internal.exception.FlywayMigrateException;
 import org.postgresql.ds.PGSimpleDataSource;
-import org.postgresql.util.PSQLException;
-import org.postgresql.util.ServerErrorMessage;
 
 import javax.sql.DataSource;
 import java.sql.Connection;
@@ -162,7 +159,7 @@ final class Flyways {
     }
 
     /** Best effort: a server where the grader may not signal other roles' backends drops them with the database. */
-    private static void endStudentStatements(CheckDatabase db) {
+    static void endStudentStatements(CheckDatabase db) {
         try (Connection c = db.openAdmin(); PreparedStatement ps = c.prepareStatement("SELECT pg_terminate_backend(pid) "
                 + "FROM pg_stat_activity WHERE datname = current_database() AND usename = ?")) {
             ps.setString(1, db.role());
@@ -176,32 +173,34 @@ final class Flyways {
 
     /** What went wrong, for the student: the file, the line, PostgreSQL's error and what to do about it. */
     static String explain(FlywayException e, MigrationFolder folder) {
-        if (e instanceof FlywayMigrateException m) {
-            return explainMigrate(m, folder);
-        }
-        if (e instanceof FlywayValidateException || CHECKSUM.matcher(String.valueOf(e.getMessage())).find()) {
-            return explainValidate(String.valueOf(e.getMessage()), folder);
-        }
-        return "Flyway stopped with this error:\n" + indent(clean(e.getMessage(), folder));
+        return explain(FlywayFailure.of(e), folder);
     }
 
-    private static String explainMigrate(FlywayMigrateException m, MigrationFolder folder) {
-        MigrationInfo migration = m.getMigration();
-        String script = migration == null ? "a migration" : migration.getScript();
-        PSQLException sql = psql(m);
+    /** As {@link #explain(FlywayException, MigrationFolder)}, for a failure described as data (from the worker). */
+    static String explain(FlywayFailure e, MigrationFolder folder) {
+        if (e.migrate()) {
+            return explainMigrate(e, folder);
+        }
+        if (e.validate() || CHECKSUM.matcher(String.valueOf(e.message())).find()) {
+            return explainValidate(String.valueOf(e.message()), folder);
+        }
+        return "Flyway stopped with this error:\n" + indent(clean(e.message(), folder));
+    }
+
+    private static String explainMigrate(FlywayFailure m, MigrationFolder folder) {
+        String script = m.script() == null ? "a migration" : m.script();
         StringBuilder out = new StringBuilder("Flyway could not apply ").append(script);
-        if (sql == null) {
-            out.append(":\n").append(indent(clean(m.getMessage(), folder)));
+        if (m.sqlState() == null && m.sqlMessage() == null) {
+            out.append(":\n").append(indent(clean(m.message(), folder)));
             return out.toString();
         }
-        ServerErrorMessage server = sql.getServerErrorMessage();
-        String state = sql.getSQLState() == null ? "" : sql.getSQLState();
-        String message = server != null && server.getMessage() != null ? server.getMessage() : sql.getMessage();
-        out.append(": PostgreSQL rejected ").append(m.getLineNumber() > 0 ? "the statement at line "
-                + m.getLineNumber() : "a statement").append(":\n");
+        String state = m.sqlState() == null ? "" : m.sqlState();
+        String message = m.serverMessage() != null ? m.serverMessage() : m.sqlMessage();
+        out.append(": PostgreSQL rejected ").append(m.lineNumber() > 0 ? "the statement at line "
+                + m.lineNumber() : "a statement").append(":\n");
         out.append("  ERROR: ").append(message);
-        if (server != null && server.getDetail() != null) {
-            out.append("\n  DETAIL: ").append(server.getDetail());
+        if (m.serverDetail() != null) {
+            out.append("\n  DETAIL: ").append(m.serverDetail());
         }
         if (!state.isEmpty()) {
             out.append("\n  SQLSTATE ").append(ConstraintProbe.describe(state));
@@ -291,18 +290,6 @@ final class Flyways {
                 .map(String::stripTrailing)
                 .filter(l -> !l.isBlank())
                 .collect(Collectors.joining("\n"));
-    }
-
-    private static PSQLException psql(Throwable t) {
-        for (int i = 0; t != null && i < 10; i++, t = t.getCause()) {
-            if (t instanceof PSQLException p) {
-                return p;
-            }
-            if (t instanceof SQLException s && s.getNextException() instanceof PSQLException p) {
-                return p;
-            }
-        }
-        return null;
     }
 
     static String indent(String text) {

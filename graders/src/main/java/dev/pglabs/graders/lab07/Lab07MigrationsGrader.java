@@ -1,5 +1,9 @@
 package dev.pglabs.graders.lab07;
 
+import dev.pglabs.graders.lab07.sandboxed.MigratorCall;
+import org.flywaydb.core.Flyway;
+import dev.pglabs.worker.StudentJvm;
+
 import dev.pglabs.comparison.CompareOptions;
 import dev.pglabs.comparison.Comparison;
 import dev.pglabs.comparison.ResultComparator;
@@ -19,9 +23,6 @@ import dev.pglabs.provisioning.CheckDatabase;
 import dev.pglabs.provisioning.StudentSession;
 import dev.pglabs.provisioning.StudentSqlException;
 import dev.pglabs.submission.LabFiles;
-import org.flywaydb.core.Flyway;
-import org.flywaydb.core.api.configuration.Configuration;
-import org.flywaydb.core.api.output.BaselineResult;
 import org.flywaydb.core.api.output.MigrateResult;
 import org.flywaydb.core.api.output.ValidateResult;
 import org.junit.jupiter.api.DisplayName;
@@ -256,11 +257,11 @@ class Lab07MigrationsGrader {
                     + "filesystem location); migrate() uses it to migrate. Section 9 shows Flyway's builder.")
     @DisplayName("06 Migrator.migrate brings an empty database to the latest version, and a second start changes "
             + "nothing")
-    void e07_migratorMigrates(CompiledSubmission code, CheckDatabase db) {
-        StudentMigrator migrator = StudentMigrator.load(code, db);
+    void e07_migratorMigrates(CompiledSubmission code, StudentJvm jvm, CheckDatabase db) {
+        StudentMigrator migrator = StudentMigrator.load(jvm, code, db);
         try (MigrationFolder folder = testMigrations()) {
             DataSource ds = dataSource(db);
-            Flyways.Outcome<MigrateResult> first = migrator.migrate(ds, folder);
+            StudentMigrator.Outcome<StudentMigrator.Ran> first = migrator.migrate(folder);
             if (!first.ok()) {
                 throw new AssertionFailedError("Migrator.migrate(dataSource, migrations) failed on an empty database "
                         + "with " + testFolderNote() + ":\n" + Flyways.explain(first.failure(), folder));
@@ -270,30 +271,30 @@ class Lab07MigrationsGrader {
                 throw new AssertionFailedError("Migrator.migrate(dataSource, migrations) returned, but the database "
                         + "has " + (applied.isEmpty() ? "no migrations applied" : "only " + Flyways.listing(applied)
                         + " applied") + "; expected all of " + testFolderNote() + "."
-                        + whereItLooked(migrator, ds, folder));
+                        + whereItLooked(migrator, folder));
             }
             if (first.value() == null) {
                 throw new AssertionFailedError("Migrator.migrate(…) applied the migrations but returned null: return "
                         + "the MigrateResult that flyway.migrate() gives you (the application logs it).");
             }
-            if (first.value().migrationsExecuted != folder.names().size()) {
+            if (first.value().migrationsExecuted() != folder.names().size()) {
                 throw new AssertionFailedError("Migrator.migrate(…) returned a MigrateResult that says "
-                        + first.value().migrationsExecuted + " migrations ran, but " + folder.names().size()
+                        + first.value().migrationsExecuted() + " migrations ran, but " + folder.names().size()
                         + " did: return the result of flyway.migrate() itself.");
             }
-            Flyways.Outcome<MigrateResult> second = migrator.migrate(ds, folder);
+            StudentMigrator.Outcome<StudentMigrator.Ran> second = migrator.migrate(folder);
             if (!second.ok()) {
                 throw new AssertionFailedError("The application starts many times on the same database. The first "
                         + "Migrator.migrate(…) worked, the second failed:\n" + Flyways.explain(second.failure(),
                         folder));
             }
             int again = appliedScripts(db).size() - applied.size();
-            if (again != 0 || second.value() == null || second.value().migrationsExecuted != 0) {
+            if (again != 0 || second.value() == null || second.value().migrationsExecuted() != 0) {
                 throw new AssertionFailedError("The application starts many times on the same database, and the "
                         + "second start must apply nothing: Flyway knows from flyway_schema_history what already "
                         + "ran. The second Migrator.migrate(…) " + (second.value() == null ? "returned null"
-                        : "reports " + second.value().migrationsExecuted + " migrations executed") + ".\n"
-                        + historyTable(db) + cleanNote(migrator, ds, folder));
+                        : "reports " + second.value().migrationsExecuted() + " migrations executed") + ".\n"
+                        + historyTable(db) + cleanNote(migrator, folder));
             }
         }
     }
@@ -301,14 +302,14 @@ class Lab07MigrationsGrader {
     @Check(id = "07-migrator-keeps-data", points = 1,
             hint = "migrate() runs flyway.migrate() and nothing else: no clean(), no dropping or re-creating tables.")
     @DisplayName("07 Migrator.migrate upgrades a database that holds rows and keeps every row")
-    void e08_migratorKeepsData(CompiledSubmission code, CheckDatabase db, GradingSession session) {
-        StudentMigrator migrator = StudentMigrator.load(code, db);
+    void e08_migratorKeepsData(CompiledSubmission code, StudentJvm jvm, CheckDatabase db, GradingSession session) {
+        StudentMigrator migrator = StudentMigrator.load(jvm, code, db);
         try (MigrationFolder folder = testMigrations()) {
             DataSource ds = dataSource(db);
             BlogV1.migratedToV1(db, ds, BlogV1.rows(session.course(), BlogV1.DATA), "datasets/blog-v1/data.sql");
             ResultTable users = read(db, "SELECT * FROM users");
             ResultTable posts = read(db, "SELECT * FROM posts");
-            Flyways.Outcome<MigrateResult> run = migrator.migrate(ds, folder);
+            StudentMigrator.Outcome<StudentMigrator.Ran> run = migrator.migrate(folder);
             if (!run.ok()) {
                 throw new AssertionFailedError("The grader put a database at version 1 with 12 users and 16 posts, "
                         + "then called Migrator.migrate(…) with " + testFolderNote() + ". It failed:\n"
@@ -336,7 +337,7 @@ class Lab07MigrationsGrader {
             if (appliedCount(db, BlogV1.V1_FILE) != 1 || appliedCount(db, TEST_V2) != 1) {
                 throw new AssertionFailedError("After Migrator.migrate(…) the history should show V1 (applied "
                         + "before) and V2 (applied now), once each:\n" + historyTable(db)
-                        + whereItLooked(migrator, ds, folder));
+                        + whereItLooked(migrator, folder));
             }
         }
     }
@@ -345,8 +346,8 @@ class Lab07MigrationsGrader {
             hint = "Keep Flyway's validateOnMigrate (on by default) and let migrate()'s exceptions out: an "
                     + "application must not start when an applied migration was changed.")
     @DisplayName("08 Migrator.migrate refuses to run when an applied migration was edited")
-    void e09_migratorValidates(CompiledSubmission code, CheckDatabase db) {
-        StudentMigrator migrator = StudentMigrator.load(code, db);
+    void e09_migratorValidates(CompiledSubmission code, StudentJvm jvm, CheckDatabase db) {
+        StudentMigrator migrator = StudentMigrator.load(jvm, code, db);
         try (MigrationFolder folder = testMigrations()) {
             DataSource ds = dataSource(db);
             Flyways.Outcome<MigrateResult> setup = Flyways.migrate(db, ds, folder);
@@ -356,7 +357,7 @@ class Lab07MigrationsGrader {
             try (MigrationFolder edited = folder.edited(TEST_V2, text -> text
                     + "\n-- edited after it was applied:\nALTER TABLE grader_check ADD COLUMN edited_later text;\n")) {
                 try (MigrationFolder withNext = edited.with(TEST_V3, "CREATE TABLE grader_next (id integer);\n")) {
-                    Flyways.Outcome<MigrateResult> run = migrator.migrate(ds, withNext);
+                    StudentMigrator.Outcome<StudentMigrator.Ran> run = migrator.migrate(withNext);
                     CatalogInspector catalog = new CatalogInspector(db);
                     boolean wentOn = catalog.hasTable("grader_next");
                     if (run.ok()) {
@@ -365,11 +366,11 @@ class Lab07MigrationsGrader {
                                 + "Migrator.migrate(…) did not refuse: it returned normally"
                                 + (wentOn ? " and applied V3" : "") + ". The database was built from the OLD V2, "
                                 + "so Flyway's history no longer describes it; an application must stop here."
-                                + configDiagnosis(migrator, ds, withNext));
+                                + configDiagnosis(migrator, withNext));
                     }
-                    String message = String.valueOf(run.failure().getMessage()).toLowerCase(Locale.ROOT);
+                    String message = String.valueOf(run.failure().message()).toLowerCase(Locale.ROOT);
                     if (!message.contains("checksum mismatch")) {
-                        String where = whereItLooked(migrator, ds, withNext);
+                        String where = whereItLooked(migrator, withNext);
                         throw new AssertionFailedError("After V2 was edited, Migrator.migrate(…) failed, but not "
                                 + "because of the edit (Flyway's checksum mismatch)" + (where.isEmpty() ? ":\n"
                                 + Flyways.explain(run.failure(), withNext) : ": it did not find the migrations at all."
@@ -388,10 +389,10 @@ class Lab07MigrationsGrader {
             hint = "Remove cleanDisabled(false) (and any call of clean()): Flyway's default keeps clean() "
                     + "disabled.")
     @DisplayName("09 Migrator.flyway keeps clean() disabled, so no call can wipe production")
-    void e10_migratorCleanDisabled(CompiledSubmission code, CheckDatabase db) {
-        StudentMigrator migrator = StudentMigrator.load(code, db);
+    void e10_migratorCleanDisabled(CompiledSubmission code, StudentJvm jvm, CheckDatabase db) {
+        StudentMigrator migrator = StudentMigrator.load(jvm, code, db);
         try (MigrationFolder folder = testMigrations()) {
-            Flyways.Outcome<Flyway> flyway = migrator.flyway(dataSource(db), folder);
+            StudentMigrator.Outcome<MigratorCall.Facts> flyway = migrator.flyway(folder);
             if (!flyway.ok()) {
                 throw new AssertionFailedError("Migrator.flyway(dataSource, migrations) failed:\n"
                         + Flyways.explain(flyway.failure(), folder));
@@ -400,7 +401,7 @@ class Lab07MigrationsGrader {
                 throw new AssertionFailedError("Migrator.flyway(…) returned null: return the Flyway that "
                         + "Flyway.configure()…load() gives you.");
             }
-            if (!flyway.value().getConfiguration().isCleanDisabled()) {
+            if (!flyway.value().cleanDisabled()) {
                 throw new AssertionFailedError("The Flyway of Migrator.flyway(…) has clean enabled "
                         + "(cleanDisabled(false)). flyway.clean() drops every table, view and row of the schema: "
                         + "one call from a test, a script or a misconfigured environment, and production is empty. "
@@ -414,15 +415,15 @@ class Lab07MigrationsGrader {
                     + "for migrate. Which version does it record by default?")
     @DisplayName("10 Migrator.baseline adopts a database built by hand at V1; migrate then skips V1 and applies "
             + "the rest")
-    void e11_migratorBaseline(CompiledSubmission code, CheckDatabase db, GradingSession session) {
-        StudentMigrator migrator = StudentMigrator.load(code, db);
+    void e11_migratorBaseline(CompiledSubmission code, StudentJvm jvm, CheckDatabase db, GradingSession session) {
+        StudentMigrator migrator = StudentMigrator.load(jvm, code, db);
         try (MigrationFolder folder = testMigrations()) {
             DataSource ds = dataSource(db);
             BlogV1.builtByHand(db, BlogV1.rows(session.course(), BlogV1.DATA), "datasets/blog-v1/data.sql");
             ResultTable users = read(db, "SELECT * FROM users");
             String setting = "The grader built a database by hand, before Flyway: V1's tables and 12 users, but no "
                     + HISTORY + ". ";
-            Flyways.Outcome<BaselineResult> baseline = migrator.baseline(ds, folder);
+            StudentMigrator.Outcome<StudentMigrator.Ran> baseline = migrator.baseline(folder);
             if (!baseline.ok()) {
                 throw new AssertionFailedError(setting + "Migrator.baseline(…) failed:\n"
                         + Flyways.explain(baseline.failure(), folder));
@@ -438,7 +439,7 @@ class Lab07MigrationsGrader {
                 throw new AssertionFailedError(setting + "Migrator.baseline(…) baselined the database but returned "
                         + "null: return the BaselineResult of flyway.baseline().");
             }
-            Flyways.Outcome<MigrateResult> run = migrator.migrate(ds, folder);
+            StudentMigrator.Outcome<StudentMigrator.Ran> run = migrator.migrate(folder);
             if (!run.ok()) {
                 throw new AssertionFailedError(setting + "After Migrator.baseline(…), Migrator.migrate(…) failed:\n"
                         + Flyways.explain(run.failure(), folder));
@@ -446,7 +447,7 @@ class Lab07MigrationsGrader {
             if (appliedCount(db, BlogV1.V1_FILE) != 0 || appliedCount(db, TEST_V2) != 1) {
                 throw new AssertionFailedError(setting + "After baseline and migrate, V1 must never have run (the "
                         + "tables were there) and V2 must have run once:\n" + historyTable(db)
-                        + whereItLooked(migrator, ds, folder) + cleanNote(migrator, ds, folder));
+                        + whereItLooked(migrator, folder) + cleanNote(migrator, folder));
             }
             if (!ResultComparator.compare(users, read(db, "SELECT * FROM users"), CompareOptions.unordered())
                     .matches()) {
@@ -799,30 +800,28 @@ class Lab07MigrationsGrader {
     }
 
     /** Why a migrate applied nothing: usually the locations. */
-    private String whereItLooked(StudentMigrator migrator, DataSource ds, MigrationFolder folder) {
-        Flyways.Outcome<Flyway> flyway = migrator.flyway(ds, folder);
+    private String whereItLooked(StudentMigrator migrator, MigrationFolder folder) {
+        StudentMigrator.Outcome<MigratorCall.Facts> flyway = migrator.flyway(folder);
         if (!flyway.ok() || flyway.value() == null) {
             return "";
         }
-        Configuration config = flyway.value().getConfiguration();
-        String locations = Arrays.stream(config.getLocations()).map(Object::toString).map(folder::shown)
-                .collect(Collectors.joining(", "));
+        String locations = flyway.value().locations().stream().map(folder::shown).collect(Collectors.joining(", "));
         StringBuilder out = new StringBuilder();
         if (!locations.contains(folder.shownAs())) {
             out.append("\nYour Flyway looks for migrations in ").append(locations).append(", not in the folder it is "
                     + "given. Use .locations(\"filesystem:\" + migrations): the migrations are files on disk, not "
                     + "resources on the class path.");
         }
-        if (config.getDataSource() != ds) {
+        if (!flyway.value().givenDataSource()) {
             out.append("\nYour Flyway does not use the DataSource it is given: pass it with .dataSource(dataSource).");
         }
         return out.toString();
     }
 
     /** When the migrations ran again from scratch: a Flyway with clean enabled is the likely cause. */
-    private String cleanNote(StudentMigrator migrator, DataSource ds, MigrationFolder folder) {
-        Flyways.Outcome<Flyway> flyway = migrator.flyway(ds, folder);
-        if (!flyway.ok() || flyway.value() == null || flyway.value().getConfiguration().isCleanDisabled()) {
+    private String cleanNote(StudentMigrator migrator, MigrationFolder folder) {
+        StudentMigrator.Outcome<MigratorCall.Facts> flyway = migrator.flyway(folder);
+        if (!flyway.ok() || flyway.value() == null || flyway.value().cleanDisabled()) {
             return "";
         }
         return "\nYour Flyway has clean enabled (cleanDisabled(false)): does migrate() call clean()? It wipes the "
@@ -830,21 +829,21 @@ class Lab07MigrationsGrader {
     }
 
     /** After an edited migration was accepted: which settings switched the safety net off. */
-    private String configDiagnosis(StudentMigrator migrator, DataSource ds, MigrationFolder folder) {
-        Flyways.Outcome<Flyway> flyway = migrator.flyway(ds, folder);
+    private String configDiagnosis(StudentMigrator migrator, MigrationFolder folder) {
+        StudentMigrator.Outcome<MigratorCall.Facts> flyway = migrator.flyway(folder);
         if (!flyway.ok() || flyway.value() == null) {
             return "";
         }
-        Configuration config = flyway.value().getConfiguration();
+        MigratorCall.Facts config = flyway.value();
         List<String> causes = new ArrayList<>();
-        if (!config.isValidateOnMigrate()) {
+        if (!config.validateOnMigrate()) {
             causes.add("validateOnMigrate(false) switches off exactly this check: remove it.");
         }
-        if (!config.isCleanDisabled()) {
+        if (!config.cleanDisabled()) {
             causes.add("cleanDisabled(false): if migrate() calls clean(), the edited history is simply wiped, "
                     + "with every row.");
         }
-        if (config.isOutOfOrder()) {
+        if (config.outOfOrder()) {
             causes.add("outOfOrder(true) lets old versions slip in after newer ones: remove it.");
         }
         if (causes.isEmpty()) {

@@ -1,87 +1,77 @@
 package dev.pglabs.graders.lab07;
 
+import dev.pglabs.graders.lab07.sandboxed.FlywayFailure;
+import dev.pglabs.graders.lab07.sandboxed.MigratorCall;
 import dev.pglabs.javasub.CompiledSubmission;
 import dev.pglabs.provisioning.CheckDatabase;
+import dev.pglabs.provisioning.ConnectionTarget;
+import dev.pglabs.results.CheckFailure;
 import dev.pglabs.results.CheckStatus;
-import dev.pglabs.submission.SubmissionProblem;
-import org.flywaydb.core.Flyway;
-import org.flywaydb.core.api.FlywayException;
-import org.flywaydb.core.api.output.BaselineResult;
-import org.flywaydb.core.api.output.MigrateResult;
-
-import javax.sql.DataSource;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Method;
-import java.lang.reflect.Modifier;
-import java.nio.file.Path;
+import dev.pglabs.worker.CodeRef;
+import dev.pglabs.worker.StudentJvm;
 
 /**
- * The student's {@code blog.Migrator}, called through reflection with a time limit. Its three static methods take
- * a {@link DataSource} and a migrations folder; Flyway's exceptions come back as an outcome (some checks expect
- * one), everything else (a starter's TODO, a NullPointerException, an endless loop) becomes the check's feedback.
+ * The student's {@code blog.Migrator}, called in the submission's worker ({@link StudentJvm}) with a time limit. Its
+ * three static methods take a DataSource (the check's database as the student's role) and a migrations folder (a
+ * read-only copy in the worker); Flyway's exceptions come back as an outcome (some checks expect one), everything
+ * else (a starter's TODO, a NullPointerException, an endless loop) becomes the check's feedback.
  */
 final class StudentMigrator {
 
-    static final String CLASS = "blog.Migrator";
-    static final String FILE = "src/main/java/blog/Migrator.java";
+    /** How a call ended: what it returned ({@code null} when the method returned null), or Flyway's failure. */
+    record Outcome<T>(T value, FlywayFailure failure) {
+        boolean ok() {
+            return failure == null;
+        }
+    }
 
-    private final Class<?> type;
+    /** What migrate or baseline returned: the count of migrations a MigrateResult reports (null for baseline). */
+    record Ran(Integer migrationsExecuted) {
+    }
+
+    private final StudentJvm jvm;
+    private final CodeRef code;
     private final CheckDatabase db;
+    private final ConnectionTarget inside;
 
-    private StudentMigrator(Class<?> type, CheckDatabase db) {
-        this.type = type;
+    private StudentMigrator(StudentJvm jvm, CodeRef code, CheckDatabase db) {
+        this.jvm = jvm;
+        this.code = code;
         this.db = db;
+        this.inside = jvm.database(db.studentTarget());
     }
 
     /** The student's Migrator, to be called on the check's database. */
-    static StudentMigrator load(CompiledSubmission code, CheckDatabase db) {
-        return new StudentMigrator(code.load(CLASS), db);
+    static StudentMigrator load(StudentJvm jvm, CompiledSubmission code, CheckDatabase db) {
+        return new StudentMigrator(jvm, jvm.code(code), db);
     }
 
-    Flyways.Outcome<Flyway> flyway(DataSource dataSource, MigrationFolder folder) {
-        return call("flyway", Flyway.class, dataSource, folder);
+    Outcome<MigratorCall.Facts> flyway(MigrationFolder folder) {
+        MigratorCall.Result r = call("flyway", folder);
+        return new Outcome<>(r.returnedNull() ? null : r.facts(), r.failure());
     }
 
-    Flyways.Outcome<MigrateResult> migrate(DataSource dataSource, MigrationFolder folder) {
-        return call("migrate", MigrateResult.class, dataSource, folder);
+    Outcome<Ran> migrate(MigrationFolder folder) {
+        MigratorCall.Result r = call("migrate", folder);
+        return new Outcome<>(r.returnedNull() || r.failure() != null ? null : new Ran(r.migrationsExecuted()),
+                r.failure());
     }
 
-    Flyways.Outcome<BaselineResult> baseline(DataSource dataSource, MigrationFolder folder) {
-        return call("baseline", BaselineResult.class, dataSource, folder);
+    Outcome<Ran> baseline(MigrationFolder folder) {
+        MigratorCall.Result r = call("baseline", folder);
+        return new Outcome<>(r.returnedNull() || r.failure() != null ? null : new Ran(null), r.failure());
     }
 
-    private <T> Flyways.Outcome<T> call(String name, Class<T> returns, DataSource dataSource, MigrationFolder folder) {
-        Method method = method(name, returns);
+    private MigratorCall.Result call(String name, MigrationFolder folder) {
         String shown = "Migrator." + name + "(dataSource, migrations)";
-        return Flyways.run(db, () -> {
-            try {
-                return returns.cast(method.invoke(null, dataSource, folder.path()));
-            } catch (InvocationTargetException e) {
-                if (e.getCause() instanceof FlywayException flyway) {
-                    throw flyway;  // an outcome: some checks expect Flyway to refuse
-                }
-                throw e;  // JavaCalls explains it: not implemented yet, or an exception in the student's lines
-            }
-        }, shown);
-    }
-
-    private Method method(String name, Class<?> returns) {
-        String signature = "public static " + returns.getSimpleName() + " " + name + "(DataSource dataSource, Path "
-                + "migrations)";
-        Method method;
+        String host = folder.path().toAbsolutePath().toString();
         try {
-            method = type.getDeclaredMethod(name, DataSource.class, Path.class);
-        } catch (NoSuchMethodException e) {
-            throw new SubmissionProblem(CheckStatus.FAILED, "Migrator has no method " + name + "(DataSource, Path). "
-                    + "Keep the starter's signature: " + signature + " (in " + FILE + ").");
-        } catch (LinkageError e) {
-            throw new SubmissionProblem(CheckStatus.ERROR, "The grader cannot read the methods of Migrator: " + e);
+            return jvm.call(new MigratorCall(code, name, inside, jvm.share(folder.path()), host), Flyways.LIMIT, shown);
+        } catch (CheckFailure e) {
+            if (e.status() == CheckStatus.TIMEOUT) {
+                Flyways.endStudentStatements(db);
+            }
+            throw e;
         }
-        if (!Modifier.isStatic(method.getModifiers()) || !returns.isAssignableFrom(method.getReturnType())) {
-            throw new SubmissionProblem(CheckStatus.FAILED, "Migrator." + name + " must be declared as in the "
-                    + "starter: " + signature + ".");
-        }
-        method.setAccessible(true);
-        return method;
     }
 }
