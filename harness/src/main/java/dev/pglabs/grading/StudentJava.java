@@ -12,7 +12,11 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Stream;
 
-/** Which labs run the student's Java: those whose graders take compiled code or a worker as a parameter. */
+/**
+ * Which labs run the student's Java (their graders take compiled code, Ebean or a worker as a parameter), and which
+ * of those still run it inside the grading JVM rather than in the worker ({@link StudentJvm}): their graders take no
+ * worker.
+ */
 public final class StudentJava {
 
     private static final Set<Class<?>> JAVA_PARAMETERS = Set.of(StudentJvm.class, CompiledSubmission.class,
@@ -22,20 +26,33 @@ public final class StudentJava {
     }
 
     public static boolean runs(Lab lab) {
-        return Stream.of(lab.grader(), lab.hiddenGrader()).filter(Objects::nonNull).anyMatch(StudentJava::takesJava);
+        return graders(lab).anyMatch(g -> takes(g, JAVA_PARAMETERS));
     }
 
     public static List<Lab> among(List<Lab> labs) {
         return labs.stream().filter(StudentJava::runs).toList();
     }
 
-    private static boolean takesJava(String graderClass) {
+    /** Whether the lab runs student Java in the grader's own JVM (no worker): only the bytecode policy guards it. */
+    public static boolean inProcess(Lab lab) {
+        return runs(lab) && graders(lab).noneMatch(g -> takes(g, Set.of(StudentJvm.class)));
+    }
+
+    public static List<Lab> inProcessAmong(List<Lab> labs) {
+        return labs.stream().filter(StudentJava::inProcess).toList();
+    }
+
+    private static Stream<String> graders(Lab lab) {
+        return Stream.of(lab.grader(), lab.hiddenGrader()).filter(Objects::nonNull);
+    }
+
+    private static boolean takes(String graderClass, Set<Class<?>> parameters) {
         ClassLoader loader = Thread.currentThread().getContextClassLoader();
         try {
             Class<?> grader = Class.forName(graderClass, false, loader != null ? loader : StudentJava.class.getClassLoader());
             for (Method m : grader.getDeclaredMethods()) {
                 for (Class<?> p : m.getParameterTypes()) {
-                    if (JAVA_PARAMETERS.contains(p)) {
+                    if (parameters.contains(p)) {
                         return true;
                     }
                 }
