@@ -55,7 +55,9 @@ public final class GradingExtension implements ParameterResolver {
         if (type == EbeanSession.class) {
             return ebean(context);
         }
-        return new SqlCheck(files(context), () -> database(context));
+        CheckVariant variant = CheckVariants.current(context);
+        return new SqlCheck(files(context), () -> database(context), lab(context).folder(),
+                variant == null ? "default" : variant.dataset(), session(context).expectedResults());
     }
 
     static GradingSession session(ExtensionContext context) {
