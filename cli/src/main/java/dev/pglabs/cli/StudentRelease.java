@@ -6,10 +6,25 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.pglabs.course.Course;
 import dev.pglabs.course.Lab;
+import dev.pglabs.grading.CheckScope;
+import dev.pglabs.grading.ExpectedResults;
+import dev.pglabs.grading.GradingProgress;
 import dev.pglabs.grading.GradingRunner;
+import dev.pglabs.grading.GradingSession;
+import dev.pglabs.grading.ReferenceAnswer;
+import dev.pglabs.grading.SqlCheck;
+import dev.pglabs.provisioning.ProviderKind;
+import dev.pglabs.results.CheckResult;
+import dev.pglabs.results.CheckStatus;
 import dev.pglabs.results.HiddenNotRun;
+import dev.pglabs.results.LabResult;
+import dev.pglabs.results.SubmissionResult;
+import dev.pglabs.submission.Submission;
 
 import java.io.IOException;
+import java.lang.reflect.Method;
+import java.util.Arrays;
+import java.util.Optional;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
@@ -31,6 +46,11 @@ import java.util.stream.Stream;
  * data (the {@code hidden*} datasets' own files and each lab's "hiddenFiles"), without the course's own tests and
  * CI. Its course.json is marked as a student release and records how many hidden checks each lab has, so that
  * {@code pglabs grade} can still say so there.
+ *
+ * <p>Nor does it hold the graders' reference answers (the {@value ReferenceAnswer#FOLDER} folders beside the grader
+ * classes). In their place it holds what the visible checks compare with: {@code release} grades {@code solutions/}
+ * with the checks that compare with a reference ({@link SqlCheck}), keeps every reference's result on the visible
+ * data, and writes them to {@value ExpectedResults#FOLDER}. Such a check that solutions/ does not pass stops the release.
  */
 final class StudentRelease {
 
@@ -49,7 +69,8 @@ final class StudentRelease {
             "[ \\t]*<!-- release:omit -->.*?<!-- /release:omit -->[ \\t]*\\R?", Pattern.DOTALL);
 
     /** What was written: file count, what was left out, hidden checks per lab. */
-    record Summary(int files, List<String> leftOut, Map<String, HiddenNotRun> hiddenChecks) {
+    record Summary(int files, List<String> leftOut, Map<String, HiddenNotRun> hiddenChecks,
+                   Map<String, Integer> expectedResults) {
     }
 
     private final Course course;
@@ -87,7 +108,7 @@ final class StudentRelease {
         return null;
     }
 
-    Summary write(Path out) throws IOException {
+    Summary write(Path out, Optional<ProviderKind> provider) throws IOException {
         Set<Path> leftOut = hiddenPaths();
         for (Path hidden : leftOut) {
             if (!Files.exists(hidden)) {
@@ -96,6 +117,8 @@ final class StudentRelease {
             }
         }
         requireNoReferenceToHiddenGraders();
+        // Before anything is written: a reference that does not give solutions/ full marks stops the release.
+        ExpectedResults expected = recordExpectedResults(provider);
         Files.createDirectories(out);
         int files = 0;
         for (String included : INCLUDED) {
@@ -109,13 +132,67 @@ final class StudentRelease {
             copy(workflow, out.resolve(WORKFLOW_TARGET));
             files++;
         }
+        expected.writeTo(out);
+        Map<String, Integer> stored = new LinkedHashMap<>();
+        expected.recordedLabs().forEach(lab -> stored.put(lab, expected.recordedCount(lab)));
+        files += stored.size();
         Map<String, HiddenNotRun> hidden = new LinkedHashMap<>();
         Files.writeString(out.resolve(Course.MANIFEST), releaseManifest(hidden), StandardCharsets.UTF_8);
-        List<String> left = new ArrayList<>(List.of("solutions/", "the course's tests (*/src/test) and CI (.ci/)",
+        List<String> left = new ArrayList<>(List.of("solutions/", "the graders' reference answers (graders/src/main/"
+                + "resources/**/" + ReferenceAnswer.FOLDER + "/)", "the course's tests (*/src/test) and CI (.ci/)",
                 "docs for instructors", "the Gradescope scripts"));
         leftOut.stream().map(p -> home.relativize(p).toString().replace('\\', '/')).sorted().forEach(left::add);
-        return new Summary(files + 1, left, hidden);
+        return new Summary(files + 1, left, hidden, stored);
     }
+
+    /**
+     * Grades solutions/ with the visible checks that compare with a reference (those that take an {@link SqlCheck}) of
+     * the labs whose grader has references, keeping each reference's result. Every one of these checks must pass.
+     */
+    private ExpectedResults recordExpectedResults(Optional<ProviderKind> provider) {
+        List<Lab> labs = course.labs().stream().filter(this::hasReferences).toList();
+        if (labs.isEmpty()) {
+            return ExpectedResults.recording();
+        }
+        if (!Files.isDirectory(course.solutionsDir())) {
+            throw new IllegalStateException("The release stores the results of the graders' reference answers, "
+                    + "computed by grading solutions/, and " + course.solutionsDir() + " is missing.");
+        }
+        try (GradingSession session = GradingSession.open(course, new Submission(course.solutionsDir()), provider)) {
+            ExpectedResults recorder = session.recordExpectedResults();
+            SubmissionResult result = new GradingRunner(CheckScope.VISIBLE).labsAtOnce(2)
+                    .onlyChecks(StudentRelease::comparesWithReference).grade(session, labs, GradingProgress.SILENT);
+            List<String> failing = new ArrayList<>();
+            for (LabResult lab : result.labs()) {
+                for (CheckResult check : lab.checks()) {
+                    if (check.status() != CheckStatus.PASSED) {
+                        failing.add(lab.id() + " " + check.id() + ": "
+                                + check.feedback().lines().findFirst().orElse(check.status().toString()));
+                    }
+                }
+            }
+            if (!failing.isEmpty()) {
+                throw new IllegalStateException("solutions/ fails checks whose expected results the release stores, "
+                        + "so the release would be wrong (nothing was written; 'pglabs verify' shows more):\n  "
+                        + String.join("\n  ", failing));
+            }
+            return recorder;
+        }
+    }
+
+    /** A check that compares with a reference takes an {@link SqlCheck}. */
+    static boolean comparesWithReference(Method check) {
+        return Arrays.asList(check.getParameterTypes()).contains(SqlCheck.class);
+    }
+
+    private boolean hasReferences(Lab lab) {
+        String pkg = lab.grader().substring(0, lab.grader().lastIndexOf('.'));
+        return Files.isDirectory(home.resolve(REFERENCES_ROOT).resolve(pkg.replace('.', '/'))
+                .resolve(ReferenceAnswer.FOLDER));
+    }
+
+    /** Where the graders' resources, and so their reference folders, are. */
+    private static final String REFERENCES_ROOT = "graders/src/main/resources";
 
     /** The hidden checks' classes and the files only hidden checks use. */
     private Set<Path> hiddenPaths() {
@@ -206,7 +283,7 @@ final class StudentRelease {
         return files.size();
     }
 
-    /** Build output, editor state and the hidden files; dot folders only where INCLUDED names them. */
+    /** Build output, editor state, the hidden files and the references; dot folders only where INCLUDED names them. */
     private static boolean skipped(Path relative, Set<Path> leftOut, Path absolute) {
         if (leftOut.contains(absolute.normalize())) {
             return true;
@@ -217,7 +294,9 @@ final class StudentRelease {
                 return true;
             }
         }
-        return false;
+        // The graders' reference answers: their results on the visible data take their place.
+        return relative.startsWith(Path.of(REFERENCES_ROOT)) && relative.getParent() != null
+                && relative.getParent().getFileName().toString().equals(ReferenceAnswer.FOLDER);
     }
 
     static String withoutOmitted(String markdown) {

@@ -4,6 +4,17 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.pglabs.course.Course;
 import dev.pglabs.course.Lab;
+import dev.pglabs.grading.CheckScope;
+import dev.pglabs.grading.ExpectedResults;
+import dev.pglabs.grading.GradingProgress;
+import dev.pglabs.grading.GradingRunner;
+import dev.pglabs.grading.GradingSession;
+import dev.pglabs.grading.ReferenceAnswer;
+import dev.pglabs.results.CheckResult;
+import dev.pglabs.results.CheckStatus;
+import dev.pglabs.results.LabResult;
+import dev.pglabs.submission.Submission;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.MethodOrderer;
@@ -23,7 +34,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
@@ -205,6 +219,155 @@ class ReleaseCommandTest {
         try (Stream<Path> left = Files.list(busy)) {
             assertThat(left).containsExactly(busy.resolve("notes.txt"));
         }
+    }
+
+    @Test
+    @Order(8)
+    @DisplayName("no reference answer of any lab is in the release, in any file, whatever its spacing or letter case")
+    void noReferenceAnswers() throws IOException {
+        Map<String, String> references = new LinkedHashMap<>();
+        Path resources = course.home().resolve("graders/src/main/resources");
+        try (Stream<Path> walk = Files.walk(resources)) {
+            for (Path file : walk.filter(p -> p.getParent().getFileName().toString().equals(ReferenceAnswer.FOLDER)
+                    && p.toString().endsWith(".sql")).sorted().toList()) {
+                references.put(resources.relativize(file).toString(), normalised(Files.readString(file)));
+            }
+        }
+        // Every lab whose checks compare with a reference names them, and the release stores their results instead.
+        assertThat(references).as("reference answers in the instructors' repository").hasSizeGreaterThan(20);
+        assertThat(release.resolve(ExpectedResults.FOLDER)).isDirectory();
+        List<String> leaks = new ArrayList<>();
+        try (Stream<Path> files = Files.walk(release)) {
+            for (Path file : files.filter(Files::isRegularFile).toList()) {
+                String relative = release.relativize(file).toString().replace('\\', '/');
+                String text = normalised(withoutHints(new String(Files.readAllBytes(file), StandardCharsets.UTF_8)));
+                references.forEach((name, reference) -> {
+                    boolean otherLabsLesson = relative.startsWith("labs/") && relative.endsWith("README.md")
+                            && !relative.startsWith("labs/" + labOf(name));
+                    if (text.contains(reference) && !otherLabsLesson) {
+                        leaks.add(relative + " holds " + name);
+                    }
+                });
+            }
+        }
+        assertThat(leaks).as("reference answers found in the release").isEmpty();
+    }
+
+    @Test
+    @Order(9)
+    @DisplayName("in the release, the checks that compare with a stored result give solutions/ full marks and the starters zero")
+    void storedResultsGradeLikeReferences() throws IOException {
+        List<Lab> labs = labsWithStoredResults();
+        assertThat(labs).extracting(Lab::folder).contains("01-sql-basics", "03-relations-joins", "11-sql-vs-nosql");
+        List<Lab> releaseLabs = labs.stream().map(l -> inTheRelease().course().lab(l.id())).toList();
+        GradingSession solutions = inTheRelease().forSubmission(new Submission(course.solutionsDir()));
+        assertThat(solutions.expectedResults().runsReferences()).isFalse();
+        for (LabResult lab : comparing().grade(solutions, releaseLabs, GradingProgress.SILENT).labs()) {
+            assertThat(lab.checks()).as(lab.id()).isNotEmpty();
+            assertThat(lab.checks()).as(lab.id()).allSatisfy(c ->
+                    assertThat(c.status()).as(c.id() + ": " + c.feedback()).isEqualTo(CheckStatus.PASSED));
+        }
+        GradingSession starters = solutions.forSubmission(new Submission(course.labsDir()));
+        for (LabResult lab : comparing().grade(starters, releaseLabs, GradingProgress.SILENT).labs()) {
+            assertThat(lab.score()).as(lab.id()).isZero();
+        }
+    }
+
+    @Test
+    @Order(10)
+    @DisplayName("on wrong answers, the release's feedback is exactly the full course's (same tables, same messages)")
+    void sameFeedbackAsTheFullCourse() {
+        Path golden = course.home().resolve("graders/src/test/resources/golden");
+        Map<String, List<String>> cases = Map.of(
+                "01-sql-basics", List.of("dml-mistakes", "passes-some", "syntax-error", "several-statements"),
+                "03-relations-joins", List.of("fan-out-double-count", "count-star-over-outer-join"));
+        cases.forEach((labFolder, names) -> {
+            for (String name : names) {
+                Submission submission = new Submission(golden.resolve(labFolder).resolve(name));
+                Lab lab = course.lab(labFolder);
+                List<CheckResult> expected = comparing().grade(full().forSubmission(submission), List.of(lab),
+                        GradingProgress.SILENT).labs().get(0).checks();
+                List<CheckResult> actual = comparing().grade(inTheRelease().forSubmission(submission),
+                        List.of(inTheRelease().course().lab(lab.id())), GradingProgress.SILENT).labs().get(0).checks();
+                assertThat(expected).as(name).anyMatch(c -> c.status() != CheckStatus.PASSED);
+                assertThat(actual).as(labFolder + " " + name).extracting(ReleaseCommandTest::whatStudentsSee)
+                        .containsExactlyElementsOf(expected.stream().map(ReleaseCommandTest::whatStudentsSee).toList());
+            }
+        });
+    }
+
+    private static GradingSession fullCourse;
+    private static GradingSession releaseCourse;
+
+    /** A grading session on the instructors' course, for the grading tests above. */
+    private static synchronized GradingSession full() {
+        if (fullCourse == null) {
+            fullCourse = GradingSession.open(course, new Submission(course.solutionsDir()), Optional.empty());
+        }
+        return fullCourse;
+    }
+
+    /** A grading session on the release (its course.json, its stored results), for the grading tests above. */
+    private static synchronized GradingSession inTheRelease() {
+        if (releaseCourse == null) {
+            releaseCourse = GradingSession.open(Course.load(release), new Submission(course.labsDir()), Optional.empty());
+        }
+        return releaseCourse;
+    }
+
+    @AfterAll
+    static void closeSessions() {
+        try {
+            if (fullCourse != null) {
+                fullCourse.close();
+            }
+        } finally {
+            if (releaseCourse != null) {
+                releaseCourse.close();
+            }
+        }
+    }
+
+    /** The visible checks whose expected results the release stores (the Java checks of lab 11 need no emulator here). */
+    private static GradingRunner comparing() {
+        return new GradingRunner(CheckScope.VISIBLE).onlyChecks(StudentRelease::comparesWithReference);
+    }
+
+    private static List<String> whatStudentsSee(CheckResult check) {
+        return List.of(check.id(), check.status().toString(), String.valueOf(check.points()), check.feedback());
+    }
+
+    private static List<Lab> labsWithStoredResults() throws IOException {
+        try (Stream<Path> files = Files.list(release.resolve(ExpectedResults.FOLDER))) {
+            Set<String> stored = files.map(f -> f.getFileName().toString().replaceFirst("\\.json$", ""))
+                    .collect(Collectors.toSet());
+            return course.labs().stream().filter(l -> stored.contains(l.folder())).toList();
+        }
+    }
+
+    /** Whitespace collapsed, lower case, no final semicolon: how a reference is searched for. */
+    private static String normalised(String sql) {
+        String text = sql.replaceAll("\\s+", " ").strip().toLowerCase(java.util.Locale.ROOT);
+        return text.endsWith(";") ? text.substring(0, text.length() - 1).strip() : text;
+    }
+
+    /**
+     * A grader's source without its {@code hint = "…"} texts. Hints are feedback: students read them on a failing
+     * check in every copy of the course, so what a hint spells out is not a leak of the release (some do spell out an
+     * answer, on purpose, e.g. lab 01's "INSERT INTO tags (name) VALUES ('jshell')").
+     */
+    private static String withoutHints(String text) {
+        return text.replaceAll("hint\\s*=\\s*\"(?:[^\"\\\\]|\\\\.)*\"(?:\\s*\\+\\s*\"(?:[^\"\\\\]|\\\\.)*\")*", "hint = \"\"");
+    }
+
+    /**
+     * The lab folder a reference belongs to, from its package ({@code …/lab03/references/x.sql} is lab 03's). A lesson
+     * of another lab may show the same short query (lab 09's README lists the tags as lab 01's first exercise does).
+     */
+    private static String labOf(String reference) {
+        Matcher lab = Pattern.compile("lab(\\d\\d)").matcher(reference);
+        assertThat(lab.find()).as(reference).isTrue();
+        return course.lab(lab.group(1)).folder();
     }
 
     private static PglabsRun inRelease(String... args) {

@@ -62,7 +62,9 @@ public final class GradingExtension implements ParameterResolver {
         if (type == StudentJvm.class) {
             return studentJvm(context);
         }
-        return new SqlCheck(files(context), () -> database(context));
+        CheckVariant variant = CheckVariants.current(context);
+        return new SqlCheck(files(context), () -> database(context), lab(context).folder(),
+                variant == null ? "default" : variant.dataset(), session(context).expectedResults());
     }
 
     static GradingSession session(ExtensionContext context) {

@@ -59,6 +59,8 @@ public final class GradingSession implements AutoCloseable {
     private volatile SandboxPolicy sandboxPolicy = SandboxPolicy.PREFER;
     /** How student Java ran in this session, once it did. */
     private volatile Isolation sandboxUsed;
+    /** Where the references' results come from: run live, recorded for a release, or stored in a release. */
+    private volatile ExpectedResults expectedResults;
 
     public GradingSession(Course course, Submission submission, DatabaseFarm farm, boolean ownsServer) {
         this(course, submission, farm, ownsServer, new LazyService<>(RdsLikeServer::start, "pglabs-rds-like-start"),
@@ -75,6 +77,7 @@ public final class GradingSession implements AutoCloseable {
         this.ownsServer = ownsServer;
         this.rdsLike = rdsLike;
         this.dynamoDb = dynamoDb;
+        this.expectedResults = course.studentRelease() ? ExpectedResults.stored(course.home()) : ExpectedResults.live();
     }
 
     /** Starts a server with the provider chain and a farm on it. */
@@ -144,6 +147,24 @@ public final class GradingSession implements AutoCloseable {
 
     public DatabaseFarm farm() {
         return farm;
+    }
+
+    /** Where the checks get the results of reference answers: run live, or stored in a student release. */
+    public ExpectedResults expectedResults() {
+        return expectedResults;
+    }
+
+    /**
+     * Keeps every reference result the checks of this session compute ({@code pglabs release} grades the solutions
+     * this way and writes what it recorded into the student release). Returns the recorder.
+     */
+    public ExpectedResults recordExpectedResults() {
+        if (course.studentRelease()) {
+            throw new IllegalStateException("A student release holds no references to record");
+        }
+        ExpectedResults recorder = ExpectedResults.recording();
+        this.expectedResults = recorder;
+        return recorder;
     }
 
     public CheckDatabase newDatabase(Lab lab, String dataset) {

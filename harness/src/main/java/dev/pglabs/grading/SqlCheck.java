@@ -18,8 +18,10 @@ import java.util.function.Supplier;
 
 /**
  * The shared steps of SQL graders: run the student's answer in the check's database, run the reference
- * as the grader, compare, and fail with feedback a beginner can act on. Graders hold only the reference
- * SQL and the comparison options; everything else lives here.
+ * as the grader, compare, and fail with feedback a beginner can act on. Graders name the reference
+ * ({@link ReferenceAnswer}) and the comparison options; everything else lives here. In a student release the
+ * reference is not there: its result on the visible data, stored by {@code pglabs release}, takes its place
+ * ({@link ExpectedResults}), and the comparison and its feedback are the same.
  */
 public final class SqlCheck {
 
@@ -27,12 +29,24 @@ public final class SqlCheck {
 
     private final LabFiles files;
     private final Supplier<CheckDatabase> databaseSupplier;
+    private final String lab;
+    private final String dataset;
+    private final ExpectedResults expectedResults;
     private CheckDatabase database;
 
     /** The database is created on first use, so a missing or empty answer costs no database at all. */
     SqlCheck(LabFiles files, Supplier<CheckDatabase> database) {
+        this(files, database, "", "default", ExpectedResults.live());
+    }
+
+    /** For the check of {@code lab} on {@code dataset}, with references' results from {@code expectedResults}. */
+    SqlCheck(LabFiles files, Supplier<CheckDatabase> database, String lab, String dataset,
+             ExpectedResults expectedResults) {
         this.files = files;
         this.databaseSupplier = database;
+        this.lab = lab;
+        this.dataset = dataset;
+        this.expectedResults = expectedResults;
     }
 
     public CheckDatabase database() {
@@ -47,9 +61,22 @@ public final class SqlCheck {
      * on this check's data.
      */
     public void assertQuery(String file, String referenceSql, CompareOptions options) {
+        assertQuery(file, () -> asGrader(referenceSql), options);
+    }
+
+    /**
+     * The answer in {@code file} must be one query whose result equals the result of the reference on this check's
+     * data (stored in a student release).
+     */
+    public void assertQuery(String file, ReferenceAnswer reference, CompareOptions options) {
+        assertQuery(file, () -> expectedResults.expected(lab, dataset, reference.name(),
+                () -> asGrader(reference.sql())), options);
+    }
+
+    private void assertQuery(String file, Supplier<ResultTable> reference, CompareOptions options) {
         SqlAnswer answer = files.sql(file);
         answer.singleStatement();  // refuse several statements before running anything
-        ResultTable expected = asGrader(referenceSql);
+        ResultTable expected = reference.get();
         // The whole file goes to the session, so error lines count from the top of the file.
         ResultTable actual = database().student().query(answer.text(), answer.origin());
         Comparison comparison = ResultComparator.compare(expected, actual, options, Situation.query(answer.text()));
@@ -65,8 +92,21 @@ public final class SqlCheck {
      * so both start from the same data.
      */
     public void assertChanges(String file, String referenceScript, String stateQuery, String whatChanged) {
+        assertChanges(file, () -> asGraderRolledBack(referenceScript, stateQuery), stateQuery, whatChanged);
+    }
+
+    /**
+     * As {@link #assertChanges(String, String, String, String)} with a named reference script: in a student release
+     * the table state it leaves (on the visible data) is stored in its place.
+     */
+    public void assertChanges(String file, ReferenceAnswer reference, String stateQuery, String whatChanged) {
+        assertChanges(file, () -> expectedResults.expected(lab, dataset, reference.name() + " | " + stateQuery,
+                () -> asGraderRolledBack(reference.sql(), stateQuery)), stateQuery, whatChanged);
+    }
+
+    private void assertChanges(String file, Supplier<ResultTable> reference, String stateQuery, String whatChanged) {
         SqlAnswer answer = files.sql(file);
-        ResultTable expected = asGraderRolledBack(referenceScript, stateQuery);
+        ResultTable expected = reference.get();
         database().student().execute(answer.text(), answer.origin());
         ResultTable actual = asGrader(stateQuery);
         Comparison comparison = ResultComparator.compare(expected, actual, CompareOptions.unordered(),

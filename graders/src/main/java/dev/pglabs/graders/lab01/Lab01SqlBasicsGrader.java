@@ -3,13 +3,15 @@ package dev.pglabs.graders.lab01;
 import dev.pglabs.comparison.CompareOptions;
 import dev.pglabs.grading.Check;
 import dev.pglabs.grading.Grader;
+import dev.pglabs.grading.ReferenceAnswer;
 import dev.pglabs.grading.SqlCheck;
 import org.junit.jupiter.api.DisplayName;
 
 /**
  * Grades lab 01 (SQL basics). Each check runs visibly on the blog data and, hidden, on a variant of it
  * ({@code hiddenOn}), so an answer that hard-codes today's rows fails.
- * The reference answers live here, not in solutions/, so the graders still work in the student release.
+ * Each check names its reference answer, {@code references/<check>.sql} beside this class; the student release
+ * holds their results on the visible data instead (see {@code ExpectedResults}).
  */
 @Grader(lab = "01-sql-basics")
 @DisplayName("Lab 01 · SQL basics")
@@ -21,7 +23,7 @@ class Lab01SqlBasicsGrader {
             hint = "Which table holds the tags? You want every row and every column, in the table's order.")
     @DisplayName("01 returns every column of every tag")
     void e01_allTags(SqlCheck sql) {
-        sql.assertQuery("01-all-tags.sql", "SELECT id, name FROM tags", CompareOptions.unordered().withColumnNames());
+        sql.assertQuery("01-all-tags.sql", reference("01-all-tags"), CompareOptions.unordered().withColumnNames());
     }
 
     @Check(id = "02-users-in-lisbon", hiddenOn = HIDDEN_DATA,
@@ -29,7 +31,7 @@ class Lab01SqlBasicsGrader {
                     + "single quotes.")
     @DisplayName("02 lists username and email of the users in Lisbon")
     void e02_usersInLisbon(SqlCheck sql) {
-        sql.assertQuery("02-users-in-lisbon.sql", "SELECT username, email FROM users WHERE city = 'Lisbon'",
+        sql.assertQuery("02-users-in-lisbon.sql", reference("02-users-in-lisbon"),
                 CompareOptions.unordered().withColumnNames());
     }
 
@@ -38,9 +40,7 @@ class Lab01SqlBasicsGrader {
                     + "Archived posts have a publication time too.")
     @DisplayName("03 shows the 5 newest published posts, newest first")
     void e03_latestPublished(SqlCheck sql) {
-        sql.assertQuery("03-latest-published.sql", """
-                SELECT title, published_at FROM posts
-                WHERE status = 'published' ORDER BY published_at DESC LIMIT 5""",
+        sql.assertQuery("03-latest-published.sql", reference("03-latest-published"),
                 CompareOptions.ordered().withColumnNames());
     }
 
@@ -49,8 +49,7 @@ class Lab01SqlBasicsGrader {
                     + "match ignores case? Mind the order the task asks for.")
     @DisplayName("04 finds the posts whose title mentions PostgreSQL in any letter case, by id")
     void e04_postgresPosts(SqlCheck sql) {
-        sql.assertQuery("04-postgres-posts.sql",
-                "SELECT id, title FROM posts WHERE title ILIKE '%postgresql%' ORDER BY id",
+        sql.assertQuery("04-postgres-posts.sql", reference("04-postgres-posts"),
                 CompareOptions.ordered().withColumnNames());
     }
 
@@ -59,8 +58,7 @@ class Lab01SqlBasicsGrader {
                     + "Section 5 of the README shows the test SQL has for missing values.")
     @DisplayName("05 lists the users with no city (NULL), by username")
     void e05_usersWithoutCity(SqlCheck sql) {
-        sql.assertQuery("05-users-without-city.sql",
-                "SELECT username FROM users WHERE city IS NULL ORDER BY username",
+        sql.assertQuery("05-users-without-city.sql", reference("05-users-without-city"),
                 CompareOptions.ordered().withColumnNames());
     }
 
@@ -68,8 +66,7 @@ class Lab01SqlBasicsGrader {
             hint = "\"Per status\" means one group per status. The task names the count's column and the order.")
     @DisplayName("06 counts the posts of each status, ordered by status")
     void e06_postsPerStatus(SqlCheck sql) {
-        sql.assertQuery("06-posts-per-status.sql",
-                "SELECT status, count(*) AS post_count FROM posts GROUP BY status ORDER BY status",
+        sql.assertQuery("06-posts-per-status.sql", reference("06-posts-per-status"),
                 CompareOptions.ordered().withColumnNames());
     }
 
@@ -78,10 +75,7 @@ class Lab01SqlBasicsGrader {
                     + "average must be rounded to two decimals: round works on numeric values.")
     @DisplayName("07 summarises the views of published posts in one row")
     void e07_viewStats(SqlCheck sql) {
-        sql.assertQuery("07-view-stats.sql", """
-                SELECT count(*) AS published_posts, sum(views) AS total_views,
-                       round(avg(views)::numeric, 2) AS avg_views, max(views) AS max_views
-                FROM posts WHERE status = 'published'""",
+        sql.assertQuery("07-view-stats.sql", reference("07-view-stats"),
                 CompareOptions.unordered().withColumnNames());
     }
 
@@ -91,7 +85,7 @@ class Lab01SqlBasicsGrader {
     @DisplayName("08 adds the tag 'jshell' and changes nothing else")
     void e08_insertTag(SqlCheck sql) {
         // Names only: the identity value the reference drew is not rolled back, so ids would differ.
-        sql.assertChanges("08-insert-tag.sql", "INSERT INTO tags (name) VALUES ('jshell')",
+        sql.assertChanges("08-insert-tag.sql", reference("08-insert-tag"),
                 "SELECT name FROM tags", "the tags table");
     }
 
@@ -100,9 +94,7 @@ class Lab01SqlBasicsGrader {
                     + "as a SELECT first and check the rows it lists.")
     @DisplayName("09 archives exactly the drafts created before 2024")
     void e09_archiveOldDrafts(SqlCheck sql) {
-        sql.assertChanges("09-archive-old-drafts.sql", """
-                UPDATE posts SET status = 'archived'
-                WHERE status = 'draft' AND created_at < '2024-01-01'""",
+        sql.assertChanges("09-archive-old-drafts.sql", reference("09-archive-old-drafts"),
                 "SELECT * FROM posts", "the posts table");
     }
 
@@ -111,7 +103,12 @@ class Lab01SqlBasicsGrader {
                     + "first and read every row it would delete.")
     @DisplayName("10 deletes exactly the comments that say 'buy now' in any letter case")
     void e10_deleteSpam(SqlCheck sql) {
-        sql.assertChanges("10-delete-spam.sql", "DELETE FROM comments WHERE body ILIKE '%buy now%'",
+        sql.assertChanges("10-delete-spam.sql", reference("10-delete-spam"),
                 "SELECT * FROM comments", "the comments table");
+    }
+
+    /** The reference answer of an exercise: {@code references/<name>.sql} beside this class. */
+    private static ReferenceAnswer reference(String name) {
+        return ReferenceAnswer.beside(Lab01SqlBasicsGrader.class, name);
     }
 }

@@ -3,6 +3,7 @@ package dev.pglabs.graders.lab03;
 import dev.pglabs.comparison.CompareOptions;
 import dev.pglabs.grading.Check;
 import dev.pglabs.grading.Grader;
+import dev.pglabs.grading.ReferenceAnswer;
 import dev.pglabs.grading.SqlCheck;
 import dev.pglabs.submission.LabFiles;
 import org.junit.jupiter.api.DisplayName;
@@ -12,7 +13,8 @@ import org.junit.jupiter.api.DisplayName;
  * hidden on {@code datasets/blog/03-variant-edge-cases.sql}, which adds the rows that expose the classic join
  * mistakes (users with no posts, a tag with no posts, an author with two posts of equal views, a four-way tie at
  * the LIMIT boundary, …). Exercise 10 is DDL (a bookmarks table) graded by behaviour in {@link BookmarksProbe}.
- * The reference answers live here, not in solutions/, so the graders still work in the student release.
+ * Each check names its reference answer, {@code references/<check>.sql} beside this class; the student release
+ * holds their results on the visible data instead (see {@code ExpectedResults}).
  */
 @Grader(lab = "03-relations-joins")
 @DisplayName("Lab 03 · Relations and joins")
@@ -25,11 +27,7 @@ class Lab03RelationsJoinsGrader {
                     + "column they share, and name the columns as the task does.")
     @DisplayName("01 lists every published post with its author's username, by post id")
     void e01_postsWithAuthors(SqlCheck sql) {
-        sql.assertQuery("01-posts-with-authors.sql", """
-                SELECT p.id, p.title, u.username
-                FROM posts p JOIN users u ON u.id = p.user_id
-                WHERE p.status = 'published'
-                ORDER BY p.id""",
+        sql.assertQuery("01-posts-with-authors.sql", reference("01-posts-with-authors"),
                 CompareOptions.ordered().withColumnNames());
     }
 
@@ -39,11 +37,7 @@ class Lab03RelationsJoinsGrader {
                     + "(with NULLs), so count(*) says 1 where the answer is 0.")
     @DisplayName("02 counts the posts of every user, 0 for users who wrote none")
     void e02_postsPerUser(SqlCheck sql) {
-        sql.assertQuery("02-posts-per-user.sql", """
-                SELECT u.username, count(p.id) AS post_count
-                FROM users u LEFT JOIN posts p ON p.user_id = u.id
-                GROUP BY u.id, u.username
-                ORDER BY u.username""",
+        sql.assertQuery("02-posts-per-user.sql", reference("02-posts-per-user"),
                 CompareOptions.ordered().withColumnNames());
     }
 
@@ -53,13 +47,7 @@ class Lab03RelationsJoinsGrader {
                     + "tags without published posts. Count p.id, which is NULL when no published post matched.")
     @DisplayName("03 counts the published posts of every tag, 0 for tags without any")
     void e03_publishedPostsPerTag(SqlCheck sql) {
-        sql.assertQuery("03-published-posts-per-tag.sql", """
-                SELECT t.name AS tag, count(p.id) AS published_posts
-                FROM tags t
-                LEFT JOIN post_tags pt ON pt.tag_id = t.id
-                LEFT JOIN posts p ON p.id = pt.post_id AND p.status = 'published'
-                GROUP BY t.id, t.name
-                ORDER BY published_posts DESC, tag""",
+        sql.assertQuery("03-published-posts-per-tag.sql", reference("03-published-posts-per-tag"),
                 CompareOptions.ordered().withColumnNames());
     }
 
@@ -68,12 +56,7 @@ class Lab03RelationsJoinsGrader {
                     + "HAVING (after GROUP BY), and \"at least 10\" is >= 10.")
     @DisplayName("04 finds the users who commented on at least 10 different posts")
     void e04_busyCommenters(SqlCheck sql) {
-        sql.assertQuery("04-busy-commenters.sql", """
-                SELECT u.username, count(DISTINCT c.post_id) AS posts_commented
-                FROM users u JOIN comments c ON c.user_id = u.id
-                GROUP BY u.id, u.username
-                HAVING count(DISTINCT c.post_id) >= 10
-                ORDER BY posts_commented DESC, u.username""",
+        sql.assertQuery("04-busy-commenters.sql", reference("04-busy-commenters"),
                 CompareOptions.ordered().withColumnNames());
     }
 
@@ -82,12 +65,7 @@ class Lab03RelationsJoinsGrader {
                     + "look for the missing match, or ask whether a matching comment exists (section 6).")
     @DisplayName("05 lists the published posts nobody has commented on, with their author, by post id")
     void e05_postsWithoutComments(SqlCheck sql) {
-        sql.assertQuery("05-posts-without-comments.sql", """
-                SELECT p.id, p.title, u.username
-                FROM posts p JOIN users u ON u.id = p.user_id
-                WHERE p.status = 'published'
-                  AND NOT EXISTS (SELECT 1 FROM comments c WHERE c.post_id = p.id)
-                ORDER BY p.id""",
+        sql.assertQuery("05-posts-without-comments.sql", reference("05-posts-without-comments"),
                 CompareOptions.ordered().withColumnNames());
     }
 
@@ -96,13 +74,7 @@ class Lab03RelationsJoinsGrader {
                     + "comments counts 0, not nothing.")
     @DisplayName("06 shows the 3 published posts with the most comments, ties broken by the newest publication")
     void e06_mostCommentedPosts(SqlCheck sql) {
-        sql.assertQuery("06-most-commented-posts.sql", """
-                SELECT p.id, p.title, p.published_at, count(c.id) AS comment_count
-                FROM posts p LEFT JOIN comments c ON c.post_id = p.id
-                WHERE p.status = 'published'
-                GROUP BY p.id
-                ORDER BY comment_count DESC, p.published_at DESC
-                LIMIT 3""",
+        sql.assertQuery("06-most-commented-posts.sql", reference("06-most-commented-posts"),
                 CompareOptions.ordered().withColumnNames());
     }
 
@@ -114,13 +86,7 @@ class Lab03RelationsJoinsGrader {
                     + "LEFT JOIN, count(*) counts 1 for a user with no posts.")
     @DisplayName("07 totals posts, views and comments per user without double counting")
     void e07_userActivity(SqlCheck sql) {
-        sql.assertQuery("07-user-activity.sql", """
-                SELECT u.username,
-                       (SELECT count(*) FROM posts p WHERE p.user_id = u.id) AS post_count,
-                       (SELECT coalesce(sum(p.views), 0) FROM posts p WHERE p.user_id = u.id) AS total_views,
-                       (SELECT count(*) FROM comments c WHERE c.user_id = u.id) AS comment_count
-                FROM users u
-                ORDER BY u.username""",
+        sql.assertQuery("07-user-activity.sql", reference("07-user-activity"),
                 CompareOptions.ordered().withColumnNames());
     }
 
@@ -130,16 +96,7 @@ class Lab03RelationsJoinsGrader {
                     + "authors with at least one published post, not over single posts and not over all users.")
     @DisplayName("08 finds the authors whose published posts have more views than the average author's")
     void e08_aboveAverageAuthors(SqlCheck sql) {
-        sql.assertQuery("08-above-average-authors.sql", """
-                WITH author_stats AS (
-                    SELECT u.id, u.username, count(*) AS published_posts, sum(p.views) AS total_views
-                    FROM users u JOIN posts p ON p.user_id = u.id
-                    WHERE p.status = 'published'
-                    GROUP BY u.id, u.username)
-                SELECT username, published_posts, total_views
-                FROM author_stats
-                WHERE total_views > (SELECT avg(total_views) FROM author_stats)
-                ORDER BY total_views DESC, username""",
+        sql.assertQuery("08-above-average-authors.sql", reference("08-above-average-authors"),
                 CompareOptions.ordered().withColumnNames());
     }
 
@@ -149,14 +106,7 @@ class Lab03RelationsJoinsGrader {
                     + "post HAVING count(*) = 2.")
     @DisplayName("09 finds the posts tagged both 'postgresql' and 'performance', by id")
     void e09_postgresqlAndPerformance(SqlCheck sql) {
-        sql.assertQuery("09-postgresql-and-performance.sql", """
-                SELECT p.id, p.title
-                FROM posts p
-                WHERE EXISTS (SELECT 1 FROM post_tags pt JOIN tags t ON t.id = pt.tag_id
-                              WHERE pt.post_id = p.id AND t.name = 'postgresql')
-                  AND EXISTS (SELECT 1 FROM post_tags pt JOIN tags t ON t.id = pt.tag_id
-                              WHERE pt.post_id = p.id AND t.name = 'performance')
-                ORDER BY p.id""",
+        sql.assertQuery("09-postgresql-and-performance.sql", reference("09-postgresql-and-performance"),
                 CompareOptions.ordered().withColumnNames());
     }
 
@@ -193,5 +143,10 @@ class Lab03RelationsJoinsGrader {
     @DisplayName("10 deleting the recommending user keeps the bookmark with recommended_by NULL")
     void e10d_deleteRecommenderSetNull(SqlCheck sql, LabFiles files) {
         BookmarksProbe.create(sql, files).assertDeleteRecommenderSetsNull();
+    }
+
+    /** The reference answer of an exercise: {@code references/<name>.sql} beside this class. */
+    private static ReferenceAnswer reference(String name) {
+        return ReferenceAnswer.beside(Lab03RelationsJoinsGrader.class, name);
     }
 }

@@ -6,6 +6,7 @@ import dev.pglabs.worker.StudentJvm;
 import dev.pglabs.comparison.CompareOptions;
 import dev.pglabs.grading.Check;
 import dev.pglabs.grading.Grader;
+import dev.pglabs.grading.ReferenceAnswer;
 import dev.pglabs.grading.GradingSession;
 import dev.pglabs.grading.PartialCredit;
 import dev.pglabs.grading.PlanInspector;
@@ -77,9 +78,7 @@ class Lab11SqlVsNosqlGrader {
                     + "another one? Join to users for the names, and mind the order.")
     @DisplayName("01 lists the users whose preferences contain {\"theme\": \"dark\"}, by username")
     void e01_darkTheme(SqlCheck sql) {
-        sql.assertQuery("01-dark-theme.sql", """
-                SELECT u.id, u.username FROM users u JOIN user_preferences p ON p.user_id = u.id
-                WHERE p.prefs @> '{"theme": "dark"}' ORDER BY u.username""",
+        sql.assertQuery("01-dark-theme.sql", reference("01-dark-theme"),
                 CompareOptions.orderedBy("username").withColumnNames());
     }
 
@@ -108,10 +107,7 @@ class Lab11SqlVsNosqlGrader {
                     + "the task names; one JSONB operator gives text, the other JSON with quotes.")
     @DisplayName("02 lists the users with e-mail notifications on, with their language or 'en', by username")
     void e02_emailDigest(SqlCheck sql) {
-        sql.assertQuery("02-email-digest.sql", """
-                SELECT u.username, u.email, COALESCE(p.prefs->>'language', 'en') AS language
-                FROM users u JOIN user_preferences p ON p.user_id = u.id
-                WHERE p.prefs @> '{"notifications": {"email": true}}' ORDER BY u.username""",
+        sql.assertQuery("02-email-digest.sql", reference("02-email-digest"),
                 CompareOptions.orderedBy("username").withColumnNames());
     }
 
@@ -120,10 +116,7 @@ class Lab11SqlVsNosqlGrader {
                     + "section 4), then count per feature. Users without the key give no rows, which is right.")
     @DisplayName("03 counts the users of each beta feature, most used first, ties by feature")
     void e03_betaFeatures(SqlCheck sql) {
-        sql.assertQuery("03-beta-features.sql", """
-                SELECT f.feature, count(*) AS users FROM user_preferences p
-                CROSS JOIN LATERAL jsonb_array_elements_text(p.prefs->'beta_features') AS f(feature)
-                GROUP BY f.feature ORDER BY users DESC, f.feature""",
+        sql.assertQuery("03-beta-features.sql", reference("03-beta-features"),
                 CompareOptions.ordered().withColumnNames());
     }
 
@@ -196,10 +189,7 @@ class Lab11SqlVsNosqlGrader {
                     + "new key into the document instead of replacing it (section 6).")
     @DisplayName("05 sets theme dark for users 12 and 40 (a new row), keeping their other preferences")
     void e05_setTheme(SqlCheck sql) {
-        sql.assertChanges("05-set-theme.sql", """
-                INSERT INTO user_preferences AS p (user_id, prefs, updated_at)
-                VALUES (12, '{"theme": "dark"}', now()), (40, '{"theme": "dark"}', now())
-                ON CONFLICT (user_id) DO UPDATE SET prefs = p.prefs || EXCLUDED.prefs, updated_at = EXCLUDED.updated_at""",
+        sql.assertChanges("05-set-theme.sql", reference("05-set-theme"),
                 """
                 SELECT user_id, prefs, updated_at > now() - interval '1 hour' AS updated_now
                 FROM user_preferences ORDER BY user_id""",
@@ -535,4 +525,8 @@ class Lab11SqlVsNosqlGrader {
                 .collect(Collectors.joining(", ", "{", "}"));
     }
 
+    /** The reference answer of an exercise: {@code references/<name>.sql} beside this class. */
+    private static ReferenceAnswer reference(String name) {
+        return ReferenceAnswer.beside(Lab11SqlVsNosqlGrader.class, name);
+    }
 }

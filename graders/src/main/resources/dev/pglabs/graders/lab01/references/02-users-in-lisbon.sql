@@ -1,0 +1,1 @@
+SELECT username, email FROM users WHERE city = 'Lisbon'

@@ -1,0 +1,1 @@
+SELECT id, title FROM posts WHERE title ILIKE '%postgresql%' ORDER BY id

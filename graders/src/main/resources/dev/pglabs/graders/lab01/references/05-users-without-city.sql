@@ -1,0 +1,1 @@
+SELECT username FROM users WHERE city IS NULL ORDER BY username

@@ -1,0 +1,1 @@
+DELETE FROM comments WHERE body ILIKE '%buy now%'
