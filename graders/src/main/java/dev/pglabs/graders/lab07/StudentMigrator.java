@@ -32,13 +32,11 @@ final class StudentMigrator {
     private final StudentJvm jvm;
     private final CodeRef code;
     private final CheckDatabase db;
-    private final ConnectionTarget inside;
 
     private StudentMigrator(StudentJvm jvm, CodeRef code, CheckDatabase db) {
         this.jvm = jvm;
         this.code = code;
         this.db = db;
-        this.inside = jvm.database(db.studentTarget());
     }
 
     /** The student's Migrator, to be called on the check's database. */
@@ -66,6 +64,9 @@ final class StudentMigrator {
         String shown = "Migrator." + name + "(dataSource, migrations)";
         String host = folder.path().toAbsolutePath().toString();
         try {
+            // The database as the worker reaches it now: a worker restarted since the last call (after a limit) has
+            // a way to it of its own.
+            ConnectionTarget inside = jvm.database(db.studentTarget());
             return jvm.call(new MigratorCall(code, name, inside, jvm.share(folder.path()), host), Flyways.LIMIT, shown);
         } catch (CheckFailure e) {
             if (e.status() == CheckStatus.TIMEOUT) {
