@@ -10,6 +10,8 @@ import dev.pglabs.results.CheckStatus;
 import dev.pglabs.worker.CodeRef;
 import dev.pglabs.worker.StudentJvm;
 
+import java.time.Duration;
+
 /**
  * The student's {@code blog.Migrator}, called in the submission's worker ({@link StudentJvm}) with a time limit. Its
  * three static methods take a DataSource (the check's database as the student's role) and a migrations folder (a
@@ -28,6 +30,12 @@ final class StudentMigrator {
     /** What migrate or baseline returned: the count of migrations a MigrateResult reports (null for baseline). */
     record Ran(Integer migrationsExecuted) {
     }
+
+    /**
+     * The lab's migrations take well under a second, but the first call in a fresh worker also loads Flyway and the
+     * driver there (the grader's JVM has them loaded already), which takes seconds on a busy machine.
+     */
+    static final Duration LIMIT = Duration.ofSeconds(20);
 
     private final StudentJvm jvm;
     private final CodeRef code;
@@ -67,7 +75,7 @@ final class StudentMigrator {
             // The database as the worker reaches it now: a worker restarted since the last call (after a limit) has
             // a way to it of its own.
             ConnectionTarget inside = jvm.database(db.studentTarget());
-            return jvm.call(new MigratorCall(code, name, inside, jvm.share(folder.path()), host), Flyways.LIMIT, shown);
+            return jvm.call(new MigratorCall(code, name, inside, jvm.share(folder.path()), host), LIMIT, shown);
         } catch (CheckFailure e) {
             if (e.status() == CheckStatus.TIMEOUT) {
                 Flyways.endStudentStatements(db);

@@ -35,7 +35,7 @@ public record MigratorCall(CodeRef code, String method, ConnectionTarget target,
     static final String CLASS = "blog.Migrator";
     static final String FILE = "src/main/java/blog/Migrator.java";
     static final String LAB = "07-migrations-flyway";
-    static final int SOCKET_TIMEOUT_SECONDS = 40;
+    static final int SOCKET_TIMEOUT_SECONDS = 50;
 
     /** What the checks read off a Flyway: its safety settings, where it looks, and whether it uses the given pool. */
     public record Facts(boolean cleanDisabled, boolean validateOnMigrate, boolean outOfOrder, ArrayList<String> locations,
@@ -65,7 +65,7 @@ public record MigratorCall(CodeRef code, String method, ConnectionTarget target,
         ds.setPassword(target.password());
         ds.setApplicationName("pglabs-student");
         ds.setConnectTimeout(10);
-        // A backstop for a migration that never returns; the call itself is stopped at its limit (10 s).
+        // A backstop for a migration that never returns; the call itself is stopped at its limit (20 s).
         ds.setSocketTimeout(SOCKET_TIMEOUT_SECONDS);
         // The student's classes are the context class loader, as in the application: Flyway.configure() then finds
         // the Java migrations and callbacks the student compiled on a classpath: location.
