@@ -10,6 +10,8 @@ import dev.pglabs.results.CheckStatus;
 import dev.pglabs.worker.CodeRef;
 import dev.pglabs.worker.StudentJvm;
 
+import java.time.Duration;
+
 /**
  * The student's {@code blog.Migrator}, called in the submission's worker ({@link StudentJvm}) with a time limit. Its
  * three static methods take a DataSource (the check's database as the student's role) and a migrations folder (a
@@ -29,16 +31,20 @@ final class StudentMigrator {
     record Ran(Integer migrationsExecuted) {
     }
 
+    /**
+     * The lab's migrations take well under a second, but the first call in a fresh worker also loads Flyway and the
+     * driver there (the grader's JVM has them loaded already), which takes seconds on a busy machine.
+     */
+    static final Duration LIMIT = Duration.ofSeconds(20);
+
     private final StudentJvm jvm;
     private final CodeRef code;
     private final CheckDatabase db;
-    private final ConnectionTarget inside;
 
     private StudentMigrator(StudentJvm jvm, CodeRef code, CheckDatabase db) {
         this.jvm = jvm;
         this.code = code;
         this.db = db;
-        this.inside = jvm.database(db.studentTarget());
     }
 
     /** The student's Migrator, to be called on the check's database. */
@@ -66,7 +72,10 @@ final class StudentMigrator {
         String shown = "Migrator." + name + "(dataSource, migrations)";
         String host = folder.path().toAbsolutePath().toString();
         try {
-            return jvm.call(new MigratorCall(code, name, inside, jvm.share(folder.path()), host), Flyways.LIMIT, shown);
+            // The database as the worker reaches it now: a worker restarted since the last call (after a limit) has
+            // a way to it of its own.
+            ConnectionTarget inside = jvm.database(db.studentTarget());
+            return jvm.call(new MigratorCall(code, name, inside, jvm.share(folder.path()), host), LIMIT, shown);
         } catch (CheckFailure e) {
             if (e.status() == CheckStatus.TIMEOUT) {
                 Flyways.endStudentStatements(db);

@@ -34,6 +34,8 @@ public record MigratorCall(CodeRef code, String method, ConnectionTarget target,
 
     static final String CLASS = "blog.Migrator";
     static final String FILE = "src/main/java/blog/Migrator.java";
+    static final String LAB = "07-migrations-flyway";
+    static final int SOCKET_TIMEOUT_SECONDS = 50;
 
     /** What the checks read off a Flyway: its safety settings, where it looks, and whether it uses the given pool. */
     public record Facts(boolean cleanDisabled, boolean validateOnMigrate, boolean outOfOrder, ArrayList<String> locations,
@@ -63,6 +65,13 @@ public record MigratorCall(CodeRef code, String method, ConnectionTarget target,
         ds.setPassword(target.password());
         ds.setApplicationName("pglabs-student");
         ds.setConnectTimeout(10);
+        // A backstop for a migration that never returns; the call itself is stopped at its limit (20 s).
+        ds.setSocketTimeout(SOCKET_TIMEOUT_SECONDS);
+        // The student's classes are the context class loader, as in the application: Flyway.configure() then finds
+        // the Java migrations and callbacks the student compiled on a classpath: location.
+        Thread thread = Thread.currentThread();
+        ClassLoader before = thread.getContextClassLoader();
+        thread.setContextClassLoader(context.loader(code));
         Object value;
         try {
             value = m.invoke(null, (DataSource) ds, Path.of(folder));
@@ -71,6 +80,8 @@ public record MigratorCall(CodeRef code, String method, ConnectionTarget target,
                 return new Result(false, null, null, FlywayFailure.of(flyway).replacing(folder, shownAs));
             }
             throw e;  // explained by the grader: not implemented yet, or an exception in the student's lines
+        } finally {
+            thread.setContextClassLoader(before);
         }
         if (value == null) {
             return new Result(true, null, null, null);
@@ -93,7 +104,7 @@ public record MigratorCall(CodeRef code, String method, ConnectionTarget target,
                 + "migrations)";
         if (!context.has(code, CLASS)) {
             throw new SubmissionProblem(CheckStatus.FAILED, "The class " + CLASS + " is missing. Expected it in "
-                    + FILE + " (check the package line and the class name).");
+                    + LAB + "/" + FILE + " (check the package line and the class name).");
         }
         Method found;
         try {

@@ -20,7 +20,8 @@ public record OpenStore(CodeRef code, String endpoint, String table) implements 
     public Handle run(WorkerContext context) throws Exception {
         if (!context.has(code, CLASS)) {
             throw new SubmissionProblem(CheckStatus.FAILED, "The class " + CLASS + " is missing. Expected it in "
-                    + "src/main/java/app/prefs/PreferencesStore.java (check the package line and the class name).");
+                    + "11-sql-vs-nosql/src/main/java/app/prefs/PreferencesStore.java (check the package line and the "
+                    + "class name).");
         }
         Class<?> type = context.load(code, CLASS);
         Constructor<?> constructor;
