@@ -17,6 +17,9 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
@@ -46,6 +49,16 @@ final class WorkerProcess {
     }
 
     private static final int STDERR_KEPT = 4096;
+    /**
+     * Starts every worker process. Bubblewrap's --die-with-parent ends the sandbox when the thread that started it
+     * ends (Linux's parent-death signal follows the thread, not the process), and checks run on threads that end
+     * with the check: started from one of those, the worker was killed (exit status 137) after the first check.
+     */
+    private static final ExecutorService SPAWNER = Executors.newSingleThreadExecutor(r -> {
+        Thread thread = new Thread(r, "pglabs-worker-spawner");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     final long incarnation;
     private final Process process;
@@ -70,7 +83,7 @@ final class WorkerProcess {
         try {
             ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile());
             builder.environment().clear();
-            process = builder.start();
+            process = spawn(builder);
         } catch (IOException e) {
             throw new ProvisioningException("Could not start the worker process for student code: " + e.getMessage(), e);
         }
@@ -86,6 +99,30 @@ final class WorkerProcess {
             throw new ProvisioningException("The worker process for student code did not start"
                     + (e instanceof TimeoutException ? " within " + startLimit.toSeconds() + " s" : "")
                     + ". What it said: " + worker.stderrTail(), e);
+        }
+    }
+
+    /** {@code builder.start()} on the long-lived {@link #SPAWNER} thread; waits for it even when interrupted. */
+    private static Process spawn(ProcessBuilder builder) throws IOException {
+        Future<Process> started = SPAWNER.submit(builder::start);
+        boolean interrupted = false;
+        try {
+            while (true) {
+                try {
+                    return started.get();
+                } catch (InterruptedException e) {
+                    interrupted = true;  // the process may start anyway: take it, so it can be ended like any other
+                }
+            }
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof IOException io) {
+                throw io;
+            }
+            throw new IllegalStateException(e.getCause());
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 
