@@ -46,12 +46,41 @@ final class WorkerProcess {
     }
 
     private static final int STDERR_KEPT = 4096;
-    private static final java.util.concurrent.ExecutorService LAUNCHER = java.util.concurrent.Executors
+    /**
+     * Starts every worker process. Bubblewrap's --die-with-parent ends the sandbox when the thread that started it
+     * ends (Linux's parent-death signal follows the thread, not the process), and checks run on threads that end
+     * with the check: started from one of those, the worker was killed (exit status 137) after the first check.
+     */
+    private static final java.util.concurrent.ExecutorService SPAWNER = java.util.concurrent.Executors
             .newSingleThreadExecutor(r -> {
-                Thread thread = new Thread(r, "pglabs-worker-launcher");
+                Thread thread = new Thread(r, "pglabs-worker-spawner");
                 thread.setDaemon(true);
                 return thread;
             });
+
+    /** {@code builder.start()} on the long-lived {@link #SPAWNER} thread; waits for it even when interrupted. */
+    private static Process spawn(ProcessBuilder builder) throws IOException {
+        java.util.concurrent.Future<Process> started = SPAWNER.submit(builder::start);
+        boolean interrupted = false;
+        try {
+            while (true) {
+                try {
+                    return started.get();
+                } catch (InterruptedException e) {
+                    interrupted = true;  // the process may start anyway: take it, so it can be ended like any other
+                }
+            }
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof IOException io) {
+                throw io;
+            }
+            throw new IllegalStateException(e.getCause());
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
 
     final long incarnation;
     private final Process process;
@@ -76,15 +105,9 @@ final class WorkerProcess {
         try {
             ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile());
             builder.environment().clear();
-            // bwrap --die-with-parent ends the sandbox when the *thread* that started it ends (PR_SET_PDEATHSIG), so
-            // workers are started from one thread that lives as long as the grading process.
-            process = LAUNCHER.submit(builder::start).get();
-        } catch (ExecutionException e) {
-            throw new ProvisioningException("Could not start the worker process for student code: "
-                    + e.getCause().getMessage(), e.getCause());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new ProvisioningException("Interrupted while starting the worker process for student code", e);
+            process = spawn(builder);
+        } catch (IOException e) {
+            throw new ProvisioningException("Could not start the worker process for student code: " + e.getMessage(), e);
         }
         WorkerProcess worker = new WorkerProcess(incarnation, process);
         try {

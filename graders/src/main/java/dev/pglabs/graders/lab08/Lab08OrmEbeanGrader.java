@@ -3,62 +3,53 @@ package dev.pglabs.graders.lab08;
 import dev.pglabs.grading.CatalogInspector;
 import dev.pglabs.grading.Check;
 import dev.pglabs.grading.Grader;
+import dev.pglabs.graders.lab08.sandboxed.Beans;
+import dev.pglabs.graders.lab08.sandboxed.Failure;
+import dev.pglabs.graders.lab08.sandboxed.Migrate;
+import dev.pglabs.graders.lab08.sandboxed.ReadMapping.Table;
+import dev.pglabs.graders.lab08.sandboxed.Reading;
 import dev.pglabs.javasub.CompiledSubmission;
-import dev.pglabs.javasub.JavaCalls;
-import dev.pglabs.orm.EbeanErrors;
-import dev.pglabs.orm.EbeanSession;
 import dev.pglabs.orm.SqlBudget;
 import dev.pglabs.orm.StatementLog;
 import dev.pglabs.provisioning.CheckDatabase;
-import dev.pglabs.results.CheckFailure;
-import dev.pglabs.results.CheckStatus;
 import dev.pglabs.submission.LabFiles;
-import dev.pglabs.submission.SubmissionProblem;
-import io.ebean.PagedList;
-import org.flywaydb.core.Flyway;
-import org.flywaydb.core.api.FlywayException;
+import dev.pglabs.worker.StudentJvm;
 import org.junit.jupiter.api.DisplayName;
 import org.opentest4j.AssertionFailedError;
-import org.postgresql.ds.PGSimpleDataSource;
 
 import java.io.IOException;
+import java.io.Serializable;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
  * Grades lab 08 (Ebean) against the blog after lab 07's migrations. The submission is compiled as the student's
- * Maven build does it (query beans generated, entities enhanced); every check starts Ebean on the check's own
- * database as the student's role and calls {@code blog.BlogRepository}, recording each SQL statement it sends.
+ * Maven build does it (query beans generated, entities enhanced) in the grader, which only reads class files. All of
+ * the student's code runs in the worker ({@link StudentJvm}, the {@code sandboxed} package): every check starts Ebean
+ * there on the check's own database as the student's role and calls {@code blog.BlogRepository}, recording each SQL
+ * statement it sends; the entities are read there too (getters, lazy loading) and come back as plain rows.
  *
  * <p>The mapping checks read every user, post and comment through the student's entities and compare them with
  * plain SQL. The query checks compare results and hold each operation to a budget of SQL statements, so a loop of
  * queries (or of lazy loads) fails with the statements shown. The transaction check makes the database refuse the
  * last insert of an operation and looks for anything left behind. The migration check applies the generated
- * migration with Flyway on top of the existing schema.
+ * migration with Flyway (in the worker) on top of the existing schema.
  */
 @Grader(lab = "08-orm-ebean", ebean = true)
 @DisplayName("Lab 08 · An ORM: Ebean")
 class Lab08OrmEbeanGrader {
 
-    /** Flyway logs through java.util.logging here; held in a field because JUL keeps its loggers weakly. */
-    private static final java.util.logging.Logger FLYWAY_LOG = java.util.logging.Logger.getLogger("org.flywaydb");
-
-    static {
-        FLYWAY_LOG.setLevel(java.util.logging.Level.OFF);
-    }
-
     static final String MIGRATIONS = "src/main/resources/dbmigration";
-    private static final Duration READ_LIMIT = Duration.ofSeconds(20);
+    private static final Duration MIGRATE_LIMIT = Duration.ofSeconds(30);
+    private static final String STRING = "java.lang.String";
     private static final int SHOWN_DIFFERENCES = 6;
 
     // ---- 1 and 2: the mapping -------------------------------------------------------------------------------
@@ -68,23 +59,15 @@ class Lab08OrmEbeanGrader {
                     + "snake_case), and the class User would map a table named user: say which table it maps. A "
                     + "one-to-one has an owning side and a mapped side.")
     @DisplayName("01 User and Profile map the tables users and profiles (one-to-one)")
-    void e01_usersAndProfiles(CompiledSubmission code, EbeanSession orm, CheckDatabase db) {
-        Class<?> user = code.load("blog.model.User");
-        List<List<Object>> expected = Reference.rows(db, "SELECT u.id, u.username, u.email, u.first_name, "
-                + "u.last_name, u.city, p.bio, p.website, p.birth_date::text FROM users u "
-                + "LEFT JOIN profiles p ON p.user_id = u.id ORDER BY u.id");
-        List<List<Object>> actual = read(orm, "reading every user with its profile", () ->
-                orm.database().find(user).fetch("profile").orderBy("id").findList().stream().map(u -> {
-                    Object profile = Beans.get(u, "profile");
-                    return Arrays.asList(Beans.normal(Beans.get(u, "id")), Beans.normal(Beans.get(u, "username")),
-                            Beans.normal(Beans.get(u, "email")), Beans.normal(Beans.get(u, "firstName")),
-                            nullable(Beans.get(u, "lastName")), nullable(Beans.get(u, "city")),
-                            nullable(profile == null ? null : Beans.get(profile, "bio")),
-                            nullable(profile == null ? null : Beans.get(profile, "website")),
-                            nullable(profile == null ? null : Beans.normal(Beans.get(profile, "birthDate"))));
-                }).toList());
-        compareRows("user", List.of("id", "username", "email", "firstName", "lastName", "city", "profile.bio",
-                "profile.website", "profile.birthDate"), expected, actual);
+    void e01_usersAndProfiles(CompiledSubmission code, StudentJvm jvm, CheckDatabase db, LabFiles files) {
+        try (StudentRepository blog = StudentRepository.open(jvm, code, db)) {
+            List<List<Object>> expected = Reference.rows(db, "SELECT u.id, u.username, u.email, u.first_name, "
+                    + "u.last_name, u.city, p.bio, p.website, p.birth_date::text FROM users u "
+                    + "LEFT JOIN profiles p ON p.user_id = u.id ORDER BY u.id");
+            List<List<Object>> actual = blog.read(Table.USERS, files, "reading every user with its profile");
+            compareRows("user", List.of("id", "username", "email", "firstName", "lastName", "city", "profile.bio",
+                    "profile.website", "profile.birthDate"), expected, actual);
+        }
     }
 
     @Check(id = "02-posts-comments-tags", points = 3, hiddenOn = "hidden",
@@ -92,33 +75,24 @@ class Lab08OrmEbeanGrader {
                     + "to many tags through the link table. Where a column name differs from Ebean's guess, name the "
                     + "join column.")
     @DisplayName("02 Post, Comment and Tag map their tables and relations (many-to-one, one-to-many, many-to-many)")
-    void e02_postsCommentsTags(CompiledSubmission code, EbeanSession orm, CheckDatabase db) {
-        Class<?> post = code.load("blog.model.Post");
-        Class<?> comment = code.load("blog.model.Comment");
-        List<List<Object>> expectedPosts = Reference.rows(db, "SELECT p.id, p.title, p.status, p.views::bigint, "
-                + "p.published_at, u.username, coalesce((SELECT string_agg(t.name, ', ' ORDER BY t.name) FROM "
-                + "post_tags pt JOIN tags t ON t.id = pt.tag_id WHERE pt.post_id = p.id), ''), (SELECT count(*) "
-                + "FROM comments c WHERE c.post_id = p.id) FROM posts p JOIN users u ON u.id = p.user_id ORDER BY p.id");
-        List<List<Object>> actualPosts = read(orm, "reading every post with its author, tags and comments", () ->
-                orm.database().find(post).fetch("author").fetch("tags").orderBy("id").findList().stream().map(p -> {
-                    List<String> tags = Beans.list(p, "tags").stream().map(t -> String.valueOf(Beans.get(t, "name")))
-                            .sorted().toList();
-                    return Arrays.asList(Beans.normal(Beans.get(p, "id")), Beans.normal(Beans.get(p, "title")),
-                            Beans.normal(Beans.get(p, "status")), Beans.normal(Beans.get(p, "views")),
-                            nullable(Beans.normal(Beans.get(p, "publishedAt"))),
-                            Beans.normal(Beans.get(Beans.get(p, "author"), "username")), String.join(", ", tags),
-                            (Object) (long) Beans.list(p, "comments").size());
-                }).toList());
-        compareRows("post", List.of("id", "title", "status", "views", "publishedAt", "author.username",
-                "tags (by name)", "comments (how many)"), expectedPosts, actualPosts);
-        List<List<Object>> expectedComments = Reference.rows(db, "SELECT c.id, c.post_id::bigint, u.username, c.body "
-                + "FROM comments c JOIN users u ON u.id = c.user_id ORDER BY c.id");
-        List<List<Object>> actualComments = read(orm, "reading every comment with its post and author", () ->
-                orm.database().find(comment).fetch("author").orderBy("id").findList().stream().map(c -> Arrays.asList(
-                        Beans.normal(Beans.get(c, "id")), Beans.normal(Beans.get(Beans.get(c, "post"), "id")),
-                        Beans.normal(Beans.get(Beans.get(c, "author"), "username")),
-                        Beans.normal(Beans.get(c, "body")))).toList());
-        compareRows("comment", List.of("id", "post.id", "author.username", "body"), expectedComments, actualComments);
+    void e02_postsCommentsTags(CompiledSubmission code, StudentJvm jvm, CheckDatabase db, LabFiles files) {
+        try (StudentRepository blog = StudentRepository.open(jvm, code, db)) {
+            List<List<Object>> expectedPosts = Reference.rows(db, "SELECT p.id, p.title, p.status, "
+                    + "p.views::bigint, p.published_at, u.username, coalesce((SELECT string_agg(t.name, ', ' ORDER BY "
+                    + "t.name) FROM post_tags pt JOIN tags t ON t.id = pt.tag_id WHERE pt.post_id = p.id), ''), "
+                    + "(SELECT count(*) FROM comments c WHERE c.post_id = p.id) FROM posts p JOIN users u ON u.id = "
+                    + "p.user_id ORDER BY p.id");
+            List<List<Object>> actualPosts = blog.read(Table.POSTS, files,
+                    "reading every post with its author, tags and comments");
+            compareRows("post", List.of("id", "title", "status", "views", "publishedAt", "author.username",
+                    "tags (by name)", "comments (how many)"), expectedPosts, actualPosts);
+            List<List<Object>> expectedComments = Reference.rows(db, "SELECT c.id, c.post_id::bigint, u.username, "
+                    + "c.body FROM comments c JOIN users u ON u.id = c.user_id ORDER BY c.id");
+            List<List<Object>> actualComments = blog.read(Table.COMMENTS, files,
+                    "reading every comment with its post and author");
+            compareRows("comment", List.of("id", "post.id", "author.username", "body"), expectedComments,
+                    actualComments);
+        }
     }
 
     // ---- 3 to 5: queries, fetch plans, paging -----------------------------------------------------------------
@@ -127,17 +101,19 @@ class Lab08OrmEbeanGrader {
             hint = "A query bean for users can filter by username and fetch the profile in the same statement; the "
                     + "method returns an Optional.")
     @DisplayName("03 findByUsername: a query bean finds the user and its profile in one statement")
-    void e03_findByUsername(CompiledSubmission code, EbeanSession orm, CheckDatabase db) {
-        requireQueryBeans(code, "QUser");
-        StudentRepository repo = StudentRepository.of(code, orm);
+    void e03_findByUsername(CompiledSubmission code, StudentJvm jvm, CheckDatabase db, LabFiles files) {
+        try (StudentRepository repo = StudentRepository.open(jvm, code, db)) {
+            requireQueryBeans(code, "QUser");
+            findByUsername(repo.create(files), db);
+        }
+    }
+
+    private static void findByUsername(StudentRepository repo, CheckDatabase db) {
         String username = "ana.ferreira";
         List<Object> expected = Reference.rows(db, "SELECT u.id, u.first_name, p.bio FROM users u LEFT JOIN profiles p "
                 + "ON p.user_id = u.id WHERE u.username = ?", username).get(0);
-        var found = repo.call("findByUsername(\"" + username + "\")", result -> {
-            Optional<?> o = optional(result, "findByUsername");
-            return o.map(u -> Arrays.asList(Beans.normal(Beans.get(u, "id")), Beans.normal(Beans.get(u, "firstName")),
-                    nullable(Beans.get(Beans.get(u, "profile"), "bio")))).orElse(null);
-        }, "findByUsername", List.of(String.class), username);
+        StudentRepository.Outcome<ArrayList<Object>> found = repo.call("findByUsername(\"" + username + "\")",
+                Reading.USER_WITH_PROFILE, "findByUsername", List.of(STRING), username);
         if (found.value() == null) {
             throw new AssertionFailedError("findByUsername(\"" + username + "\") returned an empty Optional, but "
                     + "the user exists (id " + expected.get(0) + ").\n" + SqlBudget.listing(found.statements()));
@@ -148,8 +124,8 @@ class Lab08OrmEbeanGrader {
         }
         SqlBudget.assertWithin(found.statements(), 1, "findByUsername(\"" + username + "\") followed by "
                 + "user.getProfile().getBio()", "Fetch the profile with the user: .profile.fetch() on the query bean.");
-        var missing = repo.call("findByUsername(\"no.such.user\")", result -> optional(result, "findByUsername")
-                .isPresent(), "findByUsername", List.of(String.class), "no.such.user");
+        StudentRepository.Outcome<Boolean> missing = repo.call("findByUsername(\"no.such.user\")", Reading.PRESENT,
+                "findByUsername", List.of(STRING), "no.such.user");
         if (missing.value()) {
             throw new AssertionFailedError("findByUsername(\"no.such.user\") found a user; for a username nobody "
                     + "has it must return Optional.empty() (findOneOrEmpty()).");
@@ -160,18 +136,21 @@ class Lab08OrmEbeanGrader {
             hint = "Start a query bean on posts with the Database you were given: filter on the status and on the "
                     + "tag's name, fetch the author in the same query, and order newest first with a tie-breaker.")
     @DisplayName("04 publishedWithTag: published posts with a tag, newest first, authors fetched in the same query")
-    void e04_publishedWithTag(CompiledSubmission code, EbeanSession orm, CheckDatabase db) {
-        requireQueryBeans(code, "QPost");
-        StudentRepository repo = StudentRepository.of(code, orm);
+    void e04_publishedWithTag(CompiledSubmission code, StudentJvm jvm, CheckDatabase db, LabFiles files) {
+        try (StudentRepository repo = StudentRepository.open(jvm, code, db)) {
+            requireQueryBeans(code, "QPost");
+            publishedWithTag(repo.create(files), db);
+        }
+    }
+
+    private static void publishedWithTag(StudentRepository repo, CheckDatabase db) {
         String tag = "postgresql";
         List<List<Object>> expected = Reference.rows(db, "SELECT p.id, p.title, u.username FROM posts p JOIN users u "
                 + "ON u.id = p.user_id JOIN post_tags pt ON pt.post_id = p.id JOIN tags t ON t.id = pt.tag_id "
                 + "WHERE t.name = ? AND p.status = 'published' ORDER BY p.published_at DESC, p.id DESC", tag);
         String shown = "publishedWithTag(\"" + tag + "\")";
-        var run = repo.call(shown, result -> list(result, "publishedWithTag").stream().map(p -> List.of(
-                Beans.normal(Beans.get(p, "id")), Beans.normal(Beans.get(p, "title")),
-                Beans.normal(Beans.get(Beans.get(p, "author"), "username")))).toList(),
-                "publishedWithTag", List.of(String.class), tag);
+        StudentRepository.Outcome<ArrayList<Object>> run = repo.call(shown, Reading.POSTS_WITH_AUTHOR,
+                "publishedWithTag", List.of(STRING), tag);
         compareOrdered(shown, List.of("id", "title", "author.username"), expected, run.value());
         SqlBudget.assertWithin(run.statements(), 1, shown + ", reading each post's author",
                 "Fetch the author in the same query: .author.fetch() on the query bean.");
@@ -181,8 +160,13 @@ class Lab08OrmEbeanGrader {
             hint = "Say what you will read in the query: .tags.fetch(), .comments.fetch() and .comments.author.fetch()"
                     + ". Never run a query per post in a loop.")
     @DisplayName("05 postsWithDiscussion: posts with tags, comments and their authors in at most 3 statements (no N+1)")
-    void e05_noNPlusOne(CompiledSubmission code, EbeanSession orm, CheckDatabase db) {
-        StudentRepository repo = StudentRepository.of(code, orm);
+    void e05_noNPlusOne(CompiledSubmission code, StudentJvm jvm, CheckDatabase db, LabFiles files) {
+        try (StudentRepository repo = StudentRepository.open(jvm, code, db)) {
+            postsWithDiscussion(repo.create(files), db);
+        }
+    }
+
+    private static void postsWithDiscussion(StudentRepository repo, CheckDatabase db) {
         String username = (String) Reference.value(db, "SELECT u.username FROM users u JOIN posts p ON p.user_id = "
                 + "u.id GROUP BY u.id, u.username ORDER BY count(*) DESC, u.id LIMIT 1");
         List<List<Object>> expected = Reference.rows(db, "SELECT p.id, coalesce((SELECT string_agg(t.name, ', ' ORDER "
@@ -192,13 +176,8 @@ class Lab08OrmEbeanGrader {
                 + "JOIN users u ON u.id = p.user_id WHERE u.username = ? ORDER BY p.created_at DESC, p.id DESC",
                 username);
         String shown = "postsWithDiscussion(\"" + username + "\")";
-        var run = repo.call(shown, result -> list(result, "postsWithDiscussion").stream().map(p -> {
-            String tags = String.join(", ", Beans.list(p, "tags").stream()
-                    .map(t -> String.valueOf(Beans.get(t, "name"))).sorted().toList());
-            String comments = String.join(" | ", Beans.list(p, "comments").stream()
-                    .map(c -> Beans.get(Beans.get(c, "author"), "username") + ": " + Beans.get(c, "body")).toList());
-            return Arrays.asList(Beans.normal(Beans.get(p, "id")), (Object) tags, comments);
-        }).toList(), "postsWithDiscussion", List.of(String.class), username);
+        StudentRepository.Outcome<ArrayList<Object>> run = repo.call(shown, Reading.DISCUSSION, "postsWithDiscussion",
+                List.of(STRING), username);
         compareOrdered(shown, List.of("id", "tags (by name)", "comments (author: body, oldest first)"), expected,
                 run.value());
         SqlBudget.assertWithin(run.statements(), 3, shown + ", reading the tags, comments and comment authors of "
@@ -211,27 +190,21 @@ class Lab08OrmEbeanGrader {
             hint = "The page is a slice of the same ordered query: the first row depends on the page index and the "
                     + "size. Ebean has a query result that carries the total count as well.")
     @DisplayName("06 publishedPage: pages of published posts with their total count, in 2 statements a page")
-    void e06_paging(CompiledSubmission code, EbeanSession orm, CheckDatabase db) {
-        StudentRepository repo = StudentRepository.of(code, orm);
+    void e06_paging(CompiledSubmission code, StudentJvm jvm, CheckDatabase db, LabFiles files) {
+        try (StudentRepository repo = StudentRepository.open(jvm, code, db)) {
+            publishedPages(repo.create(files), db);
+        }
+    }
+
+    private static void publishedPages(StudentRepository repo, CheckDatabase db) {
         List<List<Object>> all = Reference.rows(db, "SELECT p.id, u.username FROM posts p JOIN users u ON u.id = "
                 + "p.user_id WHERE p.status = 'published' ORDER BY p.published_at DESC, p.id DESC");
         int size = 7;
         int last = (all.size() - 1) / size;
         for (int page : new int[] {0, 2, last}) {
             String shown = "publishedPage(" + page + ", " + size + ")";
-            var run = repo.call(shown, result -> {
-                if (!(result instanceof PagedList<?> paged)) {
-                    throw new SubmissionProblem(CheckStatus.FAILED, "publishedPage must return the PagedList of "
-                            + "findPagedList(); it returned " + (result == null ? "null" : result.getClass().getName()));
-                }
-                List<Object> rows = new ArrayList<>();
-                for (Object p : paged.getList()) {
-                    rows.add(Arrays.asList(Beans.normal(Beans.get(p, "id")),
-                            Beans.normal(Beans.get(Beans.get(p, "author"), "username"))));
-                }
-                rows.add(paged.getTotalCount());
-                return rows;
-            }, "publishedPage", List.of(int.class, int.class), page, size);
+            StudentRepository.Outcome<ArrayList<Object>> run = repo.call(shown, Reading.PAGE, "publishedPage",
+                    List.of("int", "int"), page, size);
             List<Object> rows = new ArrayList<>(run.value());
             Object total = rows.remove(rows.size() - 1);
             @SuppressWarnings("unchecked")
@@ -254,12 +227,17 @@ class Lab08OrmEbeanGrader {
             hint = "Everything the method saves must be one unit: if the last insert fails, the first ones must not "
                     + "stay. Section 7 shows Ebean's transactions (and what try-with-resources does for them).")
     @DisplayName("07 createDraft: the post, its new tags and its links are saved all together or not at all")
-    void e07_transaction(CompiledSubmission code, EbeanSession orm, CheckDatabase db) {
-        StudentRepository repo = StudentRepository.of(code, orm);
-        List<Class<?>> types = List.of(String.class, String.class, String.class, List.class);
+    void e07_transaction(CompiledSubmission code, StudentJvm jvm, CheckDatabase db, LabFiles files) {
+        try (StudentRepository repo = StudentRepository.open(jvm, code, db)) {
+            createDraft(repo.create(files), db);
+        }
+    }
+
+    private static void createDraft(StudentRepository repo, CheckDatabase db) {
+        List<String> types = List.of(STRING, STRING, STRING, "java.util.List");
         String shownOk = "createDraft(\"priya_n\", \"Grader: a first draft\", …, [\"postgresql\", \"grader-new\"])";
-        var ok = repo.call(shownOk, result -> result == null ? null : Beans.normal(Beans.get(result, "id")),
-                "createDraft", types, "priya_n", "Grader: a first draft", "Body.", List.of("postgresql", "grader-new"));
+        StudentRepository.Outcome<Serializable> ok = repo.call(shownOk, Reading.ID, "createDraft", types, "priya_n",
+                "Grader: a first draft", "Body.", List.of("postgresql", "grader-new"));
         List<List<Object>> saved = Reference.rows(db, "SELECT p.id, u.username, p.status, coalesce((SELECT "
                 + "string_agg(t.name, ', ' ORDER BY t.name) FROM post_tags pt JOIN tags t ON t.id = pt.tag_id WHERE "
                 + "pt.post_id = p.id), '') FROM posts p JOIN users u ON u.id = p.user_id WHERE p.title = ?",
@@ -296,8 +274,8 @@ class Lab08OrmEbeanGrader {
                 """);
         String title = "Grader: a draft that must vanish";
         String shownFail = "createDraft(\"priya_n\", \"" + title + "\", …, [\"grader-brand-new\", \"grader-refused\"])";
-        var failed = repo.attempt(shownFail, result -> null, "createDraft", types, "priya_n", title, "Body.",
-                List.of("grader-brand-new", "grader-refused"));
+        StudentRepository.Outcome<Serializable> failed = repo.attempt(shownFail, Reading.NOTHING, "createDraft", types,
+                "priya_n", title, "Body.", List.of("grader-brand-new", "grader-refused"));
         long posts = ((Number) Reference.value(db, "SELECT count(*) FROM posts WHERE title = ?", title)).longValue();
         long tags = ((Number) Reference.value(db, "SELECT count(*) FROM tags WHERE name IN ('grader-brand-new', "
                 + "'grader-refused')")).longValue();
@@ -327,7 +305,7 @@ class Lab08OrmEbeanGrader {
                     + "writes: src/main/resources/dbmigration/V5__add_bookmarks.sql and model/V5__add_bookmarks"
                     + ".model.xml.")
     @DisplayName("08 the migration generated from the new Bookmark entity applies with Flyway, and bookmark() uses it")
-    void e08_generatedMigration(CompiledSubmission code, CheckDatabase db, LabFiles files) {
+    void e08_generatedMigration(CompiledSubmission code, StudentJvm jvm, CheckDatabase db, LabFiles files) {
         Path dir = files.dir().resolve(MIGRATIONS);
         List<String> sql = listing(dir, ".sql");
         List<String> v5 = sql.stream().filter(n -> n.startsWith("V5__")).toList();
@@ -342,27 +320,18 @@ class Lab08OrmEbeanGrader {
                     + "generator writes both; the model is how it knows, next time, what the database already has. "
                     + "Generate the migration instead of writing it by hand, and keep both files.");
         }
+        // Flyway runs in the worker, over a read-only copy of the student's .sql files, as the student's role.
         Path copy = copyMigrations(files, sql);
+        Failure refused;
         try {
-            PGSimpleDataSource ds = new PGSimpleDataSource();
-            ds.setURL(db.studentTarget().jdbcUrl());
-            ds.setUser(db.studentTarget().user());
-            ds.setPassword(db.studentTarget().password());
-            try {
-                JavaCalls.call(() -> Flyway.configure(Lab08OrmEbeanGrader.class.getClassLoader()).dataSource(ds)
-                        .locations("filesystem:" + copy).baselineOnMigrate(true).baselineVersion("4")
-                        .baselineDescription("lab 07 schema").load().migrate(), Duration.ofSeconds(30),
-                        "Flyway migrating with " + sql);
-            } catch (CheckFailure e) {
-                Throwable cause = e.getCause();
-                if (cause instanceof FlywayException f) {
-                    throw new AssertionFailedError("The grader baselined the blog database at version 4 (lab 07's "
-                            + "schema) and ran Flyway with " + sql + ". It failed:\n" + EbeanErrors.describe(f));
-                }
-                throw e;
-            }
+            refused = jvm.call(new Migrate(jvm.share(copy), jvm.database(db.studentTarget())), MIGRATE_LIMIT,
+                    "Flyway migrating with " + sql);
         } finally {
             deleteTree(copy);
+        }
+        if (refused != null) {
+            throw new AssertionFailedError("The grader baselined the blog database at version 4 (lab 07's "
+                    + "schema) and ran Flyway with " + sql + ". It failed:\n" + refused.described());
         }
         CatalogInspector catalog = new CatalogInspector(db);
         if (!catalog.hasTable("bookmarks")) {
@@ -376,10 +345,9 @@ class Lab08OrmEbeanGrader {
                     + "id, a user (@ManyToOne, column user_id), a post (@ManyToOne, column post_id) and a "
                     + "@WhenCreated createdAt.");
         }
-        try (EbeanSession orm = EbeanSession.open(code, db.studentTarget())) {
-            StudentRepository repo = StudentRepository.of(code, orm);
-            var run = repo.call("bookmark(\"jweber\", 3)", result -> result == null ? null
-                    : Beans.normal(Beans.get(result, "id")), "bookmark", List.of(String.class, int.class), "jweber", 3);
+        try (StudentRepository repo = StudentRepository.open(jvm, code, db)) {
+            StudentRepository.Outcome<Serializable> run = repo.create(files).call("bookmark(\"jweber\", 3)",
+                    Reading.ID, "bookmark", List.of(STRING, "int"), "jweber", 3);
             List<List<Object>> rows = Reference.rows(db, "SELECT u.username, b.post_id::bigint FROM bookmarks b "
                     + "JOIN users u ON u.id = b.user_id");
             if (!rows.equals(List.of(List.of("jweber", 3L))) || run.value() == null) {
@@ -391,41 +359,6 @@ class Lab08OrmEbeanGrader {
     }
 
     // ---- helpers ------------------------------------------------------------------------------------------------
-
-    /** Grader-side reading of the student's entities (getters run student code): time-limited, errors explained. */
-    private static <T> T read(EbeanSession orm, String what, java.util.concurrent.Callable<T> body) {
-        return JavaCalls.call(() -> {
-            try {
-                return body.call();
-            } catch (CheckFailure e) {
-                throw e;
-            } catch (RuntimeException e) {
-                throw new CheckFailure(CheckStatus.FAILED, "Ebean failed while the grader was " + what
-                        + " through your entities. Their mapping does not match the tables:\n"
-                        + EbeanErrors.describe(e));
-            }
-        }, READ_LIMIT, "the grader " + what);
-    }
-
-    private static Object nullable(Object value) {
-        return value == null ? "(null)" : Beans.normal(value);
-    }
-
-    private static Optional<?> optional(Object result, String method) {
-        if (result instanceof Optional<?> o) {
-            return o;
-        }
-        throw new SubmissionProblem(CheckStatus.FAILED, method + " must return an Optional (findOneOrEmpty()); it "
-                + "returned " + (result == null ? "null" : result.getClass().getName()) + ".");
-    }
-
-    private static List<?> list(Object result, String method) {
-        if (result instanceof List<?> l) {
-            return l;
-        }
-        throw new SubmissionProblem(CheckStatus.FAILED, method + " must return a List (findList()); it returned "
-                + (result == null ? "null" : result.getClass().getName()) + ".");
-    }
 
     /**
      * The lesson is the type-safe query builder: the repository's compiled code must call the generated query bean
@@ -446,8 +379,8 @@ class Lab08OrmEbeanGrader {
     private static void compareRows(String what, List<String> columns, List<List<Object>> expected,
                                     List<List<Object>> actual) {
         Map<Object, List<Object>> mine = new LinkedHashMap<>();
-        actual.forEach(r -> mine.put(r.get(0), r.stream().map(Lab08OrmEbeanGrader::nullable).toList()));
-        expected = expected.stream().map(r -> r.stream().map(Lab08OrmEbeanGrader::nullable).toList()).toList();
+        actual.forEach(r -> mine.put(r.get(0), r.stream().map(Beans::nullable).toList()));
+        expected = expected.stream().map(r -> r.stream().map(Beans::nullable).toList()).toList();
         List<String> differences = new ArrayList<>();
         int wrong = 0;
         for (List<Object> want : expected) {

@@ -1,5 +1,6 @@
 package dev.pglabs.graders.lab08;
 
+import dev.pglabs.graders.lab08.sandboxed.Beans;
 import dev.pglabs.provisioning.CheckDatabase;
 
 import java.sql.Connection;

@@ -1,49 +1,68 @@
 package dev.pglabs.graders.lab08;
 
+import dev.pglabs.graders.lab08.sandboxed.CallRepository;
+import dev.pglabs.graders.lab08.sandboxed.Failure;
+import dev.pglabs.graders.lab08.sandboxed.NewRepository;
+import dev.pglabs.graders.lab08.sandboxed.OpenBlog;
+import dev.pglabs.graders.lab08.sandboxed.ReadMapping;
+import dev.pglabs.graders.lab08.sandboxed.Reading;
+import dev.pglabs.graders.lab08.sandboxed.Sent;
 import dev.pglabs.javasub.CompiledSubmission;
-import dev.pglabs.javasub.JavaCalls;
-import dev.pglabs.orm.EbeanErrors;
-import dev.pglabs.orm.EbeanSession;
 import dev.pglabs.orm.StatementLog;
+import dev.pglabs.provisioning.CheckDatabase;
 import dev.pglabs.results.CheckFailure;
 import dev.pglabs.results.CheckStatus;
-import dev.pglabs.submission.SubmissionProblem;
-import io.ebean.Database;
+import dev.pglabs.submission.LabFiles;
+import dev.pglabs.worker.CodeRef;
+import dev.pglabs.worker.Handle;
+import dev.pglabs.worker.StudentJvm;
 
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Method;
+import java.io.Serializable;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.List;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 
 /**
- * The student's {@code blog.BlogRepository}, built on the check's Ebean Database and called through reflection (its
- * methods return the student's own entity classes). Each call runs with a time limit, and the grader's reading of
- * the result (getters, so lazy loading counts) happens inside the same call and the same statement recording.
+ * The student's Ebean and {@code blog.BlogRepository} for one check, in the worker ({@link StudentJvm}): Ebean
+ * started on the student's entities and the check's database, the repository built on it, both kept there until the
+ * check closes this. Each call runs with a time limit, and the grader's reading of the result (getters, so lazy
+ * loading counts) happens in the worker inside the same call and the same statement recording; what comes back is
+ * plain rows and the statements sent.
  */
-final class StudentRepository {
+final class StudentRepository implements AutoCloseable {
 
     static final String CLASS = "blog.BlogRepository";
-    static final String FILE = "src/main/java/blog/BlogRepository.java";
+    /** Starting Ebean runs the entities' constructors (student code); far more than an honest start needs. */
+    private static final Duration START_LIMIT = Duration.ofSeconds(30);
+    /** Constructors are student code too: a limit of their own. */
+    private static final Duration CONSTRUCTOR_LIMIT = Duration.ofSeconds(10);
     private static final Duration LIMIT = Duration.ofSeconds(20);
 
-    private final Object repository;
-    private final EbeanSession orm;
+    private final StudentJvm jvm;
+    private final CodeRef code;
+    private final Handle blog;
 
-    private StudentRepository(Object repository, EbeanSession orm) {
-        this.repository = repository;
-        this.orm = orm;
+    private StudentRepository(StudentJvm jvm, CodeRef code, Handle blog) {
+        this.jvm = jvm;
+        this.code = code;
+        this.blog = blog;
     }
 
-    static StudentRepository of(CompiledSubmission code, EbeanSession orm) {
-        return new StudentRepository(code.instantiate(CLASS, Object.class, List.of(Database.class), orm.database()),
-                orm);
+    /** Ebean on the student's entities, connected to the check's database as the student's role. */
+    static StudentRepository open(StudentJvm jvm, CompiledSubmission compiled, CheckDatabase db) {
+        CodeRef code = jvm.code(compiled);
+        Handle blog = jvm.call(new OpenBlog(code, jvm.database(db.studentTarget())), START_LIMIT,
+                "Starting Ebean with your entities");
+        return new StudentRepository(jvm, code, blog);
+    }
+
+    /** {@code new BlogRepository(db)} on this Ebean Database, for the calls that follow. */
+    StudentRepository create(LabFiles files) {
+        jvm.call(new NewRepository(blog, code, sourceRoot(files)), CONSTRUCTOR_LIMIT, "new BlogRepository(Database)");
+        return this;
     }
 
     /** What a call returned (as read by the grader) and the statements it cost, or the exception it threw. */
-    record Outcome<T>(T value, RuntimeException thrown, List<StatementLog.Entry> entries) {
+    record Outcome<T>(T value, Failure thrown, List<StatementLog.Entry> entries) {
         List<StatementLog.Entry> statements() {
             return entries.stream().filter(e -> !e.transactionControl()).toList();
         }
@@ -54,11 +73,14 @@ final class StudentRepository {
     }
 
     /**
-     * Calls {@code method} and reads its result with {@code read}, recording the statements. The student's
+     * Calls {@code method} and reads its result as {@code reading} says, recording the statements. The student's
      * exceptions fail the check (a TODO says "not implemented yet").
+     *
+     * @param types the parameter types by name ("java.lang.String", "int", "java.util.List")
      */
-    <T> Outcome<T> call(String shown, Function<Object, T> read, String method, List<Class<?>> types, Object... args) {
-        Outcome<T> outcome = attempt(shown, read, method, types, args);
+    <T extends Serializable> Outcome<T> call(String shown, Reading reading, String method, List<String> types,
+                                             Object... args) {
+        Outcome<T> outcome = attempt(shown, reading, method, types, args);
         if (outcome.thrown() != null) {
             throw failure(shown, outcome.thrown());
         }
@@ -66,69 +88,54 @@ final class StudentRepository {
     }
 
     /** {@link #call}, but an exception of the student's code comes back in the outcome (some checks expect one). */
-    <T> Outcome<T> attempt(String shown, Function<Object, T> read, String method, List<Class<?>> types,
-                           Object... args) {
-        Method m = method(method, types);
-        try {
-            StatementLog.Recording<Object[]> run = orm.statements().record(() -> JavaCalls.call(() -> {
-                Object result;
-                try {
-                    result = m.invoke(repository, args);
-                } catch (InvocationTargetException e) {
-                    Throwable cause = e.getCause();
-                    if (cause instanceof UnsupportedOperationException u && u.getMessage() != null
-                            && u.getMessage().strip().startsWith("TODO")) {
-                        throw u;
-                    }
-                    if (cause instanceof RuntimeException r) {
-                        return new Object[] {null, r};
-                    }
-                    throw e;
-                }
-                try {
-                    return new Object[] {read.apply(result), null};
-                } catch (RuntimeException r) {
-                    return new Object[] {null, r};  // e.g. a lazy load that fails on a wrong mapping
-                }
-            }, LIMIT, shown));
-            @SuppressWarnings("unchecked")
-            T value = (T) run.value()[0];
-            return new Outcome<>(value, (RuntimeException) run.value()[1], run.entries());
-        } catch (CheckFailure e) {
-            throw e;
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
+    <T extends Serializable> Outcome<T> attempt(String shown, Reading reading, String method, List<String> types,
+                                                Object... args) {
+        var run = jvm.call(new CallRepository(blog, method, types, List.of(args), reading), LIMIT, shown);
+        @SuppressWarnings("unchecked")
+        T value = (T) run.value();
+        return new Outcome<>(value, run.failure(), Sent.entries(run.entries()));
+    }
+
+    /**
+     * Every row of a table read through the student's entities ({@code what}: "reading every user with its
+     * profile"); a failure means the mapping does not match the tables.
+     */
+    List<List<Object>> read(ReadMapping.Table table, LabFiles files, String what) {
+        var run = jvm.call(new ReadMapping(blog, code, table, sourceRoot(files)), LIMIT, "the grader " + what);
+        Failure failure = run.failure();
+        if (failure != null) {
+            if (failure.status() != null) {
+                throw new CheckFailure(CheckStatus.valueOf(failure.status()), failure.message());
+            }
+            throw new CheckFailure(CheckStatus.FAILED, "Ebean failed while the grader was " + what
+                    + " through your entities. Their mapping does not match the tables:\n" + failure.described());
         }
+        @SuppressWarnings("unchecked")
+        List<List<Object>> rows = (List<List<Object>>) run.value();
+        return rows;
     }
 
     /** The student's exception as feedback: Ebean's own message first (it names the SQL and the column). */
-    static CheckFailure failure(String shown, RuntimeException thrown) {
-        if (thrown instanceof CheckFailure f) {
-            return f;
+    static CheckFailure failure(String shown, Failure thrown) {
+        if (thrown.status() != null) {
+            return new CheckFailure(CheckStatus.valueOf(thrown.status()), thrown.message());
         }
         String hint = "";
-        String text = String.valueOf(thrown.getMessage());
+        String text = String.valueOf(thrown.message());
         if (text.contains("default database") || text.contains("DefaultServer")) {
             hint = "\nUse the Database the repository was given (new QPost(db), db.find(…)), not Ebean's default "
                     + "database: DB.…() and new QPost() without db look for a default database that does not exist.";
         }
-        return new CheckFailure(CheckStatus.ERROR, shown + " threw " + thrown.getClass().getName() + ":\n"
-                + EbeanErrors.describe(thrown) + hint, thrown);
+        return new CheckFailure(CheckStatus.ERROR, shown + " threw " + thrown.type() + ":\n" + thrown.described()
+                + hint);
     }
 
-    private Method method(String name, List<Class<?>> types) {
-        String signature = name + "(" + types.stream().map(Class::getSimpleName).collect(Collectors.joining(", "))
-                + ")";
-        try {
-            Method m = repository.getClass().getMethod(name, types.toArray(Class<?>[]::new));
-            m.setAccessible(true);
-            return m;
-        } catch (NoSuchMethodException e) {
-            throw new SubmissionProblem(CheckStatus.FAILED, "BlogRepository has no public method " + signature
-                    + ". Keep the starter's signatures (in " + FILE + ").");
-        } catch (RuntimeException | LinkageError e) {
-            throw new SubmissionProblem(CheckStatus.ERROR, "The grader cannot read the methods of BlogRepository: "
-                    + e + " " + Arrays.toString(types.toArray()));
-        }
+    private static String sourceRoot(LabFiles files) {
+        return files.dir().getFileName() + "/src/main/java";
+    }
+
+    @Override
+    public void close() {
+        jvm.release(blog);
     }
 }

@@ -1,4 +1,4 @@
-package dev.pglabs.graders.lab08;
+package dev.pglabs.graders.lab08.sandboxed;
 
 import dev.pglabs.results.CheckStatus;
 import dev.pglabs.submission.SubmissionProblem;
@@ -15,15 +15,16 @@ import java.util.List;
 
 /**
  * Reads the student's entities through their getters (the README names them: getTitle(), getAuthor(), …), so the
- * grader sees what an application sees, lazy loading included. Call it on the thread that runs the student's code.
+ * grader sees what an application sees, lazy loading included. Getters are the student's code: call them in the
+ * worker, inside the task that made the query. {@link #normal} also serves the grader's own reference rows.
  */
-final class Beans {
+public final class Beans {
 
     private Beans() {
     }
 
     /** {@code bean.getX()} for property "x"; a missing getter fails the check with the signature to add. */
-    static Object get(Object bean, String property) {
+    public static Object get(Object bean, String property) {
         if (bean == null) {
             return null;
         }
@@ -50,7 +51,7 @@ final class Beans {
     }
 
     /** A to-many property as a list (null counts as empty, and is reported by the caller when it matters). */
-    static List<?> list(Object bean, String property) {
+    public static List<?> list(Object bean, String property) {
         Object value = get(bean, property);
         if (value == null) {
             return List.of();
@@ -63,7 +64,7 @@ final class Beans {
     }
 
     /** Values as the grader compares them: whole numbers as long, moments as Instant, dates as text. */
-    static Object normal(Object value) {
+    public static Object normal(Object value) {
         if (value instanceof Integer || value instanceof Long || value instanceof Short) {
             return ((Number) value).longValue();
         }
@@ -89,5 +90,10 @@ final class Beans {
             return e.name().toLowerCase(java.util.Locale.ROOT);
         }
         return value.toString();
+    }
+
+    /** {@link #normal}, with null shown as "(null)" (rows compare and print alike on both sides). */
+    public static Object nullable(Object value) {
+        return value == null ? "(null)" : normal(value);
     }
 }
