@@ -258,7 +258,7 @@ public final class GradingSession implements AutoCloseable {
         Isolation isolation = sandboxPolicy.choose(forced)
                 .orElseThrow(() -> new dev.pglabs.provisioning.ProvisioningException(SandboxPolicy.refusal(), null));
         if (isolation == Isolation.PROCESS && sandboxPolicy == SandboxPolicy.PREFER) {
-            UnsandboxedNotice.once();
+            UnsandboxedNotice.once(SandboxPolicy.whyNotUsed(forced));
         }
         sandboxUsed = isolation;
         return new StudentJvm(isolation, WorkerLimits.defaults(), graderLoader);
@@ -268,9 +268,9 @@ public final class GradingSession implements AutoCloseable {
     private static final class UnsandboxedNotice {
         private static final java.util.concurrent.atomic.AtomicBoolean SHOWN = new java.util.concurrent.atomic.AtomicBoolean();
 
-        static void once() {
+        static void once(String why) {
             if (!SHOWN.getAndSet(true)) {
-                System.err.println("pglabs: no OS sandbox here (" + dev.pglabs.worker.SandboxPolicy.whyUnavailable()
+                System.err.println("pglabs: no OS sandbox (" + why
                         + "): your Java runs in a separate process with limits, but can see this machine.");
             }
         }

@@ -29,8 +29,11 @@ public enum SandboxPolicy {
         return this == REQUIRE ? Optional.empty() : Optional.of(Isolation.PROCESS);
     }
 
-    /** Why the OS sandbox is not available here (for one-line notices). */
-    public static String whyUnavailable() {
+    /** Why {@link #choose} gave a plain process: turned off by {@link #PROPERTY}, or not available (one-line notices). */
+    public static String whyNotUsed(Optional<String> forced) {
+        if (forced.map(s -> s.trim().equalsIgnoreCase("process")).orElse(false)) {
+            return "turned off with " + PROPERTY + "=process";
+        }
         return Bubblewrap.whyUnavailable();
     }
 
