@@ -119,6 +119,9 @@ final class GradeClassCommand implements Callable<Integer> {
             err.println("Grading " + roster.students().size() + " students in " + from + ", labs "
                     + String.join(" ", selected.stream().map(Lab::id).toList()) + ", " + jobs
                     + (jobs == 1 ? " job" : " jobs") + " — database: " + session.farm().server().description());
+            if (!LabServices.started(session, selected)) {
+                return Main.CANNOT_GRADE;
+            }
             ClassProgressLine progress = new ClassProgressLine(err, System.console() != null);
             result = new ClassGrading(session, selected, jobs).grade(roster.students(), progress);
             progress.done(result);

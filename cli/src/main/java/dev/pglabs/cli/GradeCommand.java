@@ -125,6 +125,9 @@ final class GradeCommand implements Callable<Integer> {
         try (GradingSession session = GradingSession.open(course, new Submission(dir), database.provider())
                 .sandboxPolicy(policy)) {
             progressStream.println("Database: " + session.farm().server().description());
+            if (!LabServices.started(session, selected)) {
+                return Main.CANNOT_GRADE;
+            }
             // Two labs side by side: one submission fills both cores of a laptop (see GradingRunner.labsAtOnce).
             result = new GradingRunner(scope).labsAtOnce(2).grade(session, selected, console);
         }

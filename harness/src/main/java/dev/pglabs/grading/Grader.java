@@ -32,4 +32,10 @@ public @interface Grader {
      * {@link dev.pglabs.orm.EbeanSession} parameters (labs 08 and 09).
      */
     boolean ebean() default false;
+
+    /**
+     * Programs besides the database that the checks need. They are started before any lab is graded, and when one
+     * cannot run the lab is not graded (the run stops with the reason), instead of every check failing.
+     */
+    LabService[] services() default {};
 }

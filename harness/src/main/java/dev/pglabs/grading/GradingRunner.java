@@ -197,6 +197,13 @@ public final class GradingRunner {
         return classes;
     }
 
+    /** What the lab's grader needs besides the database ({@link Grader#services()}). */
+    static java.util.Set<LabService> servicesOf(Lab lab) {
+        Grader grader = load(lab.grader(), lab).getAnnotation(Grader.class);
+        return grader == null || grader.services().length == 0 ? java.util.Set.of()
+                : java.util.EnumSet.copyOf(List.of(grader.services()));
+    }
+
     private static Class<?> load(String className, Lab lab) {
         try {
             return Class.forName(className);

@@ -216,6 +216,26 @@ public final class GradingSession implements AutoCloseable {
         dynamoDb.prepare();
     }
 
+    /**
+     * Starts now what the labs' checks need besides the database ({@link Grader#services()}), so that a tool
+     * missing on this machine stops the run before anything is graded.
+     *
+     * @throws LabServiceUnavailableException naming the lab, the service and what to do
+     */
+    public void startServices(java.util.Collection<Lab> labs) {
+        for (Lab lab : labs) {
+            for (LabService service : GradingRunner.servicesOf(lab)) {
+                try {
+                    switch (service) {
+                        case DYNAMODB_EMULATOR -> dynamoDb.get();
+                    }
+                } catch (RuntimeException e) {
+                    throw new LabServiceUnavailableException(lab, service, e);
+                }
+            }
+        }
+    }
+
     /** Whether every template of this lab is built (a lab without datasets is always ready). */
     public boolean templatesReady(Lab lab) {
         return templatesReady(lab, CheckScope.ALL);

@@ -40,7 +40,9 @@ public final class DynamoDbEmulator implements AutoCloseable {
     private static final Duration START_LIMIT = Duration.ofSeconds(15);
     private static final int START_ATTEMPTS = 3;
     private static final long POLL_MILLIS = 25;
-    private static final String HOW_TO_GET_NODE = "Install Node.js 18 or newer with npm: on Debian/Ubuntu "
+    /** dynalite 4 declares {@code "engines": {"node": ">=20"}}. */
+    static final int MIN_NODE = 20;
+    private static final String HOW_TO_GET_NODE = "Install Node.js " + MIN_NODE + " or newer with npm: on Debian/Ubuntu "
             + "'sudo apt-get install nodejs npm', on macOS 'brew install node', on Windows the installer from "
             + "nodejs.org; in Codespaces Node.js is already there. Then grade again: the harness installs the "
             + "emulator by itself (or run '" + INSTALL_COMMAND + "' in the course folder).";
@@ -74,9 +76,14 @@ public final class DynamoDbEmulator implements AutoCloseable {
                     + "incomplete (get tools/dynalite/ from the course repository).");
         }
         String node = executable("node");
-        if (!works(node, "--version")) {
+        String version = output(node, "--version");
+        if (version == null) {
             throw new Unavailable("Lab 11 runs a DynamoDB emulator (dynalite) on Node.js, and 'node' was not found. "
                     + HOW_TO_GET_NODE);
+        }
+        if (nodeMajor(version) < MIN_NODE) {
+            throw new Unavailable("Lab 11 runs a DynamoDB emulator (dynalite) on Node.js " + MIN_NODE + " or newer, "
+                    + "and 'node' here is " + version + ". " + HOW_TO_GET_NODE);
         }
         install(toolFolder);
         List<String> failures = new ArrayList<>();
@@ -275,19 +282,30 @@ public final class DynamoDbEmulator implements AutoCloseable {
     }
 
     private static boolean works(String command, String... args) {
+        return output(command, args) != null;
+    }
+
+    /** What the command prints (trimmed), or null when it cannot run or fails. */
+    private static String output(String command, String... args) {
         List<String> cmd = new ArrayList<>();
         cmd.add(command);
         cmd.addAll(List.of(args));
         try {
             Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
-            p.getInputStream().readAllBytes();
-            return p.waitFor(20, TimeUnit.SECONDS) && p.exitValue() == 0;
+            String text = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            return p.waitFor(20, TimeUnit.SECONDS) && p.exitValue() == 0 ? text.strip() : null;
         } catch (IOException e) {
-            return false;
+            return null;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return false;
+            return null;
         }
+    }
+
+    /** The major version of {@code node --version} ("v20.11.1" is 20); 0 when it cannot be read. */
+    static int nodeMajor(String version) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("^v?(\\d+)\\.").matcher(version);
+        return m.find() ? Integer.parseInt(m.group(1)) : 0;
     }
 
     /** The emulator cannot run on this machine (no Node.js, no npm, install failed): the message says what to do. */

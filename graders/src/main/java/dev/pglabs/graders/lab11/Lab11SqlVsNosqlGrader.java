@@ -6,6 +6,7 @@ import dev.pglabs.worker.StudentJvm;
 import dev.pglabs.comparison.CompareOptions;
 import dev.pglabs.grading.Check;
 import dev.pglabs.grading.Grader;
+import dev.pglabs.grading.LabService;
 import dev.pglabs.grading.ReferenceAnswer;
 import dev.pglabs.grading.GradingSession;
 import dev.pglabs.grading.PartialCredit;
@@ -57,7 +58,7 @@ import java.util.stream.Collectors;
  * </ul>
  * The hidden check lives in the lab's hiddenGrader class (course.json), which the student release leaves out.
  */
-@Grader(lab = "11-sql-vs-nosql")
+@Grader(lab = "11-sql-vs-nosql", services = LabService.DYNAMODB_EMULATOR)
 @DisplayName("Lab 11 · SQL vs NoSQL")
 class Lab11SqlVsNosqlGrader {
 
