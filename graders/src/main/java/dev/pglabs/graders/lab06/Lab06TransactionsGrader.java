@@ -522,33 +522,35 @@ class Lab06TransactionsGrader {
         }
     }
 
-    /** The course's transfer(), so that exercise 03 is graded on its own, whatever 01-transfer.sql holds. */
+    /**
+     * The grader's stand-in for transfer(), so that exercise 03 is graded on its own, whatever 01-transfer.sql holds.
+     * Check 03 calls it from one client only, so it takes no locks: it is not exercise 01's answer (which students
+     * receive in the graders' source), only its refusals and effects, with the same messages.
+     */
     private void installReferenceTransfer(CheckDatabase db) {
         execAsAdmin(db, """
                 DROP FUNCTION IF EXISTS transfer(integer, integer, numeric);
                 CREATE FUNCTION transfer(p_from integer, p_to integer, p_amount numeric) RETURNS void
                 LANGUAGE plpgsql AS $$
                 DECLARE
-                    v_balance numeric;
+                    missing integer;
+                    has numeric;
                 BEGIN
-                    IF p_amount IS NULL OR p_amount <= 0 THEN
+                    IF NOT coalesce(p_amount > 0, false) THEN
                         RAISE EXCEPTION 'amount must be positive, not %', p_amount;
                     END IF;
-                    PERFORM 1 FROM accounts WHERE id IN (p_from, p_to) ORDER BY id FOR UPDATE;
-                    SELECT balance INTO v_balance FROM accounts WHERE id = p_from;
-                    IF NOT FOUND THEN
-                        RAISE EXCEPTION 'account % does not exist', p_from;
+                    missing := (SELECT w.wanted FROM (VALUES (1, p_from), (2, p_to)) AS w(n, wanted)
+                                WHERE NOT EXISTS (SELECT FROM accounts a WHERE a.id = w.wanted) ORDER BY w.n LIMIT 1);
+                    IF missing IS NOT NULL THEN
+                        RAISE EXCEPTION 'account % does not exist', missing;
                     END IF;
-                    PERFORM 1 FROM accounts WHERE id = p_to;
-                    IF NOT FOUND THEN
-                        RAISE EXCEPTION 'account % does not exist', p_to;
+                    has := (SELECT a.balance FROM accounts a WHERE a.id = p_from);
+                    IF has < p_amount THEN
+                        RAISE EXCEPTION 'insufficient funds: account % has %, needs %', p_from, has, p_amount;
                     END IF;
-                    IF v_balance < p_amount THEN
-                        RAISE EXCEPTION 'insufficient funds: account % has %, needs %', p_from, v_balance, p_amount;
-                    END IF;
-                    UPDATE accounts SET balance = balance - p_amount WHERE id = p_from;
-                    UPDATE accounts SET balance = balance + p_amount WHERE id = p_to;
-                    INSERT INTO transfers (from_id, to_id, amount) VALUES (p_from, p_to, p_amount);
+                    UPDATE accounts a SET balance = a.balance + CASE WHEN a.id = p_from THEN -p_amount ELSE p_amount END
+                    WHERE a.id IN (p_from, p_to);
+                    INSERT INTO transfers (from_id, to_id, amount) SELECT p_from, p_to, p_amount;
                 END
                 $$""");
     }
