@@ -3,18 +3,12 @@ package dev.pglabs.cli;
 import dev.pglabs.classroom.ClassGrading;
 import dev.pglabs.classroom.ClassResult;
 import dev.pglabs.classroom.ClassRoster;
-import dev.pglabs.classroom.ReportFileNames;
+import dev.pglabs.classroom.Shard;
+import dev.pglabs.classroom.ShardManifest;
 import dev.pglabs.classroom.Student;
-import dev.pglabs.classroom.StudentResult;
 import dev.pglabs.course.Course;
 import dev.pglabs.course.Lab;
 import dev.pglabs.grading.GradingSession;
-import dev.pglabs.reports.ClassOverviewPage;
-import dev.pglabs.reports.FeedbackPage;
-import dev.pglabs.reports.GitHubStepSummary;
-import dev.pglabs.reports.GradebookCsv;
-import dev.pglabs.reports.JsonReport;
-import dev.pglabs.reports.MarkdownSummary;
 import dev.pglabs.submission.Submission;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -25,11 +19,9 @@ import picocli.CommandLine.Spec;
 
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -44,10 +36,10 @@ import java.util.concurrent.Callable;
                 "Writes to DIR: gradebook.csv, overview.html, summary.md, and students/<name>.json + .html."})
 final class GradeClassCommand implements Callable<Integer> {
 
-    static final String GRADEBOOK = "gradebook.csv";
-    static final String OVERVIEW = "overview.html";
-    static final String SUMMARY = "summary.md";
-    static final String STUDENTS = "students";
+    static final String GRADEBOOK = ClassReportFiles.GRADEBOOK;
+    static final String OVERVIEW = ClassReportFiles.OVERVIEW;
+    static final String SUMMARY = ClassReportFiles.SUMMARY;
+    static final String STUDENTS = ClassReportFiles.STUDENTS;
 
     @Parameters(index = "0", paramLabel = "SUBMISSIONS", description = "The folder with one sub-folder per student.")
     Path submissions;
@@ -63,6 +55,12 @@ final class GradeClassCommand implements Callable<Integer> {
     @Option(names = "--jobs", paramLabel = "N", defaultValue = "2",
             description = "Students graded at the same time. The results do not depend on it. Default: ${DEFAULT-VALUE}.")
     int jobs;
+
+    @Option(names = "--shard", paramLabel = "K/N", converter = ShardConverter.class,
+            description = {"Grade only the K-th of N parts of the class (1 ≤ K ≤ N), for parallel CI jobs; "
+                    + "join the parts with merge-grades. Parts are balanced by expected work and stable when the "
+                    + "class changes a little; --out then also gets shard.json."})
+    Shard shard;
 
     @Mixin
     DatabaseOptions database;
@@ -111,43 +109,30 @@ final class GradeClassCommand implements Callable<Integer> {
                     + "sub-folder of its own (a copy of labs/, or a clone of the student's repository).");
             return Main.CANNOT_GRADE;
         }
+        List<Student> students = shard == null ? roster.students() : shard.select(roster.students(), selected);
 
         PrintStream err = System.err;
         ClassResult result;
         try (GradingSession session = GradingSession.open(course, new Submission(from), database.provider())
                 .sandboxPolicy(sandbox.forOthers())) {
-            err.println("Grading " + roster.students().size() + " students in " + from + ", labs "
+            err.println("Grading " + students.size() + " students in " + from
+                    + (shard == null ? "" : " (shard " + shard + " of " + roster.students().size() + ")") + ", labs "
                     + String.join(" ", selected.stream().map(Lab::id).toList()) + ", " + jobs
                     + (jobs == 1 ? " job" : " jobs") + " — database: " + session.farm().server().description());
             if (!LabServices.started(session, selected)) {
                 return Main.CANNOT_GRADE;
             }
             ClassProgressLine progress = new ClassProgressLine(err, System.console() != null);
-            result = new ClassGrading(session, selected, jobs).grade(roster.students(), progress);
+            result = new ClassGrading(session, selected, jobs).grade(students, progress);
             progress.done(result);
         }
 
-        Map<String, String> files = ReportFileNames.assign(result.students().stream().map(StudentResult::name).toList());
-        Map<String, String> links = new LinkedHashMap<>();
-        for (StudentResult student : result.students()) {
-            String base = files.get(student.name());
-            if (student.result().isPresent()) {
-                JsonReport.write(student.result().get(), to.resolve(STUDENTS).resolve(base + ".json"));
-                FeedbackPage.write(student.name(), student.result().get(), to.resolve(STUDENTS).resolve(base + ".html"));
-                links.put(student.name(), STUDENTS + "/" + base + ".html");
-            }
+        Map<String, String> files = ClassReportFiles.write(result, to, err);
+        if (shard != null) {
+            ShardManifest.of(shard, result, files).write(to);
         }
-        GradebookCsv.write(result, to.resolve(GRADEBOOK));
-        ClassOverviewPage.write(result, links, to.resolve(OVERVIEW));
-        String summary = MarkdownSummary.of(result);
-        Files.writeString(to.resolve(SUMMARY), summary, StandardCharsets.UTF_8);
-        GitHubStepSummary.append(summary, System.getenv())
-                .ifPresent(file -> err.println("Summary added to the GitHub job page."));
-
-        System.out.println("Gradebook: " + to.resolve(GRADEBOOK));
-        System.out.println("Overview:  " + to.resolve(OVERVIEW));
-        System.out.println("Per student: " + to.resolve(STUDENTS) + "/<name>.json and .html");
-        for (Student s : roster.students()) {
+        ClassReportFiles.printWhere(to);
+        for (Student s : students) {
             if (!s.note().isEmpty()) {
                 err.println("note: " + Terminal.safe(s.name()) + ": " + Terminal.safe(s.note()));
             }

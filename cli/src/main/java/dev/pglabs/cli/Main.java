@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 /** The {@code pglabs} command. Each subcommand is its own class. */
 @Command(name = "pglabs", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "A PostgreSQL course in Java: labs, graders and a real PostgreSQL.",
-        subcommands = {ListCommand.class, GradeCommand.class, GradeClassCommand.class,
+        subcommands = {ListCommand.class, GradeCommand.class, GradeClassCommand.class, MergeGradesCommand.class,
                 GradescopeAutograderCommand.class, WatchCommand.class, HintCommand.class, VerifyCommand.class,
                 DbCommand.class, BenchCommand.class, ClassBenchCommand.class, NotebookCommand.class,
                 JshellCommand.class, ReleaseCommand.class, CommandLine.HelpCommand.class})

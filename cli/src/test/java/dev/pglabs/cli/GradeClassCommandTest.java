@@ -17,7 +17,10 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -167,5 +170,60 @@ class GradeClassCommandTest {
                 submissions.resolve("results").toString(), "--labs", "01");
         assertThat(run.exit()).isEqualTo(1);
         assertThat(run.err()).contains("inside the submissions folder");
+    }
+
+    @Test
+    @DisplayName("three shards plus merge-grades write what one run writes (times aside); bad shard sets are refused")
+    void shardsMergeToTheUnshardedRun() throws IOException {
+        List<Path> parts = new ArrayList<>();
+        Set<String> seen = new TreeSet<>();
+        for (int k = 1; k <= 3; k++) {
+            Path part = tmp.resolve("shard-" + k);
+            PglabsRun run = PglabsRun.of("grade-class", submissions.toString(), "--out", part.toString(),
+                    "--labs", "01,03", "--jobs", "1", "--shard", k + "/3");
+            assertThat(run.exit()).as(run.err()).isZero();
+            JsonNode manifest = JSON.readTree(part.resolve("shard.json").toFile());
+            manifest.get("students").forEach(s -> assertThat(seen.add(s.get("name").asText()))
+                    .as("a student in two shards").isTrue());
+            parts.add(part);
+        }
+        assertThat(seen).as("every student in some shard").hasSize(5);
+
+        Path merged = tmp.resolve("merged");
+        List<String> args = new ArrayList<>(List.of("merge-grades", "--out", merged.toString()));
+        parts.forEach(p -> args.add(p.toString()));
+        PglabsRun merge = PglabsRun.of(args.toArray(String[]::new));
+        assertThat(merge.exit()).as(merge.err()).isZero();
+        Path one = tmp.resolve("one");
+        assertThat(merged.resolve("gradebook.csv")).hasSameTextualContentAs(one.resolve("gradebook.csv"));
+        assertThat(withoutTimes(merged.resolve("summary.md"))).isEqualTo(withoutTimes(one.resolve("summary.md")));
+        assertThat(withoutTimes(merged.resolve("overview.html"))).isEqualTo(withoutTimes(one.resolve("overview.html")));
+        try (Stream<Path> files = Files.list(one.resolve("students"))) {
+            for (Path file : files.sorted().toList()) {
+                Path same = merged.resolve("students").resolve(file.getFileName().toString());
+                if (file.toString().endsWith(".json")) {
+                    assertThat(withoutTimings(same)).as(same.toString()).isEqualTo(withoutTimings(file));
+                } else {
+                    assertThat(withoutTimes(same)).as(same.toString()).isEqualTo(withoutTimes(file));
+                }
+            }
+        }
+
+        PglabsRun missing = PglabsRun.of("merge-grades", "--out", tmp.resolve("m2").toString(), parts.get(0).toString(),
+                parts.get(2).toString());
+        assertThat(missing.exit()).isEqualTo(1);
+        assertThat(missing.err()).contains("shard 2/3 is missing", "Nothing was written");
+        PglabsRun twice = PglabsRun.of("merge-grades", "--out", tmp.resolve("m3").toString(), parts.get(0).toString(),
+                parts.get(0).toString(), parts.get(1).toString());
+        assertThat(twice.exit()).isEqualTo(1);
+        assertThat(twice.err()).contains("given twice");
+        assertThat(tmp.resolve("m2")).doesNotExist();
+        assertThat(tmp.resolve("m3")).doesNotExist();
+    }
+
+    /** A report's text without the instant and duration of grading, which differ between any two runs. */
+    private static String withoutTimes(Path file) throws IOException {
+        return Files.readString(file).replaceAll("\\d{4}-\\d{2}-\\d{2}T[0-9:.]+Z", "<when>")
+                .replaceAll("in [0-9.]+ s", "in <time> s");
     }
 }

@@ -1,0 +1,82 @@
+package dev.pglabs.classroom;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.pglabs.course.Course;
+import dev.pglabs.course.Lab;
+import dev.pglabs.reports.JsonReport;
+import dev.pglabs.results.SubmissionResult;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What a shard of a class run ({@code grade-class --shard K/N}) writes beside its reports, {@code shard.json}, so
+ * that {@code merge-grades} can join the shards into the gradebook one run would have written: which shard, which
+ * grader and labs, and each of its students with their report file (or why they could not be graded).
+ */
+public record ShardManifest(String shard, String graderVersion, String postgresVersion, List<String> labs,
+                            String gradedAt, long durationMs, List<Entry> students) {
+
+    public static final String FILE = "shard.json";
+    private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    /**
+     * One student of the shard.
+     *
+     * @param report  the base name of their {@code students/<report>.json}, empty when not graded
+     * @param problem why the harness could not grade them, empty when graded
+     */
+    public record Entry(String name, String note, String report, String problem) {
+    }
+
+    public ShardManifest {
+        labs = List.copyOf(labs);
+        students = List.copyOf(students);
+    }
+
+    public static ShardManifest of(Shard shard, ClassResult result, Map<String, String> reportFiles) {
+        List<Entry> entries = new ArrayList<>();
+        for (StudentResult s : result.students()) {
+            entries.add(new Entry(s.name(), s.student().note(), s.result().isPresent() ? reportFiles.get(s.name()) : "",
+                    s.problem()));
+        }
+        return new ShardManifest(shard.toString(), result.graderVersion(), result.postgresVersion(),
+                result.labs().stream().map(Lab::id).toList(), result.gradedAt(), result.durationMs(), entries);
+    }
+
+    public void write(Path dir) throws IOException {
+        MAPPER.writeValue(dir.resolve(FILE).toFile(), this);
+    }
+
+    public static ShardManifest read(Path dir) throws IOException {
+        return MAPPER.readValue(dir.resolve(FILE).toFile(), ShardManifest.class);
+    }
+
+    public Shard parsedShard() {
+        return Shard.parse(shard);
+    }
+
+    /** The shard's students as a class run has them, their results read back from {@code studentsDir}. */
+    public List<StudentResult> results(Path studentsDir) throws IOException {
+        List<StudentResult> results = new ArrayList<>();
+        for (Entry e : students) {
+            Student student = new Student(e.name(), Path.of(e.name()), Path.of(e.name()), e.note());
+            if (e.report().isEmpty()) {
+                results.add(StudentResult.notGraded(student, e.problem()));
+            } else {
+                SubmissionResult result = JsonReport.read(studentsDir.resolve(e.report() + ".json"));
+                results.add(StudentResult.graded(student, result));
+            }
+        }
+        return results;
+    }
+
+    public List<Lab> labsOf(Course course) {
+        return labs.stream().map(course::lab).toList();
+    }
+}
