@@ -8,6 +8,8 @@ import dev.pglabs.results.CheckResult;
 import dev.pglabs.results.CheckStatus;
 import dev.pglabs.results.LabResult;
 import dev.pglabs.results.SubmissionResult;
+import dev.pglabs.worker.Isolation;
+import dev.pglabs.worker.SandboxPolicy;
 import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -19,9 +21,11 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * Golden tests of every grader, in the manner of exercism's java-test-runner: each folder
@@ -35,7 +39,7 @@ class GoldenSubmissionsTest {
     private static final String GOLDEN = "/golden";
 
     /** One golden folder and what its expected.json says. */
-    record Scenario(String lab, String name, String description, Path submission,
+    record Scenario(String lab, String name, String description, Path submission, boolean needsSandbox,
                     Map<String, java.util.Set<CheckStatus>> statuses,
                     Map<String, Map<CheckStatus, List<String>>> feedbackContains) {
         @Override
@@ -49,6 +53,12 @@ class GoldenSubmissionsTest {
      * (only the changed files are kept in the folder); the test grades the solution with them laid over it.
      */
     static final String OVERLAY = "overlay";
+
+    /**
+     * expected.json key: {@code "sandbox": "bubblewrap"} for a hostile scenario whose expectations hold only in the
+     * OS sandbox (without it, student code reads the machine: what --unsafe-no-sandbox gives up); skipped elsewhere.
+     */
+    static final String SANDBOX = "sandbox";
 
     /** The solution copies made for overlay scenarios, removed when the class is done. */
     private static final List<Path> OVERLAID = new java.util.concurrent.CopyOnWriteArrayList<>();
@@ -82,6 +92,10 @@ class GoldenSubmissionsTest {
     @org.junit.jupiter.api.parallel.Execution(org.junit.jupiter.api.parallel.ExecutionMode.CONCURRENT)
     @DisplayName("each golden submission gets exactly the expected status, score and feedback on every check")
     void gradesAsExpected(Scenario scenario) {
+        assumeTrue(!scenario.needsSandbox() || SandboxPolicy.PREFER.choose(
+                        Optional.ofNullable(System.getProperty(SandboxPolicy.PROPERTY))).orElse(null) == Isolation.BUBBLEWRAP,
+                scenario + " needs the OS sandbox, and student code runs without it here: "
+                        + SandboxPolicy.whyUnavailable());
         LabResult lab = labResult(scenario);
         Map<String, CheckResult> checks = byId(lab);
         SoftAssertions softly = new SoftAssertions();
@@ -113,7 +127,7 @@ class GoldenSubmissionsTest {
     /** The folder to grade: the scenario itself, or the solution with the scenario's files laid over it. */
     private static Path submission(Scenario scenario) {
         Path folder = scenario.submission();
-        ExpectedResult expected = ExpectedResult.read(folder.resolve("expected.json"), scenario.name(), List.of(OVERLAY));
+        ExpectedResult expected = ExpectedResult.read(folder.resolve("expected.json"), scenario.name(), List.of(OVERLAY, SANDBOX));
         if (!expected.json().path(OVERLAY).asText("").equals("solutions")) {
             return folder;
         }
@@ -137,8 +151,9 @@ class GoldenSubmissionsTest {
         String name = folder.getFileName().toString();
         String lab = folder.getParent().getFileName().toString();
         assertThat(folder.resolve(lab)).as("%s holds the submission in %s/", name, lab).isDirectory();
-        ExpectedResult expected = ExpectedResult.read(folder.resolve("expected.json"), name, List.of(OVERLAY));
-        return new Scenario(lab, name, expected.description(), folder, expected.statuses(),
+        ExpectedResult expected = ExpectedResult.read(folder.resolve("expected.json"), name, List.of(OVERLAY, SANDBOX));
+        boolean needsSandbox = expected.json().path(SANDBOX).asText("").equals("bubblewrap");
+        return new Scenario(lab, name, expected.description(), folder, needsSandbox, expected.statuses(),
                 expected.feedbackContains());
     }
 

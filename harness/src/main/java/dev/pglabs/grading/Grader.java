@@ -28,8 +28,8 @@ public @interface Grader {
 
     /**
      * Builds the lab's Java as a project with Ebean does ({@code mvn process-classes}): the query-bean generator runs
-     * and entities are enhanced, for {@link dev.pglabs.javasub.CompiledSubmission} and
-     * {@link dev.pglabs.orm.EbeanSession} parameters (labs 08 and 09).
+     * and entities are enhanced, for {@link dev.pglabs.javasub.CompiledSubmission} parameters (labs 08 and 09, whose
+     * worker tasks start Ebean on those classes).
      */
     boolean ebean() default false;
 

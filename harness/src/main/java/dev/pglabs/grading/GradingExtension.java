@@ -3,7 +3,6 @@ package dev.pglabs.grading;
 import dev.pglabs.course.Lab;
 import dev.pglabs.javasub.CompiledSubmission;
 import dev.pglabs.javasub.JavaSources;
-import dev.pglabs.orm.EbeanSession;
 import dev.pglabs.worker.SandboxPolicy;
 import dev.pglabs.worker.StudentJvm;
 import dev.pglabs.provisioning.CheckDatabase;
@@ -27,8 +26,7 @@ public final class GradingExtension implements ParameterResolver {
 
     private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(GradingExtension.class);
     private static final Set<Class<?>> SUPPORTED = Set.of(LabFiles.class, CheckDatabase.class, SqlCheck.class,
-            GradingSession.class, Lab.class, JavaSources.class, CompiledSubmission.class, EbeanSession.class,
-            StudentJvm.class);
+            GradingSession.class, Lab.class, JavaSources.class, CompiledSubmission.class, StudentJvm.class);
 
     @Override
     public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
@@ -55,9 +53,6 @@ public final class GradingExtension implements ParameterResolver {
         }
         if (type == CompiledSubmission.class) {
             return compiledOnce(context);
-        }
-        if (type == EbeanSession.class) {
-            return ebean(context);
         }
         if (type == StudentJvm.class) {
             return studentJvm(context);
@@ -111,17 +106,6 @@ public final class GradingExtension implements ParameterResolver {
                 .map(Grader::ebean).orElse(false);
         return graderLevel.getStore(NAMESPACE).computeIfAbsent("compiled-once",
                 key -> new CompiledOnce(new JavaSources(files, loader), ebean), CompiledOnce.class).get();
-    }
-
-    /**
-     * An Ebean Database over the grader's compiled submission ({@code @Grader(ebean = true)}), connected to the
-     * check's database as the student's role; shut down when the check ends, before its database is dropped.
-     */
-    private static EbeanSession ebean(ExtensionContext context) {
-        CompiledSubmission code = compiledOnce(context);
-        CheckDatabase db = database(context);
-        return context.getStore(NAMESPACE).computeIfAbsent("ebean",
-                key -> EbeanSession.open(code, db.studentTarget()), EbeanSession.class);
     }
 
     /**

@@ -119,19 +119,8 @@ public final class GradingRunner {
         }
         var run = new SubmissionResult.RunInfo(VERSION, session.farm().serverVersion(),
                 session.farm().server().kind().label(), Instant.now().toString(),
-                (System.nanoTime() - start) / 1_000_000, hash, sandbox(session, labs));
+                (System.nanoTime() - start) / 1_000_000, hash, session.sandboxUsed().orElse(null));
         return SubmissionResult.of(session.submission().root().toString(), labResults, run);
-    }
-
-    /** How student Java ran: the worker's isolation, and the labs that ran it in this JVM instead (if any). */
-    private static String sandbox(GradingSession session, List<Lab> labs) {
-        List<String> inProcess = StudentJava.inProcessAmong(labs).stream().map(Lab::folder).toList();
-        String worker = session.sandboxUsed().orElse(null);
-        if (inProcess.isEmpty()) {
-            return worker;
-        }
-        String grader = "in the grader's JVM: " + String.join(", ", inProcess);
-        return worker == null ? grader : worker + "; " + grader;
     }
 
     /** Each lab on one of {@link #labsAtOnce} workers, a lab whose templates are ready first. */

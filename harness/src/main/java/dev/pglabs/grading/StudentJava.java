@@ -3,7 +3,6 @@ package dev.pglabs.grading;
 import dev.pglabs.course.Lab;
 import dev.pglabs.javasub.CompiledSubmission;
 import dev.pglabs.javasub.JavaSources;
-import dev.pglabs.orm.EbeanSession;
 import dev.pglabs.worker.StudentJvm;
 
 import java.lang.reflect.Method;
@@ -13,14 +12,13 @@ import java.util.Set;
 import java.util.stream.Stream;
 
 /**
- * Which labs run the student's Java (their graders take compiled code, Ebean or a worker as a parameter), and which
- * of those still run it inside the grading JVM rather than in the worker ({@link StudentJvm}): their graders take no
- * worker.
+ * Which labs run the student's Java: their graders take compiled code or a worker ({@link StudentJvm}, where all of
+ * it runs) as a parameter.
  */
 public final class StudentJava {
 
     private static final Set<Class<?>> JAVA_PARAMETERS = Set.of(StudentJvm.class, CompiledSubmission.class,
-            JavaSources.class, EbeanSession.class);
+            JavaSources.class);
 
     private StudentJava() {
     }
@@ -31,15 +29,6 @@ public final class StudentJava {
 
     public static List<Lab> among(List<Lab> labs) {
         return labs.stream().filter(StudentJava::runs).toList();
-    }
-
-    /** Whether the lab runs student Java in the grader's own JVM (no worker): only the bytecode policy guards it. */
-    public static boolean inProcess(Lab lab) {
-        return runs(lab) && graders(lab).noneMatch(g -> takes(g, Set.of(StudentJvm.class)));
-    }
-
-    public static List<Lab> inProcessAmong(List<Lab> labs) {
-        return labs.stream().filter(StudentJava::inProcess).toList();
     }
 
     private static Stream<String> graders(Lab lab) {

@@ -208,16 +208,42 @@ public final class StudentJvm implements AutoCloseable {
         return value;
     }
 
-    /** Forgets (and closes, if it can be closed) an object a task kept; quietly, as clean-up. */
+    /**
+     * Forgets (and closes, if it can be closed) an object a task kept; quietly, as clean-up. A handle of a worker
+     * that has ended since is gone with it: nothing to close, and no fresh worker is started for it.
+     */
     public void release(Handle handle) {
-        if (handle == null) {
+        if (handle == null || !aliveSince(handle)) {
             return;
         }
         try {
             send(null, handle, RELEASE_LIMIT, "closing what your code opened");
-            serving = false;
+            synchronized (this) {
+                serving = false;
+                idleCpuMark = -1;  // what it used while serving is not a runaway's
+            }
         } catch (CheckFailure ignored) {
             // The worker is ended on a limit anyway; nothing is left running.
+        }
+    }
+
+    private synchronized boolean aliveSince(Handle handle) {
+        return worker != null && worker.alive() && worker.incarnation == handle.worker();
+    }
+
+    /**
+     * Ends the worker now, with everything it runs; the next call starts a fresh one. For what no call's limit
+     * sees: a request handler of the student's server in an endless loop (the grader's request timed out while the
+     * worker serves). {@code reason} completes "The process that runs your code …" for a call still waiting.
+     */
+    public void end(String reason) {
+        WorkerProcess w;
+        synchronized (this) {
+            w = worker;
+            serving = false;
+        }
+        if (w != null) {
+            w.kill(new WorkerProcess.Ended(true, reason));
         }
     }
 
@@ -248,6 +274,9 @@ public final class StudentJvm implements AutoCloseable {
 
     private Wire.Reply send(StudentTask<?> task, Handle release, Duration limit, String what) {
         WorkerProcess w = live();
+        synchronized (this) {
+            idleCpuMark = -1;  // a call between two samples: its processor time is not idle time
+        }
         long cpuBudget = (long) (limit.toNanos() * limits.cpuPerWallSecond());
         CompletableFuture<Wire.Reply> reply = w.send(task, release, cpuBudget);
         try {
@@ -313,6 +342,17 @@ public final class StudentJvm implements AutoCloseable {
         return worker;
     }
 
+    /** One look of the watchdog now, as its next scheduled one would take it (for tests: no waiting on its clock). */
+    void watchNow() {
+        WorkerProcess w;
+        synchronized (this) {
+            w = worker;
+        }
+        if (w != null) {
+            watch(w);
+        }
+    }
+
     /** Ends a worker that breaks a limit between replies: memory, threads, processor time. */
     private void watch(WorkerProcess w) {
         if (!w.alive()) {
@@ -330,6 +370,9 @@ public final class StudentJvm implements AutoCloseable {
         }
         long cpu = w.cpuNanos();
         if (w.idle() && serving) {
+            synchronized (this) {
+                idleCpuMark = -1;  // requests are answered between calls: busy by design, and no runaway's time
+            }
             return;
         }
         if (w.idle()) {

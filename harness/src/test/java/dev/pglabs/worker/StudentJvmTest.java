@@ -205,6 +205,35 @@ class StudentJvmTest {
         }
     }
 
+    /**
+     * A server in the worker that works on each connection for {@code cpuMillis} of processor time before it
+     * answers (an honest but slow request), or for ever when {@code cpuMillis} is negative (a handler in an endless
+     * loop).
+     */
+    record BusyServer(long cpuMillis) implements StudentTask<Handle> {
+        @Override
+        public Handle run(WorkerContext context) throws Exception {
+            java.net.ServerSocket server = new java.net.ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress());
+            Thread t = new Thread(() -> {
+                var clock = java.lang.management.ManagementFactory.getThreadMXBean();
+                while (!server.isClosed()) {
+                    try (Socket s = server.accept()) {
+                        long until = clock.getCurrentThreadCpuTime() + cpuMillis * 1_000_000;
+                        while (cpuMillis < 0 || clock.getCurrentThreadCpuTime() < until) {
+                            Thread.onSpinWait();
+                        }
+                        s.getOutputStream().write("done\n".getBytes());
+                    } catch (Exception e) {
+                        return;
+                    }
+                }
+            });
+            t.setDaemon(true);
+            t.start();
+            return context.keep(server);
+        }
+    }
+
     record WriteFile(String path, int megabytes) implements StudentTask<String> {
         @Override
         public String run(WorkerContext context) {
@@ -234,6 +263,46 @@ class StudentJvmTest {
         } finally {
             jvm.release(server);
         }
+    }
+
+    @Test
+    void processorTimeSpentServingIsNotARunawayThread() throws Exception {
+        jvm.call(new Environment(), LIMIT, "env");
+        jvm.watchNow();  // idle, not serving yet: the watchdog takes its mark here
+        Handle server = jvm.call(new BusyServer(1000), LIMIT, "start");
+        int port = jvm.expose(jvm.call(new PortOf(server), LIMIT, "port"));
+        long incarnation = server.worker();
+        // Together well over the idle limit (3 s of processor time), as a check's requests on a slow machine are.
+        for (int i = 0; i < 4; i++) {
+            try (Socket s = new Socket(java.net.InetAddress.getLoopbackAddress(), port)) {
+                s.setSoTimeout(120_000);
+                assertThat(new String(s.getInputStream().readAllBytes())).isEqualTo("done\n");
+            }
+        }
+        jvm.release(server);
+        jvm.watchNow();
+        jvm.watchNow();
+        assertThat(jvm.alive()).as("the worker that served honest requests lives on").isTrue();
+        Handle next = jvm.call(new EchoServer(), LIMIT, "start");
+        jvm.release(next);
+        assertThat(next.worker()).as("the same worker process").isEqualTo(incarnation);
+    }
+
+    @Test
+    void endingTheWorkerStopsAHandlerInAnEndlessLoop() throws Exception {
+        Handle server = jvm.call(new BusyServer(-1), LIMIT, "start");
+        int port = jvm.expose(jvm.call(new PortOf(server), LIMIT, "port"));
+        try (Socket s = new Socket(java.net.InetAddress.getLoopbackAddress(), port)) {
+            // The grader's request would time out here; serving, the worker is not ended by the watchdog, but by:
+            jvm.end("was ended because a request got no answer");
+            assertThat(jvm.alive()).isFalse();
+        }
+        jvm.release(server);
+        assertThat(jvm.alive()).as("releasing a handle of the ended worker starts no new one").isFalse();
+        assertThat(jvm.call(new Environment(), LIMIT, "env")).isEmpty();
+        Handle fresh = jvm.call(new EchoServer(), LIMIT, "start");
+        jvm.release(fresh);
+        assertThat(fresh.worker()).as("a fresh worker process").isNotEqualTo(server.worker());
     }
 
     @Test

@@ -6,10 +6,11 @@ import dev.pglabs.graders.lab09.BlogData.PostRow;
 import dev.pglabs.grading.Check;
 import dev.pglabs.grading.Grader;
 import dev.pglabs.javasub.CompiledSubmission;
-import dev.pglabs.orm.EbeanSession;
 import dev.pglabs.provisioning.CheckDatabase;
 import dev.pglabs.results.CheckFailure;
 import dev.pglabs.results.CheckStatus;
+import dev.pglabs.submission.LabFiles;
+import dev.pglabs.worker.StudentJvm;
 import org.junit.jupiter.api.DisplayName;
 
 import java.time.Instant;
@@ -21,10 +22,12 @@ import java.util.function.Consumer;
 
 /**
  * Grades lab 09 (a JSON HTTP API over the blog, the Java counterpart of Next.js API routes). The submission is
- * compiled once with Ebean's query beans and enhancement ({@code @Grader(ebean = true)}); each check then starts
- * the student's {@code BlogApi} with an Ebean {@code Database} on a fresh copy of the blog database, connected as
- * the check's unprivileged role ({@link EbeanSession}), on a free port of 127.0.0.1 ({@link StudentApi}, stopped
- * when the check ends), and speaks HTTP to it. Expected answers come from the data ({@link BlogData});
+ * compiled once with Ebean's query beans and enhancement ({@code @Grader(ebean = true)}) in the grader, which only
+ * reads class files. All of the student's code runs in the worker ({@link StudentJvm}, the {@code sandboxed}
+ * package): each check starts Ebean there on a fresh copy of the blog database, connected as the check's
+ * unprivileged role, and the student's {@code BlogApi} on a Javalin server on the sandbox's loopback
+ * ({@link StudentApi}, stopped when the check ends); the grader speaks HTTP to it through the port the worker
+ * exposes. Expected answers come from the data ({@link BlogData});
  * what the API changed is read back from the database, not from its answers.
  */
 @Grader(lab = "09-api-routes", ebean = true)
@@ -40,8 +43,8 @@ class Lab09ApiRoutesGrader {
             hint = "Which posts, in which order, and how many? The response body is a page object, not a bare list. "
                     + "A query bean of lab 08 does the selection.")
     @DisplayName("01 GET /api/posts answers the 10 newest published posts, with page, limit and total")
-    void e01_list(CompiledSubmission code, EbeanSession orm, CheckDatabase db) {
-        withApi(code, orm, db, (api, data) -> {
+    void e01_list(CompiledSubmission code, StudentJvm jvm, CheckDatabase db, LabFiles files) {
+        withApi(code, jvm, db, files, (api, data) -> {
             Reply reply = api.get("/api/posts").expect("the list of posts", 200);
             assertPage(reply, data, 1, 10);
         });
@@ -51,8 +54,8 @@ class Lab09ApiRoutesGrader {
             hint = "Page p of size n skips the rows of the pages before it. Let the query do the slicing, and the "
                     + "total comes from the same query. A page after the last one is empty, not an error.")
     @DisplayName("01 GET /api/posts?page=…&limit=… answers the right slice, also the last and an empty page")
-    void e02_paging(CompiledSubmission code, EbeanSession orm, CheckDatabase db) {
-        withApi(code, orm, db, (api, data) -> {
+    void e02_paging(CompiledSubmission code, StudentJvm jvm, CheckDatabase db, LabFiles files) {
+        withApi(code, jvm, db, files, (api, data) -> {
             int total = data.publishedCount();
             int lastPage = (total + 6) / 7;
             assertPage(api.get("/api/posts?page=2&limit=5").expect("page 2 of 5 posts", 200), data, 2, 5);
@@ -68,8 +71,8 @@ class Lab09ApiRoutesGrader {
                     + "page below 1, a limit outside the allowed range. The error body names the parameter, and "
                     + "parsing \"ten\" must not become a 500.")
     @DisplayName("01 GET /api/posts rejects a bad page or limit with 400 and names the parameter (never 500, never all posts)")
-    void e03_badPaging(CompiledSubmission code, EbeanSession orm, CheckDatabase db) {
-        withApi(code, orm, db, (api, data) -> {
+    void e03_badPaging(CompiledSubmission code, StudentJvm jvm, CheckDatabase db, LabFiles files) {
+        withApi(code, jvm, db, files, (api, data) -> {
             String[][] cases = {
                 {"/api/posts?limit=1000", "limit", "a client may not ask for more than 50 posts at once"},
                 {"/api/posts?limit=51", "limit", "the largest limit is 50"},
@@ -92,8 +95,8 @@ class Lab09ApiRoutesGrader {
             hint = "Fetch the post with its author, tags and comments (and their authors) and map it to PostDetail: "
                     + "tags sorted A to Z, comments oldest first (then by id), a post without comments has \"comments\": [].")
     @DisplayName("02 GET /api/posts/{id} answers the post with its author, tags and comments in order")
-    void e04_getPost(CompiledSubmission code, EbeanSession orm, CheckDatabase db) {
-        withApi(code, orm, db, (api, data) -> {
+    void e04_getPost(CompiledSubmission code, StudentJvm jvm, CheckDatabase db, LabFiles files) {
+        withApi(code, jvm, db, files, (api, data) -> {
             List<Integer> ids = new ArrayList<>(List.of(data.richestPublishedPost()));
             int quiet = data.publishedPostWithoutComments();
             if (quiet > 0) {
@@ -110,8 +113,8 @@ class Lab09ApiRoutesGrader {
             hint = "When no post has the id, the answer is a 404 with an error body, through the ApiException "
                     + "helpers, not a null body. An id that is not a number is no post either.")
     @DisplayName("02 GET /api/posts/{id} answers 404 with an error body for a post that does not exist")
-    void e05_notFound(CompiledSubmission code, EbeanSession orm, CheckDatabase db) {
-        withApi(code, orm, db, (api, data) -> {
+    void e05_notFound(CompiledSubmission code, StudentJvm jvm, CheckDatabase db, LabFiles files) {
+        withApi(code, jvm, db, files, (api, data) -> {
             int missing = data.missingPost();
             Reply reply = api.get("/api/posts/" + missing).expect("there is no post " + missing, 404);
             assertError(reply);
@@ -124,8 +127,8 @@ class Lab09ApiRoutesGrader {
             hint = "A post that is not published exists only for its author: who is asking (the caller header)? A "
                     + "403 would tell strangers that the draft exists.")
     @DisplayName("02 GET /api/posts/{id} of a draft answers 404, except to its author")
-    void e06_drafts(CompiledSubmission code, EbeanSession orm, CheckDatabase db) {
-        withApi(code, orm, db, (api, data) -> {
+    void e06_drafts(CompiledSubmission code, StudentJvm jvm, CheckDatabase db, LabFiles files) {
+        withApi(code, jvm, db, files, (api, data) -> {
             int draft = data.someDraft();
             PostRow row = data.post(draft);
             int stranger = data.otherUser(row.userId());
@@ -144,8 +147,8 @@ class Lab09ApiRoutesGrader {
             hint = "Who is calling? The caller header must name an existing user; check it before anything else and "
                     + "answer 401 otherwise.")
     @DisplayName("03 POST /api/posts answers 401 without a valid X-User-Id, and creates nothing")
-    void e07_callerRequired(CompiledSubmission code, EbeanSession orm, CheckDatabase db) {
-        withApi(code, orm, db, (api, data) -> {
+    void e07_callerRequired(CompiledSubmission code, StudentJvm jvm, CheckDatabase db, LabFiles files) {
+        withApi(code, jvm, db, files, (api, data) -> {
             int before = data.count("posts");
             String post = "{\"title\": \"Who am I?\", \"body\": \"Nobody knows.\"}";
             api.post("/api/posts", post).expect("the request says nothing about who is calling", 401);
@@ -160,8 +163,8 @@ class Lab09ApiRoutesGrader {
             hint = "A created resource answers 201 and says where it lives (a Location header), and the body shows "
                     + "it. Who is the author, and what is the status when the body does not say?")
     @DisplayName("03 POST /api/posts creates the caller's post: 201, a Location header, and the row in the database")
-    void e08_create(CompiledSubmission code, EbeanSession orm, CheckDatabase db) {
-        withApi(code, orm, db, (api, data) -> {
+    void e08_create(CompiledSubmission code, StudentJvm jvm, CheckDatabase db, LabFiles files) {
+        withApi(code, jvm, db, files, (api, data) -> {
             int caller = data.someDraft() > 0 ? data.post(data.someDraft()).userId() : data.otherUser(0);
             String title = "Notes from lab 09 by user " + caller;
             Reply reply = api.post("/api/posts", "{\"title\": \"" + title + "\", \"body\": \"Routes, status codes and "
@@ -198,8 +201,8 @@ class Lab09ApiRoutesGrader {
             hint = "Check every field and collect all problems before answering, so the client learns about all of "
                     + "them in one 400. A body that is not JSON is a 400 as well, not a 500.")
     @DisplayName("03 POST /api/posts rejects invalid posts with 400 naming each wrong field, and saves nothing")
-    void e09_validation(CompiledSubmission code, EbeanSession orm, CheckDatabase db) {
-        withApi(code, orm, db, (api, data) -> {
+    void e09_validation(CompiledSubmission code, StudentJvm jvm, CheckDatabase db, LabFiles files) {
+        withApi(code, jvm, db, files, (api, data) -> {
             int caller = data.otherUser(0);
             int before = data.count("posts");
             String longTitle = "x".repeat(201);
@@ -238,8 +241,8 @@ class Lab09ApiRoutesGrader {
             hint = "PATCH changes only the fields the body has: a missing field is not a field set to nothing. "
                     + "Validate what is sent as for POST, then save and answer the post.")
     @DisplayName("04 PATCH /api/posts/{id} changes only the fields sent, validates them, and answers 404 for no post")
-    void e10_update(CompiledSubmission code, EbeanSession orm, CheckDatabase db) {
-        withApi(code, orm, db, (api, data) -> {
+    void e10_update(CompiledSubmission code, StudentJvm jvm, CheckDatabase db, LabFiles files) {
+        withApi(code, jvm, db, files, (api, data) -> {
             int id = data.someDraft();
             PostRow before = data.post(id);
             String owner = String.valueOf(before.userId());
@@ -279,8 +282,8 @@ class Lab09ApiRoutesGrader {
             hint = "Order the checks: who is calling (401), is there a post (404), is it theirs (403); change "
                     + "nothing until all pass.")
     @DisplayName("04 PATCH /api/posts/{id} of someone else's post answers 403 (401 without a caller) and changes nothing")
-    void e11_updateOwnership(CompiledSubmission code, EbeanSession orm, CheckDatabase db) {
-        withApi(code, orm, db, (api, data) -> {
+    void e11_updateOwnership(CompiledSubmission code, StudentJvm jvm, CheckDatabase db, LabFiles files) {
+        withApi(code, jvm, db, files, (api, data) -> {
             int id = data.richestPublishedPost();
             PostRow before = data.post(id);
             int stranger = data.otherUser(before.userId());
@@ -299,8 +302,8 @@ class Lab09ApiRoutesGrader {
             hint = "Deleting answers 204 with no body; what happens to the post's comments? Afterwards a GET of the "
                     + "post is a 404.")
     @DisplayName("05 DELETE /api/posts/{id} deletes the caller's own post with its comments: 204, then 404")
-    void e12_delete(CompiledSubmission code, EbeanSession orm, CheckDatabase db) {
-        withApi(code, orm, db, (api, data) -> {
+    void e12_delete(CompiledSubmission code, StudentJvm jvm, CheckDatabase db, LabFiles files) {
+        withApi(code, jvm, db, files, (api, data) -> {
             int id = data.commentedPost();
             String owner = String.valueOf(data.post(id).userId());
             Reply reply = api.delete("/api/posts/" + id, CALLER, owner)
@@ -320,8 +323,8 @@ class Lab09ApiRoutesGrader {
             hint = "The same order as for PATCH: 401 without a valid caller, 404 without the post, 403 when the post "
                     + "belongs to someone else; only then delete.")
     @DisplayName("05 DELETE /api/posts/{id} of someone else's post answers 403 (401 without a caller) and deletes nothing")
-    void e13_deleteOwnership(CompiledSubmission code, EbeanSession orm, CheckDatabase db) {
-        withApi(code, orm, db, (api, data) -> {
+    void e13_deleteOwnership(CompiledSubmission code, StudentJvm jvm, CheckDatabase db, LabFiles files) {
+        withApi(code, jvm, db, files, (api, data) -> {
             int id = data.commentedPost();
             PostRow before = data.post(id);
             int stranger = data.otherUser(before.userId());
@@ -340,8 +343,9 @@ class Lab09ApiRoutesGrader {
     }
 
     /** Starts the student's API on the check's database, runs the check, and always stops the server. */
-    private static void withApi(CompiledSubmission code, EbeanSession orm, CheckDatabase db, ApiCheck check) {
-        try (StudentApi api = StudentApi.start(code, orm.database())) {
+    private static void withApi(CompiledSubmission code, StudentJvm jvm, CheckDatabase db, LabFiles files,
+                                ApiCheck check) {
+        try (StudentApi api = StudentApi.start(jvm, code, db, files)) {
             check.run(api, new BlogData(db));
         }
     }

@@ -2,22 +2,25 @@ package dev.pglabs.graders.lab09;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.pglabs.javasub.JavaCalls;
 import dev.pglabs.results.CheckFailure;
 import dev.pglabs.results.CheckStatus;
+import dev.pglabs.worker.StudentJvm;
+import dev.pglabs.worker.Thrown;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * One answer of the student's server: the request as the student would type it with curl, the status, headers,
- * body, and the exception a handler threw while answering (recorded by {@link StudentApi}), if any.
+ * body, and a way to ask the worker what a handler threw while answering (null if nothing): asked only when the
+ * status is not the expected one, right after the answer, before the next request.
  */
 record Reply(String route, String request, int status, Map<String, List<String>> headers, byte[] bytes,
-             boolean truncated, Throwable thrown) {
+             boolean truncated, Supplier<Thrown> handlerThrew) {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int SHOWN = 300;
@@ -53,14 +56,15 @@ record Reply(String route, String request, int status, Map<String, List<String>>
                 return this;
             }
         }
+        Thrown thrown = handlerThrew.get();
         if (thrown != null) {
-            RuntimeException feedback = JavaCalls.feedback(thrown, "The handler of " + route);
-            if (feedback instanceof CheckFailure failure && failure.status() == CheckStatus.FAILED) {
-                throw failure;  // not implemented yet
+            CheckFailure feedback = StudentJvm.feedback(thrown, "The handler of " + route);
+            if (feedback.status() == CheckStatus.FAILED) {
+                throw feedback;  // not implemented yet
             }
         }
         throw new CheckFailure(CheckStatus.FAILED, request + "\nanswered " + describe() + "\nbut expected "
-                + statuses(expected) + ": " + why + exception());
+                + statuses(expected) + ": " + why + exception(thrown));
     }
 
     /** The JSON object of a successful answer; fails the check when the body is not one. */
@@ -83,11 +87,11 @@ record Reply(String route, String request, int status, Map<String, List<String>>
     }
 
     /** What the student's handler threw while answering, as feedback lines (empty when nothing was thrown). */
-    String exception() {
+    private String exception(Thrown thrown) {
         if (thrown == null) {
             return "";
         }
-        return "\nWhile answering, " + JavaCalls.feedback(thrown, "the handler of " + route).getMessage();
+        return "\nWhile answering, " + StudentJvm.feedback(thrown, "the handler of " + route).getMessage();
     }
 
     static String statuses(int... statuses) {

@@ -1,19 +1,20 @@
 package dev.pglabs.graders.lab09;
 
+import dev.pglabs.graders.lab09.sandboxed.Configure;
+import dev.pglabs.graders.lab09.sandboxed.LastThrown;
+import dev.pglabs.graders.lab09.sandboxed.OpenApi;
+import dev.pglabs.graders.lab09.sandboxed.StartServer;
 import dev.pglabs.javasub.CompiledSubmission;
-import dev.pglabs.javasub.JavaCalls;
+import dev.pglabs.provisioning.CheckDatabase;
 import dev.pglabs.results.CheckFailure;
 import dev.pglabs.results.CheckStatus;
-import dev.pglabs.submission.SubmissionProblem;
-import io.ebean.Database;
-import io.javalin.Javalin;
-import io.javalin.config.JavalinConfig;
-import org.eclipse.jetty.util.thread.QueuedThreadPool;
+import dev.pglabs.submission.LabFiles;
+import dev.pglabs.worker.CodeRef;
+import dev.pglabs.worker.Handle;
+import dev.pglabs.worker.StudentJvm;
+import dev.pglabs.worker.Thrown;
 
 import java.io.IOException;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Method;
-import java.lang.reflect.Modifier;
 import java.net.ConnectException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -30,66 +31,57 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Flow;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * The student's API, running for one check: {@code BlogApi.configure(config, db)} of the submission on a Javalin
- * server that the grader owns (its threads, its address: 127.0.0.1 and a free port chosen by the system), and an
- * HTTP client that talks to it the way curl would.
+ * The student's API, running for one check in the worker ({@link StudentJvm}): Ebean on the check's database,
+ * {@code BlogApi.configure(config, db)} of the submission on a Javalin server with the grader's settings, listening on
+ * the sandbox's loopback; and, on the grader's side, an HTTP client that talks to it through the port the worker
+ * exposes, the way curl would.
  *
- * <p>Student code must not hang or outlive the check: configuring and starting run under {@link JavaCalls} with a
- * time limit; every request has a timeout and a size cap; {@link #close()} always stops the server, and stops
- * request threads that still run (a handler in an endless loop) outright.
+ * <p>Student code must not hang or outlive the check: opening, configuring and starting are calls with time limits;
+ * every request has a timeout and a size cap; {@link #close()} always stops the server. A request that gets no
+ * answer in time leaves a handler running in the worker (an endless loop), where no call's limit sees it: the worker
+ * is ended then, and the next check gets a fresh one.
  */
 final class StudentApi implements AutoCloseable {
 
-    static final String API_CLASS = "app.api.BlogApi";
+    /** Starting Ebean runs the entities' constructors (student code); far more than an honest start needs. */
+    static final Duration OPEN_LIMIT = Duration.ofSeconds(30);
     /** Creating the server runs the student's configure (and loads Javalin and Jetty the first time). */
     static final Duration START_LIMIT = Duration.ofSeconds(20);
-    static final Duration STOP_LIMIT = Duration.ofSeconds(5);
     /** Far above any honest answer here (a few milliseconds); a handler in an endless loop is cut at this. */
     static final Duration REQUEST_LIMIT = Duration.ofSeconds(5);
+    /** Reading what a handler threw is the grader's own code in the worker. */
+    static final Duration THROWN_LIMIT = Duration.ofSeconds(10);
     static final int MAX_BODY_BYTES = 1 << 20;
-    private static final AtomicInteger SERVERS = new AtomicInteger();
 
     /** One client for all checks: it holds no state between requests that matters here (no cookies). */
     private static final HttpClient CLIENT = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(2)).followRedirects(HttpClient.Redirect.NEVER).build();
 
-    private final ThreadGroup threads;
-    /** What the last request's handler threw (set on a request thread, read after the answer arrived). */
-    private final AtomicReference<Throwable> recorder;
-    private final Javalin app;
+    private final StudentJvm jvm;
+    private final Handle api;
     private final URI base;
 
-    private StudentApi(ThreadGroup threads, AtomicReference<Throwable> recorder, Javalin app) {
-        this.threads = threads;
-        this.recorder = recorder;
-        this.app = app;
-        this.base = URI.create("http://127.0.0.1:" + app.port());
+    private StudentApi(StudentJvm jvm, Handle api, int port) {
+        this.jvm = jvm;
+        this.api = api;
+        this.base = URI.create("http://127.0.0.1:" + port);
     }
 
-    /** Configures and starts the student's API on {@code db}; the caller closes it. */
-    static StudentApi start(CompiledSubmission code, Database db) {
-        Method configure = configureMethod(code);
-        ThreadGroup group = new ThreadGroup("pglabs-student-server-" + SERVERS.incrementAndGet());
-        AtomicReference<Throwable> thrown = new AtomicReference<>();
-        Javalin app = JavaCalls.call(() -> Javalin.create(config -> {
-            try {
-                configure.invoke(null, config, db);
-            } catch (IllegalAccessException e) {
-                throw new IllegalStateException(e);
-            } catch (InvocationTargetException e) {
-                throw sneaky(e.getCause());
-            }
-            ownServer(config, group, thrown);
-        }), START_LIMIT, "BlogApi.configure");
+    /** Configures and starts the student's API in the worker on the check's database; the caller closes it. */
+    static StudentApi start(StudentJvm jvm, CompiledSubmission compiled, CheckDatabase db, LabFiles files) {
+        CodeRef code = jvm.code(compiled);
+        Handle api = jvm.call(new OpenApi(code, jvm.database(db.studentTarget())), OPEN_LIMIT,
+                "Starting Ebean with your entities");
         try {
-            JavaCalls.call(() -> app.start("127.0.0.1", 0), START_LIMIT, "starting your server");
-            return new StudentApi(group, thrown, app);
+            String source = files.dir().getFileName() + "/src/main/java/"
+                    + Configure.API_CLASS.replace('.', '/') + ".java";
+            jvm.call(new Configure(api, code, source), START_LIMIT, "BlogApi.configure");
+            int inside = jvm.call(new StartServer(api), START_LIMIT, "starting your server");
+            return new StudentApi(jvm, api, jvm.expose(inside));
         } catch (RuntimeException | Error e) {
-            stop(app, group);
+            jvm.release(api);
             throw e;
         }
     }
@@ -129,22 +121,21 @@ final class StudentApi implements AutoCloseable {
             curl.append(" -d '").append(json.length() > 120 ? json.substring(0, 120) + "…" : json).append('\'');
         }
         curl.append(" http://localhost:PORT").append(path);
-        recorder.set(null);
+        String route = method + " " + path.replaceFirst("\\?.*", "");
         CompletableFuture<HttpResponse<Capped>> answer = CLIENT.sendAsync(request.build(), info -> new CappedBody());
         try {
             HttpResponse<Capped> response = answer.get(REQUEST_LIMIT.toMillis() + 500, TimeUnit.MILLISECONDS);
-            String route = method + " " + path.replaceFirst("\\?.*", "");
             return new Reply(route, curl.toString(), response.statusCode(), response.headers().map(),
-                    response.body().bytes(), response.body().truncated(), recorder.get());
+                    response.body().bytes(), response.body().truncated(), () -> thrown(route));
         } catch (TimeoutException e) {
             answer.cancel(true);
-            throw timeout(curl);
+            throw timeout(curl, route);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new CheckFailure(CheckStatus.TIMEOUT, curl + " was stopped because the check ran out of time.");
         } catch (ExecutionException e) {
             if (e.getCause() instanceof HttpTimeoutException) {
-                throw timeout(curl);
+                throw timeout(curl, route);
             }
             String why = e.getCause() instanceof ConnectException ? "could not connect to your server"
                     : e.getCause() instanceof IOException ? "lost the connection: " + e.getCause().getMessage()
@@ -154,75 +145,33 @@ final class StudentApi implements AutoCloseable {
         }
     }
 
-    private CheckFailure timeout(CharSequence curl) {
-        Throwable t = recorder.get();
-        return new CheckFailure(CheckStatus.TIMEOUT, curl + "\ngot no answer within " + REQUEST_LIMIT.toSeconds()
-                + " s. Look for an endless loop in the handler, or a query that waits forever."
-                + (t == null ? "" : "\n" + JavaCalls.feedback(t, "The handler").getMessage()));
-    }
-
-    /** Stops the server, even when a handler is stuck; never throws. */
-    @Override
-    public void close() {
-        stop(app, threads);
-    }
-
-    private static void stop(Javalin app, ThreadGroup group) {
-        try {
-            JavaCalls.run(app::stop, STOP_LIMIT, "stopping your server");
-        } catch (RuntimeException e) {
-            // Stopped or not, the threads below are ended; the check's result stands as it is.
-        }
-        Thread[] left = new Thread[group.activeCount() + 8];
-        int n = group.enumerate(left, true);
-        for (int i = 0; i < n; i++) {
-            JavaCalls.stop(left[i]);
-        }
+    /** What a handler threw while answering the last request, {@code route}; null when nothing was thrown. */
+    private Thrown thrown(String route) {
+        return jvm.call(new LastThrown(api, route), THROWN_LIMIT, "reading what your handler threw");
     }
 
     /**
-     * The grader's settings, applied after the student's configure so that they win: request threads in the
-     * check's own thread group (daemon, so a stuck one never keeps the JVM alive), no banner, no start-up
-     * checks, and every handler wrapped to record what it throws (the feedback shows it next to a 500).
+     * A handler still runs (an endless loop) where no call's limit reaches it, and the worker serves on: the worker
+     * is ended here, so the loop ends and the next check starts a fresh one.
      */
-    private static void ownServer(JavalinConfig config, ThreadGroup group, AtomicReference<Throwable> thrown) {
-        QueuedThreadPool pool = new QueuedThreadPool(16, 2, 30_000, -1, null, group);
-        pool.setName(group.getName());
-        pool.setDaemon(true);
-        pool.setStopTimeout(500);
-        config.jetty.threadPool = pool;
-        config.startup.showJavalinBanner = false;
-        config.startup.showOldJavalinVersionWarning = false;
-        config.startup.startupWatcherEnabled = false;
-        config.router.handlerWrapper(endpoint -> ctx -> {
-            try {
-                endpoint.handler.handle(ctx);
-            } catch (Exception | Error e) {
-                thrown.set(e);
-                throw e;
-            }
-        });
-    }
-
-    private static Method configureMethod(CompiledSubmission code) {
-        Class<?> api = code.load(API_CLASS);
+    private CheckFailure timeout(CharSequence curl, String route) {
+        Thrown t;
         try {
-            Method m = api.getMethod("configure", JavalinConfig.class, Database.class);
-            if (!Modifier.isStatic(m.getModifiers())) {
-                throw new NoSuchMethodException();
-            }
-            m.setAccessible(true);
-            return m;
-        } catch (NoSuchMethodException | RuntimeException e) {
-            throw new SubmissionProblem(CheckStatus.FAILED, API_CLASS + " needs the method public static void "
-                    + "configure(JavalinConfig config, Database db), as in the starter: the grader starts your API "
-                    + "through it.");
+            t = thrown(route);
+        } catch (CheckFailure ended) {
+            t = null;  // the worker could not answer either: it is ended below all the same
         }
+        jvm.end("was ended because a request got no answer");
+        return new CheckFailure(CheckStatus.TIMEOUT, curl + "\ngot no answer within " + REQUEST_LIMIT.toSeconds()
+                + " s. Look for an endless loop in the handler, or a query that waits forever. Your server was "
+                + "stopped; the next checks start it again."
+                + (t == null ? "" : "\n" + StudentJvm.feedback(t, "The handler").getMessage()));
     }
 
-    @SuppressWarnings("unchecked")
-    private static <E extends Throwable> RuntimeException sneaky(Throwable t) throws E {
-        throw (E) t;
+    /** Stops the server and Ebean; never throws. */
+    @Override
+    public void close() {
+        jvm.release(api);
     }
 
     /** A body, at most {@link #MAX_BODY_BYTES} of it. */
