@@ -10,6 +10,7 @@ import dev.pglabs.results.SubmissionResult;
 import dev.pglabs.submission.Submission;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -25,6 +26,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * Every provider grades the same submission the same way. The DATABASE_URL path runs when the variable is
  * set (CI sets it to the machine's PostgreSQL for a second pass); the Docker path where an engine answers.
  */
+@Tag("provider")
 class ProvidersTest {
 
     @TempDir

@@ -18,9 +18,11 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** Reads real ResultSets from a local PostgreSQL; skipped when none is running. Creates no tables. */
+@Tag("provider")
 @DisplayName("ResultTable.read against a real PostgreSQL")
 class ResultTableReadTest {
 

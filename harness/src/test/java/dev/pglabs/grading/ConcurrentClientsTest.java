@@ -14,6 +14,7 @@ import dev.pglabs.provisioning.SandboxLimits;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -35,6 +36,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * assertions: each outcome below is forced by the locks, not by luck), retries are counted, and a run that hangs
  * is stopped.
  */
+@Tag("provider")
 class ConcurrentClientsTest {
 
     @TempDir

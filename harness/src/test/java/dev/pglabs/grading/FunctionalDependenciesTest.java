@@ -3,6 +3,7 @@ package dev.pglabs.grading;
 import dev.pglabs.provisioning.CheckDatabase;
 import dev.pglabs.results.CheckFailure;
 import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import java.sql.Connection;
@@ -13,6 +14,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Functional dependencies and table snapshots on the rows of a real server. */
+@Tag("provider")
 class FunctionalDependenciesTest {
 
     /** Order lines with the customer repeated on each line; two customers share a name, prices change. */

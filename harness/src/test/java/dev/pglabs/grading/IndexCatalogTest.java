@@ -2,6 +2,7 @@ package dev.pglabs.grading;
 
 import dev.pglabs.provisioning.CheckDatabase;
 import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import java.sql.Connection;
@@ -11,6 +12,7 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Index definitions read from the catalog of a real server, whatever the indexes are called. */
+@Tag("provider")
 class IndexCatalogTest {
 
     @Test

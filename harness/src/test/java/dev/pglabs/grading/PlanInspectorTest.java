@@ -2,6 +2,7 @@ package dev.pglabs.grading;
 
 import dev.pglabs.provisioning.CheckDatabase;
 import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import java.sql.Connection;
@@ -12,6 +13,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Plans parsed from EXPLAIN (FORMAT JSON): by hand-written JSON, and from a real server. */
+@Tag("provider")
 class PlanInspectorTest {
 
     /** The shape PostgreSQL prints for a bitmap scan under a top-N sort (costs shortened). */

@@ -7,6 +7,7 @@ import dev.pglabs.submission.Submission;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
@@ -24,6 +25,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * A fixture notebook run on a real PostgreSQL (embedded, or DATABASE_URL) with lab 01's data: SQL and Java
  * cells, errors, time-outs, and --run then --check. No timings are asserted: the limits only need to be hit.
  */
+@Tag("provider")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class NotebookRunnerTest {
 

@@ -15,6 +15,7 @@ import io.ebean.Database;
 import io.ebean.bean.EntityBean;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.opentest4j.AssertionFailedError;
@@ -30,6 +31,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * The Ebean pipeline end to end on a tiny submission: query beans generated, entities enhanced (lazy loading and
  * dirty checking really happen), a Database per check as the student's role, and the statements it sends.
  */
+@Tag("provider")
 class EbeanSessionTest {
 
     @TempDir

@@ -1,6 +1,7 @@
 package dev.pglabs.provisioning;
 
 import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import java.security.SecureRandom;
@@ -14,6 +15,7 @@ import java.util.HexFormat;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Leftovers of a run that ended without cleaning up go; those of a live run stay. */
+@Tag("provider")
 class LeftoverSweeperTest {
 
     private static final DatabaseServer SERVER = TestServers.shared();

@@ -1,6 +1,7 @@
 package dev.pglabs.provisioning;
 
 import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -17,6 +18,7 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** On a server that allows PREPARE TRANSACTION, a student's prepared transaction does not outlive its check. */
+@Tag("provider")
 class PreparedTransactionsTest {
 
     @TempDir

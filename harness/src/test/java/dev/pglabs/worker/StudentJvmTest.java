@@ -10,6 +10,7 @@ import dev.pglabs.results.CheckFailure;
 import dev.pglabs.results.CheckStatus;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -35,6 +36,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * each limit ends a call (and only that call) with a message that says which. The tasks here stand in for student
  * code: they run in the worker exactly as a grader's sandboxed task would.
  */
+@Tag("provider")
 class StudentJvmTest {
 
     private static final Duration LIMIT = Duration.ofSeconds(20);

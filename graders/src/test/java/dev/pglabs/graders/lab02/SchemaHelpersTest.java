@@ -11,6 +11,7 @@ import dev.pglabs.provisioning.Dataset;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.opentest4j.AssertionFailedError;
 
@@ -23,6 +24,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * The two helpers lab 02 grades with, on a real server: {@link CatalogInspector} reads every way of writing the
  * same design alike, and {@link ConstraintProbe} reports accepted and rejected statements as the student's role.
  */
+@Tag("provider")
 @DisplayName("Lab 02 · catalog inspector and constraint probe")
 class SchemaHelpersTest {
 

@@ -7,6 +7,7 @@ import dev.pglabs.results.CheckStatus;
 import dev.pglabs.results.SubmissionResult;
 import dev.pglabs.worker.SandboxPolicy;
 import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -28,6 +29,7 @@ import static org.junit.jupiter.api.Assumptions.assumeFalse;
  * grader shows back. In the worker's sandbox nothing of the machine comes back, nothing is written, nothing is
  * reached; the checks of the parser fail as wrong answers and the rest of the lab is graded as for the solution.
  */
+@Tag("provider")
 @DisplayName("Lab 10: a parser that tries to read, write and reach the machine gets nothing out of the sandbox")
 class HostileLab10Test {
 

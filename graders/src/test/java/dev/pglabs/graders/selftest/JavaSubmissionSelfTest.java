@@ -12,6 +12,7 @@ import dev.pglabs.submission.Submission;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import java.net.URISyntaxException;
@@ -30,6 +31,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * {@link SelfTestJavaGrader}, in process through the Platform Launcher as the CLI does: the engine compiles,
  * loads and calls student Java and reports each way it can go wrong.
  */
+@Tag("provider")
 class JavaSubmissionSelfTest {
 
     private static final String LAB = "01-sql-basics";
