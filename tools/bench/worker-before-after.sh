@@ -5,6 +5,9 @@
 #
 #   tools/bench/worker-before-after.sh [BASELINE_REV] [ROUNDS] [LABS...]
 #
+# With CLASS_STUDENTS=N set, each round also grades a generated class of N students on the same labs with
+# bench-class (--jobs 2, no fresh-JVM baseline) in both builds.
+#
 # Both builds use the embedded PostgreSQL (templates cached after the first round). Run it on a quiet machine and
 # write the load (uptime) down with the numbers.
 set -euo pipefail
@@ -31,7 +34,10 @@ grade() {
   local dir=$1 lab=$2 out=$work/out.json start end
   rm -f "$out"
   start=$(date +%s%N)
-  (cd "$dir" && ./pglabs grade "$lab" --submission solutions --all --format json --out "$out" >"$work/last-$(basename "$dir").log" 2>&1) || { echo "grading failed in $dir:" >&2; tail -5 "$work/last-$(basename "$dir").log" >&2; return 0; }
+  local log
+  log=$work/last-$(basename "$dir").log
+  (cd "$dir" && ./pglabs grade "$lab" --submission solutions --all --format json --out "$out" >"$log" 2>&1) \
+    || { echo "grading failed in $dir:" >&2; tail -5 "$log" >&2; return 0; }
   end=$(date +%s%N)
   local ms
   ms=$(grep -o '"durationMs" *: *[0-9]*' "$out" | tail -1 | grep -o '[0-9]*$')
@@ -51,6 +57,18 @@ for round in $(seq 1 "$rounds"); do
   done
 done
 echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)"
+
+if [ -n "${CLASS_STUDENTS:-}" ]; then
+  csv=$(IFS=,; echo "${labs[*]}")
+  for round in $(seq 1 "$rounds"); do
+    for side in before after; do
+      dir=$here; [ "$side" = before ] && dir=$work/baseline
+      line=$(cd "$dir" && ./pglabs bench-class --students "$CLASS_STUDENTS" --labs "$csv" --jobs 2 --baseline 0 \
+        2>/dev/null | grep -- "--jobs 2" || echo "failed")
+      echo "class round $round $side ($CLASS_STUDENTS students, labs $csv): $line load $(cut -d' ' -f1 /proc/loadavg)"
+    done
+  done
+fi
 
 median() { sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : int((a[NR/2]+a[NR/2+1])/2))}'; }
 echo

@@ -9,12 +9,10 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.Modifier;
-import java.net.MalformedURLException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -36,11 +34,7 @@ public final class CompiledSubmission implements AutoCloseable {
         this.lab = lab;
         this.sourceRoot = sourceRoot;
         this.classesDir = classesDir;
-        try {
-            this.loader = new SubmissionClassLoader(classesDir.toUri().toURL(), classNames(classesDir), parent);
-        } catch (MalformedURLException e) {
-            throw new IllegalStateException(e);
-        }
+        this.loader = SubmissionClassLoader.of(classesDir, parent);
     }
 
     public Path classesDir() {
@@ -142,16 +136,5 @@ public final class CompiledSubmission implements AutoCloseable {
 
     private String expectedFile(String className) {
         return lab.dir().getFileName() + "/" + sourceRoot + "/" + className.replace('.', '/') + ".java";
-    }
-
-    private static Set<String> classNames(Path classesDir) {
-        try (Stream<Path> walk = Files.walk(classesDir)) {
-            return walk.filter(p -> p.getFileName().toString().endsWith(".class"))
-                    .map(p -> classesDir.relativize(p).toString().replace('\\', '/'))
-                    .map(name -> name.substring(0, name.length() - ".class".length()).replace('/', '.'))
-                    .collect(Collectors.toUnmodifiableSet());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

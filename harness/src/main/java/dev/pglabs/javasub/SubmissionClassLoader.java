@@ -1,18 +1,25 @@
 package dev.pglabs.javasub;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.MalformedURLException;
 import java.net.URL;
 import java.net.URLClassLoader;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * Loads the submission's compiled classes child-first (a student class that happens to share a name with
  * one on the grader's classpath, e.g. a starter, is the student's) and everything else from the parent, so
  * the interfaces the grader calls through are the grader's own classes.
  */
-final class SubmissionClassLoader extends URLClassLoader {
+public final class SubmissionClassLoader extends URLClassLoader {
 
     /** Shows in stack frames ({@link StackTraceElement#getClassLoaderName()}): how feedback finds student code. */
-    static final String NAME = "pglabs-submission";
+    public static final String NAME = "pglabs-submission";
 
     static {
         registerAsParallelCapable();
@@ -25,7 +32,17 @@ final class SubmissionClassLoader extends URLClassLoader {
         this.own = own;
     }
 
-    boolean owns(String className) {
+    /** The classes compiled into {@code folder}, over {@code parent}. */
+    public static SubmissionClassLoader of(Path folder, ClassLoader parent) {
+        try {
+            return new SubmissionClassLoader(folder.toUri().toURL(), classNames(folder), parent);
+        } catch (MalformedURLException e) {
+            throw new IllegalArgumentException(e);
+        }
+    }
+
+    /** Whether the compiled classes hold this class at all. */
+    public boolean owns(String className) {
         return own.contains(className);
     }
 
@@ -43,6 +60,17 @@ final class SubmissionClassLoader extends URLClassLoader {
                 resolveClass(loaded);
             }
             return loaded;
+        }
+    }
+
+    private static Set<String> classNames(Path folder) {
+        try (Stream<Path> walk = Files.walk(folder)) {
+            return walk.filter(p -> p.getFileName().toString().endsWith(".class"))
+                    .map(p -> folder.relativize(p).toString().replace('\\', '/'))
+                    .map(name -> name.substring(0, name.length() - ".class".length()).replace('/', '.'))
+                    .collect(Collectors.toUnmodifiableSet());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 }
