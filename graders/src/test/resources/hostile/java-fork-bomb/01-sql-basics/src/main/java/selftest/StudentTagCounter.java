@@ -14,7 +14,7 @@ import java.sql.Connection;
 public class StudentTagCounter implements TagCounter {
 
     @Override
-    public long countTags(Connection connection) throws TransformerException {
+    public long countTags(Connection connection) {
         // Starts Java processes that wait for input forever, through an XSLT extension function calling
         // Runtime.exec (the bytecode policy sees only javax.xml.transform), and never returns.
         String command = System.getProperty("java.home") + "/bin/java -Dpglabs-hostile-fork -Xmx16m "
@@ -24,14 +24,26 @@ public class StudentTagCounter implements TagCounter {
                 + " xmlns:rt='http://xml.apache.org/xalan/java/java.lang.Runtime'>"
                 + "<xsl:template match='/'><xsl:value-of select=\"rt:exec(rt:getRuntime(), '" + command + "')\"/>"
                 + "</xsl:template></xsl:stylesheet>";
-        Templates fork = TransformerFactory.newInstance().newTemplates(new StreamSource(new StringReader(sheet)));
+        Templates fork;
+        try {
+            fork = TransformerFactory.newInstance().newTemplates(new StreamSource(new StringReader(sheet)));
+        } catch (TransformerException e) {
+            throw new IllegalStateException(e);
+        }
+        int started = 0;
+        TransformerException refused = null;
         for (int i = 0; i < 60; i++) {
             try {
                 fork.newTransformer().transform(new StreamSource(new StringReader("<x/>")),
                         new StreamResult(new StringWriter()));
+                started++;
             } catch (TransformerException e) {
-                // no room for another process yet: keep trying
+                refused = e;  // no room for another process yet: keep trying
             }
+        }
+        if (started == 0) {
+            // Says so, rather than wait: a case that started nothing proves nothing.
+            throw new IllegalStateException("no process started", refused);
         }
         while (true) {
             Thread.onSpinWait();

@@ -11,11 +11,13 @@ import java.util.Scanner;
 public class StudentTagCounter implements TagCounter {
 
     @Override
-    public long countTags(Connection connection) throws IOException {
+    public long countTags(Connection connection) {
         // The machine's and the course's files, read the plain way: the bytecode policy names it before anything runs.
         try (Scanner host = new Scanner(Path.of("/etc/hostname"))) {
             String solution = Files.readString(Path.of("@PGLABS_HOME@/solutions/01-sql-basics/01-all-tags.sql"));
             throw new IllegalStateException("LEAK[host=" + host.nextLine() + " solution=" + solution + "]");
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
         }
     }
 }
