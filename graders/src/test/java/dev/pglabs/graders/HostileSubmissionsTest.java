@@ -7,6 +7,7 @@ import dev.pglabs.classroom.ClassRoster;
 import dev.pglabs.classroom.StudentResult;
 import dev.pglabs.course.Course;
 import dev.pglabs.graders.selftest.SelfTestGrading;
+import dev.pglabs.graders.support.CountingListener;
 import dev.pglabs.graders.support.CourseGrading;
 import dev.pglabs.graders.support.ExpectedResult;
 import dev.pglabs.graders.support.Folders;

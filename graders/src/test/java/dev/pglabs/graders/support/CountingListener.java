@@ -1,4 +1,4 @@
-package dev.pglabs.graders;
+package dev.pglabs.graders.support;
 
 import java.io.IOException;
 import java.net.InetAddress;
@@ -6,12 +6,12 @@ import java.net.ServerSocket;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /** A port on the grader's loopback that counts the connections reaching it (none may, from a sandbox). */
-final class CountingListener implements AutoCloseable {
+public final class CountingListener implements AutoCloseable {
 
     private final ServerSocket socket;
     private final AtomicInteger reached = new AtomicInteger();
 
-    CountingListener() throws IOException {
+    public CountingListener() throws IOException {
         socket = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
         Thread counter = new Thread(() -> {
             while (!socket.isClosed()) {
@@ -27,11 +27,11 @@ final class CountingListener implements AutoCloseable {
         counter.start();
     }
 
-    int port() {
+    public int port() {
         return socket.getLocalPort();
     }
 
-    int reached() {
+    public int reached() {
         return reached.get();
     }
 
