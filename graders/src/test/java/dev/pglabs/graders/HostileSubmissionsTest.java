@@ -7,6 +7,7 @@ import dev.pglabs.classroom.ClassRoster;
 import dev.pglabs.classroom.StudentResult;
 import dev.pglabs.course.Course;
 import dev.pglabs.graders.selftest.SelfTestGrading;
+import dev.pglabs.graders.support.CountingListener;
 import dev.pglabs.graders.support.CourseGrading;
 import dev.pglabs.graders.support.ExpectedResult;
 import dev.pglabs.graders.support.Folders;
@@ -16,6 +17,8 @@ import dev.pglabs.results.CheckResult;
 import dev.pglabs.results.CheckStatus;
 import dev.pglabs.results.LabResult;
 import dev.pglabs.results.SubmissionResult;
+import dev.pglabs.worker.Isolation;
+import dev.pglabs.worker.SandboxPolicy;
 import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -47,6 +50,7 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -71,6 +75,11 @@ class HostileSubmissionsTest {
     /** Keys of a hostile expected.json that are settings, not check ids. */
     private static final List<String> SETTINGS = List.of("base", "remove", "generate");
     private static final String SECRET = "pglabs-hostile-secret-7f3a";
+    private static final String PROPERTY_SECRET = "pglabs-hostile-property-secret-2b9e";
+    /** In the command line of every process the fork-bomb case starts. */
+    private static final String FORK_MARKER = "pglabs-hostile-fork";
+    /** What the file-writing case plants, if the sandbox let it: in /tmp, in its submission, in the course. */
+    private static final String PLANTED = "pglabs-hostile-planted.xml";
     /** Where a student's COPY … TO would write if the server let it. */
     private static final Path COPY_OUT = Path.of("/tmp/pglabs-hostile-copy-out.txt");
 
@@ -94,6 +103,9 @@ class HostileSubmissionsTest {
     private final Map<String, Throwable> crashes = new LinkedHashMap<>();
     private final Map<String, Map<String, CheckResult>> baselines = new LinkedHashMap<>();
     private Map<String, String> filesBefore;
+    private final Map<String, Map<String, String>> submissionsBefore = new LinkedHashMap<>();
+    private Map<String, String> telltales;
+    private CountingListener listener;
     private Set<String> superusersBefore;
     private String runPrefix;
 
@@ -112,9 +124,13 @@ class HostileSubmissionsTest {
         outside = Files.createDirectories(temp.resolve("outside"));
         Files.writeString(outside.resolve("secret.txt"), SECRET + "\n");
         filesBefore = fingerprint(outside, course.home().resolve("solutions"), course.labsDir(), hostileRoot());
+        System.setProperty(Telltales.PROPERTY_SECRET, PROPERTY_SECRET);
+        telltales = Telltales.of(course.home(), SECRET, PROPERTY_SECRET);
+        listener = new CountingListener();
 
         for (Case c : cases().toList()) {
             Path submission = prepare(c);
+            submissionsBefore.put(c.name(), fingerprint(submission));
             try {
                 results.put(c.name(), c.base().equals("java") ? SelfTestGrading.grade(session, submission)
                         : CourseGrading.grade(session, submission, c.lab()).labs().get(0));
@@ -126,6 +142,10 @@ class HostileSubmissionsTest {
 
     @AfterAll
     void removeTemp() throws IOException {
+        System.clearProperty(Telltales.PROPERTY_SECRET);
+        if (listener != null) {
+            listener.close();
+        }
         if (temp != null) {
             try (Stream<Path> files = Files.walk(temp)) {
                 for (Path p : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
@@ -163,6 +183,9 @@ class HostileSubmissionsTest {
         assertThat(lab).as("%s was graded", c.name()).isNotNull();
         Map<String, CheckResult> checks = ExpectedResult.byId(lab);
         Map<String, CheckResult> baseline = baseline(c);
+        // What each touched check said, for the reader of the test log (cut: a case's message may be long).
+        c.expected().statuses().keySet().forEach(id -> java.util.Optional.ofNullable(checks.get(id)).ifPresent(ch ->
+                System.out.printf("%s %s: %s: %.300s%n", c.name(), id, ch.status(), ch.feedback())));
 
         SoftAssertions softly = new SoftAssertions();
         softly.assertThat(checks.keySet()).as("%s: the same checks as the solution", c.name())
@@ -181,14 +204,22 @@ class HostileSubmissionsTest {
                         .isEqualTo(normal.points());
             }
         });
-        checks.values().forEach(check -> softly.assertThat(check.feedback())
-                .as("%s: feedback of %s does not show the file outside the submission", c.name(), check.id())
-                .doesNotContain(SECRET));
+        checks.values().forEach(check -> telltales.forEach((what, text) -> softly.assertThat(check.feedback())
+                .as("%s: feedback of %s does not show %s", c.name(), check.id(), what).doesNotContain(text)));
         softly.assertAll();
     }
 
     @Test
     @Order(2)
+    @DisplayName("student Java ran in the OS sandbox, which the Java cases' expectations describe")
+    void javaRanInTheSandbox() {
+        Optional<String> forced = Optional.ofNullable(System.getProperty(SandboxPolicy.PROPERTY));
+        assertThat(SandboxPolicy.REQUIRE.choose(forced)).as("how the Java cases ran (install bubblewrap: the corpus "
+                + "proves the OS sandbox)").contains(Isolation.BUBBLEWRAP);
+    }
+
+    @Test
+    @Order(3)
     @DisplayName("a class run with a hostile student grades the other two exactly as on their own")
     void classRun() throws IOException {
         Path students = Files.createDirectories(temp.resolve("class"));
@@ -239,12 +270,20 @@ class HostileSubmissionsTest {
     }
 
     @Test
-    @Order(3)
+    @Order(4)
     @DisplayName("afterwards nothing outside the run's temporary space changed and the server is clean")
     void leavesNoTrace() throws Exception {
         assertThat(fingerprint(outside, course.home().resolve("solutions"), course.labsDir(), hostileRoot()))
                 .as("files outside the run's temporary space").isEqualTo(filesBefore);
         assertThat(COPY_OUT).as("a file a student tried to COPY … TO").doesNotExist();
+        assertThat(List.of(Path.of("/tmp", PLANTED), course.home().resolve(PLANTED)))
+                .as("files a student tried to write through XSLT").noneMatch(Files::exists);
+        for (Map.Entry<String, Map<String, String>> before : submissionsBefore.entrySet()) {
+            assertThat(fingerprint(temp.resolve("cases").resolve(before.getKey())))
+                    .as("the submission folder of %s after grading", before.getKey()).isEqualTo(before.getValue());
+        }
+        assertThat(listener.reached()).as("connections that reached a port of the grader's machine").isZero();
+        awaitNoLeftoverProcesses();
 
         // The server may be shared (DATABASE_URL): look for what this corpus tries to create, not for any change.
         SoftAssertions softly = new SoftAssertions();
@@ -290,6 +329,20 @@ class HostileSubmissionsTest {
                 .allSatisfy((what, n) -> assertThat(n).as(what).isZero());
     }
 
+    /**
+     * Workers are ended when their grader finishes, and everything a case started goes with them; a process may
+     * take a moment to be reaped on a loaded machine, so this waits for it (bounded) rather than looks once.
+     */
+    private static void awaitNoLeftoverProcesses() throws InterruptedException {
+        long deadline = System.nanoTime() + 60_000_000_000L;
+        List<String> left = LeftoverProcesses.now(FORK_MARKER);
+        while (!left.isEmpty() && System.nanoTime() < deadline) {
+            Thread.sleep(250);
+            left = LeftoverProcesses.now(FORK_MARKER);
+        }
+        assertThat(left).as("processes left by the run (workers of this JVM, processes a case started)").isEmpty();
+    }
+
     // ---- preparing a case ----------------------------------------------------------------------------
 
     /** The case's submission: the base lab folder in the run's temp space, with the case's files on top. */
@@ -303,6 +356,7 @@ class HostileSubmissionsTest {
             default -> throw new IllegalArgumentException(c.name() + ": base is solution or java, not " + c.base());
         }
         Folders.copyTree(c.folder().resolve(c.lab()), lab);
+        fillIn(lab);
         c.expected().json().path("remove").forEach(f -> {
             try {
                 assertThat(Files.deleteIfExists(lab.resolve(f.asText()))).as("%s removes %s", c.name(), f).isTrue();
@@ -316,6 +370,25 @@ class HostileSubmissionsTest {
             generate(lab.resolve(file), generate.get(file).asText());
         }
         return root;
+    }
+
+    /**
+     * Puts the places a case aims at into its Java sources (they differ per machine and run): {@code @PGLABS_HOME@}
+     * (the course folder), {@code @SUBMISSION@} (the case's lab folder), {@code @LISTENER_PORT@} (a port of the
+     * grader's loopback that counts the connections reaching it).
+     */
+    private void fillIn(Path lab) throws IOException {
+        try (Stream<Path> files = Files.walk(lab)) {
+            for (Path java : files.filter(p -> p.toString().endsWith(".java")).toList()) {
+                String text = Files.readString(java);
+                String filled = text.replace("@PGLABS_HOME@", course.home().toAbsolutePath().toString())
+                        .replace("@SUBMISSION@", lab.toAbsolutePath().toString())
+                        .replace("@LISTENER_PORT@", Integer.toString(listener.port()));
+                if (!filled.equals(text)) {
+                    Files.writeString(java, filled);
+                }
+            }
+        }
     }
 
     /** Fixtures too big or too odd to commit: made in the temp copy at test time. */

@@ -1,5 +1,6 @@
 package dev.pglabs.graders.lab10;
 
+import dev.pglabs.graders.support.CountingListener;
 import dev.pglabs.graders.support.CourseGrading;
 import dev.pglabs.graders.support.Folders;
 import dev.pglabs.results.CheckResult;
@@ -11,13 +12,10 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeFalse;
@@ -46,21 +44,8 @@ class HostileLab10Test {
         Path parser = submission.resolve("10-rds-connections/src/main/java/app/db/DatabaseUrl.java");
         Path hidden = course.resolve("datasets/blog/variant-hidden.sql");
         Path planted = Path.of(System.getProperty("java.io.tmpdir"), "pglabs-hostile-" + UUID.randomUUID() + ".xml");
-        try (ServerSocket other = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
-            AtomicInteger reached = new AtomicInteger();
-            Thread counter = new Thread(() -> {
-                while (!other.isClosed()) {
-                    try {
-                        other.accept().close();
-                        reached.incrementAndGet();
-                    } catch (Exception e) {
-                        return;
-                    }
-                }
-            });
-            counter.setDaemon(true);
-            counter.start();
-            Files.writeString(parser, hostile(Files.readString(parser), hidden, planted, other.getLocalPort()));
+        try (CountingListener other = new CountingListener()) {
+            Files.writeString(parser, hostile(Files.readString(parser), hidden, planted, other.port()));
 
             SubmissionResult result = CourseGrading.grade(submission, "10");
             Map<String, CheckResult> checks = CourseGrading.checks(result, "10");
@@ -84,7 +69,7 @@ class HostileLab10Test {
             }
             assertThat(feedback).as("a superuser session on the machine's server").doesNotContain("PG=postgres");
             assertThat(planted).as("a file written through XSLT").doesNotExist();
-            assertThat(reached.get()).as("connections that reached a port of the grader's machine").isZero();
+            assertThat(other.reached()).as("connections that reached a port of the grader's machine").isZero();
             // What does not go through the parser is the solution's, and is graded as such.
             assertThat(checks.get("05-iam-token").status()).isEqualTo(CheckStatus.PASSED);
             assertThat(checks.get("05-iam-refresh").status()).isEqualTo(CheckStatus.PASSED);

@@ -1,10 +1,14 @@
 package dev.pglabs.graders.selftest;
 
+import dev.pglabs.graders.selftest.sandboxed.CountTags;
+import dev.pglabs.graders.selftest.sandboxed.OpenConnection;
 import dev.pglabs.grading.Check;
 import dev.pglabs.grading.Grader;
-import dev.pglabs.javasub.JavaCalls;
 import dev.pglabs.javasub.JavaSources;
 import dev.pglabs.provisioning.CheckDatabase;
+import dev.pglabs.worker.CodeRef;
+import dev.pglabs.worker.Handle;
+import dev.pglabs.worker.StudentJvm;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.condition.EnabledIf;
 import org.opentest4j.AssertionFailedError;
@@ -16,10 +20,10 @@ import java.sql.Statement;
 import java.time.Duration;
 
 /**
- * A Java "lab" for testing the engine, shaped like labs 07–10 will be: compile the submission's
- * src/main/java, create the student's class through a course interface, call it with the student's
- * connection and compare with the grader's own query. It reuses lab 01's data; {@link JavaSubmissionSelfTest}
- * grades golden submissions with it. Its name does not match Surefire's includes, and it only runs while
+ * A Java "lab" for testing the engine, shaped like labs 07–11: compile the submission's src/main/java, call the
+ * student's class (through a course interface) in the submission's worker ({@link StudentJvm}) with the check's
+ * database as the student's role, and compare with the grader's own query. It reuses lab 01's data;
+ * {@link JavaSubmissionSelfTest} and the hostile corpus grade submissions with it. Its name does not match Surefire's includes, and it only runs while
  * that test enables it (an IDE's "run all" would otherwise grade labs/, which holds no Java).
  */
 @Grader(lab = "01-sql-basics")
@@ -30,6 +34,8 @@ class SelfTestJavaGrader {
     static final String STUDENT_CLASS = "selftest.StudentTagCounter";
     static final Duration LIMIT = Duration.ofSeconds(2);
     static final Duration FAST = Duration.ofSeconds(1);
+    /** Opening the connection is the grader's work; a fresh worker loads the driver then, seconds on a busy machine. */
+    static final Duration CONNECT = Duration.ofSeconds(20);
 
     private static volatile boolean enabled;
 
@@ -43,10 +49,8 @@ class SelfTestJavaGrader {
 
     @Check(id = "java-count-tags", points = 2)
     @DisplayName("StudentTagCounter.countTags returns the number of tags")
-    void e01_countsTags(JavaSources java, CheckDatabase db) throws SQLException {
-        TagCounter counter = java.compile().instantiate(STUDENT_CLASS, TagCounter.class);
-        long actual = JavaCalls.call(() -> counter.countTags(db.student().connection()), LIMIT,
-                "StudentTagCounter.countTags");
+    void e01_countsTags(JavaSources java, StudentJvm jvm, CheckDatabase db) throws SQLException {
+        long actual = countTags(java, jvm, db, LIMIT);
         long expected = tagsAsGrader(db);
         if (actual != expected) {
             throw new AssertionFailedError("StudentTagCounter.countTags returned " + actual + ", but the tags "
@@ -56,9 +60,16 @@ class SelfTestJavaGrader {
 
     @Check(id = "java-count-tags:fast")
     @DisplayName("StudentTagCounter.countTags answers within 1 s")
-    void e02_answersQuickly(JavaSources java, CheckDatabase db) {
-        TagCounter counter = java.compile().instantiate(STUDENT_CLASS, TagCounter.class);
-        JavaCalls.call(() -> counter.countTags(db.student().connection()), FAST, "StudentTagCounter.countTags");
+    void e02_answersQuickly(JavaSources java, StudentJvm jvm, CheckDatabase db) {
+        countTags(java, jvm, db, FAST);
+    }
+
+    /** The student's count, called in the worker within {@code limit} (classes compiled anew for each check). */
+    private static long countTags(JavaSources java, StudentJvm jvm, CheckDatabase db, Duration limit) {
+        CodeRef code = jvm.code(java.compile());
+        Handle connection = jvm.call(new OpenConnection(jvm.database(db.studentTarget())), CONNECT,
+                "opening a connection for StudentTagCounter.countTags");
+        return jvm.call(new CountTags(code, connection), limit, "StudentTagCounter.countTags");
     }
 
     private static long tagsAsGrader(CheckDatabase db) throws SQLException {

@@ -1,6 +1,6 @@
 package selftest;
 
-import dev.pglabs.graders.selftest.TagCounter;
+import dev.pglabs.graders.selftest.sandboxed.TagCounter;
 
 import java.sql.Connection;
 

@@ -1,4 +1,4 @@
-package dev.pglabs.graders.selftest;
+package dev.pglabs.graders.selftest.sandboxed;
 
 import java.sql.Connection;
 import java.sql.SQLException;
