@@ -25,6 +25,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
@@ -66,6 +67,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * temporary space. A class run with one hostile student grades the other two exactly as on their own, and at the
  * end the server holds nothing of the run beyond the farm's own templates and ready-made databases.
  */
+@Tag("provider")
 @DisplayName("Hostile submissions stay inside the safety envelope")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)

@@ -11,7 +11,7 @@ import java.sql.Statement;
 
 /**
  * The connection the student's {@code countTags} gets, opened in the worker before the timed call: a fresh worker
- * loads the driver and its query path here, so the student's limit (1 or 2 s) measures the student's code only.
+ * loads the driver and its query path here, so the student's limit (3 or 5 s) measures the student's code only.
  */
 public record OpenConnection(ConnectionTarget target) implements StudentTask<Handle> {
 
