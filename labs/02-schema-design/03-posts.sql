@@ -1,7 +1,8 @@
 -- Lab 02 - Schema design - Exercise 03: The posts table (one-to-many from users)
 -- Starts from: the users and profiles tables of exercises 01 and 02. To grade
--- this file on its own, the grader first creates them exactly as those
--- exercises ask, then runs this file: create ONLY posts here.
+-- this file on its own, the grader first creates them with the columns and
+-- keys those exercises ask for (none of their rules), then runs this file:
+-- create ONLY posts here.
 --
 -- Task
 --   Write the CREATE TABLE statement for posts: articles written by users.

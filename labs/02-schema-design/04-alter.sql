@@ -1,7 +1,8 @@
 -- Lab 02 - Schema design - Exercise 04: Change tables that hold data (ALTER TABLE)
--- Starts from: users, profiles and posts as exercises 01-03 ask, already
--- holding some rows (users, and posts by several authors). To grade this file
--- on its own, the grader creates them and adds the rows, then runs this file.
+-- Starts from: users, profiles and posts of exercises 01-03, already holding
+-- some rows (users, and posts by several authors). To grade this file on its
+-- own, the grader creates them (the columns and keys, none of the rules) and
+-- adds the rows, then runs this file.
 --
 -- Task
 --   Change the existing tables with ALTER TABLE (do not drop or re-create

@@ -1,7 +1,7 @@
 -- Lab 02 - Schema design - Exercise 02: The profiles table (one-to-one with users)
 -- Starts from: the users table of exercise 01. To grade this file on its own,
--- the grader first creates users exactly as exercise 01 asks, then runs this
--- file: create ONLY profiles here.
+-- the grader first creates users with the columns and key exercise 01 asks
+-- for (none of its rules), then runs this file: create ONLY profiles here.
 --
 -- Task
 --   Write the CREATE TABLE statement for profiles: optional extra details about

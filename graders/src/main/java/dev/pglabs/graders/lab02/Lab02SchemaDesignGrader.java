@@ -35,8 +35,8 @@ import static dev.pglabs.graders.lab02.TableDesign.wholeNumber;
  * CatalogInspector}) and through behaviour (rows that break a rule are rejected with the expected SQLSTATE,
  * valid rows are accepted, defaults are filled in: {@link ConstraintProbe}, run as the student).
  *
- * <p>The database starts empty. A later exercise runs on top of the grader's reference tables for the earlier
- * ones ({@link Reference}), so that a mistake in 01 does not cost the points of 02–04 too; the last check runs
+ * <p>The database starts empty. A later exercise runs on top of the grader's own tables for the earlier
+ * ones ({@link StartingTables}: columns and keys, none of the rules), so that a mistake in 01 does not cost the points of 02–04 too; the last check runs
  * the student's own four files in order, as migrations would. Hidden checks try the edge cases that a partial
  * or lucky answer gets wrong (boundaries, a default that is a constant instead of the current time, a rule
  * that is too strict).
@@ -50,15 +50,15 @@ class Lab02SchemaDesignGrader {
     static final String POSTS_FILE = "03-posts.sql";
     static final String ALTER_FILE = "04-alter.sql";
 
-    static final String USERS_BEFORE = "Before running your file, the grader created users exactly as "
-            + "exercise 01 asks (with its own reference answer, so that a mistake in your 01-users.sql does not "
-            + "count twice).";
+    static final String USERS_BEFORE = "Before running your file, the grader created users with the columns "
+            + "and key exercise 01 asks for (its own table, so that a mistake in your 01-users.sql does not count "
+            + "twice).";
     static final String USERS_PROFILES_BEFORE = "Before running your file, the grader created users and "
-            + "profiles exactly as exercises 01 and 02 ask (with its own reference answers, so that a mistake in "
+            + "profiles with the columns and keys exercises 01 and 02 ask for (its own tables, so that a mistake in "
             + "your earlier files does not count twice).";
     static final String ALL_BEFORE = "Before running your file, the grader created users, profiles and "
-            + "posts exactly as exercises 01-03 ask (with its own reference answers) and added 3 users and 6 posts, "
-            + "two of them by different authors with the same title 'Hello, world'.";
+            + "posts with the columns and keys exercises 01-03 ask for (its own tables) and added 3 users and 6 "
+            + "posts, two of them by different authors with the same title 'Hello, world'.";
 
     static final String KEEP_COLUMNS = "04-alter.sql must change the tables, not drop or rename their "
             + "columns.";
@@ -139,7 +139,7 @@ class Lab02SchemaDesignGrader {
                     + "both the key of profiles and the link to users?")
     @DisplayName("02 creates profiles keyed by user_id (one-to-one), with the right types")
     void e02a_profilesColumns(LabFiles files, SqlCheck sql) {
-        CheckDatabase db = runOnFreshDatabase(files, sql, PROFILES_FILE, USERS_BEFORE, Reference.USERS);
+        CheckDatabase db = runOnFreshDatabase(files, sql, PROFILES_FILE, USERS_BEFORE, StartingTables.USERS);
         TableDesign.assertColumnsAndKey(new CatalogInspector(db), "profiles", origin(files, PROFILES_FILE), List.of(
                 reference("user_id", "users"), text("bio", 500), text("website", 100), date("birth_date")),
                 "user_id", "In a one-to-one table the foreign key user_id is also the primary key: that is what "
@@ -151,7 +151,7 @@ class Lab02SchemaDesignGrader {
                     + "happens to a profile when its user is deleted.")
     @DisplayName("02 profiles belong to an existing user, go with it, and check birth_date")
     void e02b_profilesRules(LabFiles files, SqlCheck sql) {
-        CheckDatabase db = runOnFreshDatabase(files, sql, PROFILES_FILE, USERS_BEFORE, Reference.USERS);
+        CheckDatabase db = runOnFreshDatabase(files, sql, PROFILES_FILE, USERS_BEFORE, StartingTables.USERS);
         CatalogInspector catalog = new CatalogInspector(db);
         TableDesign.requireColumnsForRules(catalog, "profiles", origin(files, PROFILES_FILE),
                 fixFirst("02-profiles-columns"), "user_id", "bio", "website", "birth_date");
@@ -198,8 +198,8 @@ class Lab02SchemaDesignGrader {
                     + "key; user_id integer; views integer; published_at and created_at timestamptz.")
     @DisplayName("03 creates posts with the right columns, types and primary key")
     void e03a_postsColumns(LabFiles files, SqlCheck sql) {
-        CheckDatabase db = runOnFreshDatabase(files, sql, POSTS_FILE, USERS_PROFILES_BEFORE, Reference.USERS,
-                Reference.PROFILES);
+        CheckDatabase db = runOnFreshDatabase(files, sql, POSTS_FILE, USERS_PROFILES_BEFORE, StartingTables.USERS,
+                StartingTables.PROFILES);
         TableDesign.assertColumnsAndKey(new CatalogInspector(db), "posts", origin(files, POSTS_FILE), List.of(
                 generatedId("id"), reference("user_id", "users"), text("title", 100), text("body", 1000),
                 text("status", 9), wholeNumber("views"), timestamptz("published_at"), timestamptz("created_at")),
@@ -211,8 +211,8 @@ class Lab02SchemaDesignGrader {
                     + "Check also each CHECK the task lists.")
     @DisplayName("03 posts rejects rows that break a rule and fills in the defaults")
     void e03b_postsRules(LabFiles files, SqlCheck sql) {
-        CheckDatabase db = runOnFreshDatabase(files, sql, POSTS_FILE, USERS_PROFILES_BEFORE, Reference.USERS,
-                Reference.PROFILES);
+        CheckDatabase db = runOnFreshDatabase(files, sql, POSTS_FILE, USERS_PROFILES_BEFORE, StartingTables.USERS,
+                StartingTables.PROFILES);
         CatalogInspector catalog = new CatalogInspector(db);
         TableDesign.requireColumnsForRules(catalog, "posts", origin(files, POSTS_FILE),
                 fixFirst("03-posts-columns"), "id", "user_id", "title", "body", "status", "views", "published_at",
@@ -299,8 +299,8 @@ class Lab02SchemaDesignGrader {
                     + "does a DEFAULT do when a column is added?")
     @DisplayName("04 adds users.is_active (boolean, NOT NULL, default true) to existing rows")
     void e04a_isActive(LabFiles files, SqlCheck sql) {
-        CheckDatabase db = runOnFreshDatabase(files, sql, ALTER_FILE, ALL_BEFORE, Reference.USERS,
-                Reference.PROFILES, Reference.POSTS, Reference.ROWS_BEFORE_ALTER);
+        CheckDatabase db = runOnFreshDatabase(files, sql, ALTER_FILE, ALL_BEFORE, StartingTables.USERS,
+                StartingTables.PROFILES, StartingTables.POSTS, StartingTables.ROWS_BEFORE_ALTER);
         CatalogInspector catalog = new CatalogInspector(db);
         TableDesign.requireTable(catalog, "users", origin(files, ALTER_FILE));
         var column = catalog.column("users", "is_active");
@@ -314,8 +314,8 @@ class Lab02SchemaDesignGrader {
         }
         ConstraintProbe probe = new ConstraintProbe(db);
         Long users = count(probe, "SELECT count(*) FROM users");
-        if (!Objects.equals(users, (long) Reference.USERS_BEFORE_ALTER)) {
-            probe.problem("users held " + Reference.USERS_BEFORE_ALTER + " rows before your file ran and holds "
+        if (!Objects.equals(users, (long) StartingTables.USERS_BEFORE_ALTER)) {
+            probe.problem("users held " + StartingTables.USERS_BEFORE_ALTER + " rows before your file ran and holds "
                     + users + " now: change the table with ALTER TABLE, do not drop and re-create it.");
         } else {
             Long inactive = count(probe, "SELECT count(*) FROM users WHERE is_active IS DISTINCT FROM true");
@@ -346,15 +346,15 @@ class Lab02SchemaDesignGrader {
                     + "alone would forbid two authors from using the same title (and fails on the existing rows).")
     @DisplayName("04 makes (user_id, title) of posts unique: one author, one title")
     void e04b_uniqueTitle(LabFiles files, SqlCheck sql) {
-        CheckDatabase db = runOnFreshDatabase(files, sql, ALTER_FILE, ALL_BEFORE, Reference.USERS,
-                Reference.PROFILES, Reference.POSTS, Reference.ROWS_BEFORE_ALTER);
+        CheckDatabase db = runOnFreshDatabase(files, sql, ALTER_FILE, ALL_BEFORE, StartingTables.USERS,
+                StartingTables.PROFILES, StartingTables.POSTS, StartingTables.ROWS_BEFORE_ALTER);
         CatalogInspector catalog = new CatalogInspector(db);
         TableDesign.requireColumnsForRules(catalog, "posts", origin(files, ALTER_FILE), KEEP_COLUMNS,
                 "user_id", "title", "body", "status", "published_at");
         ConstraintProbe probe = new ConstraintProbe(db);
         Long posts = count(probe, "SELECT count(*) FROM posts");
-        if (!Objects.equals(posts, (long) Reference.POSTS_BEFORE_ALTER)) {
-            probe.problem("posts held " + Reference.POSTS_BEFORE_ALTER + " rows before your file ran and holds "
+        if (!Objects.equals(posts, (long) StartingTables.POSTS_BEFORE_ALTER)) {
+            probe.problem("posts held " + StartingTables.POSTS_BEFORE_ALTER + " rows before your file ran and holds "
                     + posts + " now: change the table with ALTER TABLE, do not drop and re-create it.");
         }
         probe.expectRejected(insertPost("'jweber'", "'Hello, world'", "'Again.'", "'draft'", "0", "NULL", "now()"),
@@ -378,8 +378,8 @@ class Lab02SchemaDesignGrader {
                     + "How do you write \"if A then B\" with OR and NOT?")
     @DisplayName("04 requires a published_at on every published post")
     void e04c_publishedCheck(LabFiles files, SqlCheck sql) {
-        CheckDatabase db = runOnFreshDatabase(files, sql, ALTER_FILE, ALL_BEFORE, Reference.USERS,
-                Reference.PROFILES, Reference.POSTS, Reference.ROWS_BEFORE_ALTER);
+        CheckDatabase db = runOnFreshDatabase(files, sql, ALTER_FILE, ALL_BEFORE, StartingTables.USERS,
+                StartingTables.PROFILES, StartingTables.POSTS, StartingTables.ROWS_BEFORE_ALTER);
         CatalogInspector catalog = new CatalogInspector(db);
         TableDesign.requireColumnsForRules(catalog, "posts", origin(files, ALTER_FILE), KEEP_COLUMNS,
                 "user_id", "title", "body", "status", "published_at");
@@ -470,11 +470,11 @@ class Lab02SchemaDesignGrader {
      * the file ends the check as an error, with a note on what the grader had set up before it.
      */
     static CheckDatabase runOnFreshDatabase(LabFiles files, SqlCheck sql, String file, String setUpNote,
-                                                    String... referenceScripts) {
+                                                    String... startingTables) {
         SqlAnswer answer = files.sql(file);
         CheckDatabase db = sql.database();
-        if (referenceScripts.length > 0) {
-            Reference.create(db, referenceScripts);
+        if (startingTables.length > 0) {
+            StartingTables.create(db, startingTables);
         }
         try {
             db.student().execute(answer.text(), answer.origin());

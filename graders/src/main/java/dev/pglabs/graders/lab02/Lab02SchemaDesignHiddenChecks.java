@@ -31,6 +31,13 @@ import static dev.pglabs.graders.lab02.TableDesign.timestamptz;
 @DisplayName("Lab 02 · Schema design (hidden checks)")
 class Lab02SchemaDesignHiddenChecks {
 
+    /**
+     * Exercise 03's status rule on the starting posts table (which has none of the rules): the edge-case check asks
+     * whether the student's ALTER keeps it. Only here, in the hidden checks, which the student release leaves out.
+     */
+    static final String STATUS_RULE = "ALTER TABLE posts ADD CONSTRAINT posts_status_check "
+            + "CHECK (status IN ('draft', 'published', 'archived'))";
+
     @Check(id = "01-users-edge-cases", visibility = Visibility.HIDDEN,
             hint = "created_at defaults to the moment of the insert: DEFAULT now(), not a fixed date. The email "
                     + "rule is only 'contains an @' (LIKE '%@%'), and only username and email are unique.")
@@ -75,7 +82,7 @@ class Lab02SchemaDesignHiddenChecks {
     @DisplayName("02 profiles: edge cases of birth_date and of deleting users")
     void e02c_profilesEdgeCases(LabFiles files, SqlCheck sql) {
         hiddenCheck(() -> {
-            CheckDatabase db = runOnFreshDatabase(files, sql, PROFILES_FILE, USERS_BEFORE, Reference.USERS);
+            CheckDatabase db = runOnFreshDatabase(files, sql, PROFILES_FILE, USERS_BEFORE, StartingTables.USERS);
             CatalogInspector catalog = new CatalogInspector(db);
             TableDesign.requireColumnsForRules(catalog, "profiles", origin(files, PROFILES_FILE),
                     fixFirst("02-profiles-columns"), "user_id", "bio", "website", "birth_date");
@@ -117,8 +124,8 @@ class Lab02SchemaDesignHiddenChecks {
     @DisplayName("03 posts: edge cases of status, title, views, created_at and deleting")
     void e03c_postsEdgeCases(LabFiles files, SqlCheck sql) {
         hiddenCheck(() -> {
-            CheckDatabase db = runOnFreshDatabase(files, sql, POSTS_FILE, USERS_PROFILES_BEFORE, Reference.USERS,
-                    Reference.PROFILES);
+            CheckDatabase db = runOnFreshDatabase(files, sql, POSTS_FILE, USERS_PROFILES_BEFORE, StartingTables.USERS,
+                    StartingTables.PROFILES);
             CatalogInspector catalog = new CatalogInspector(db);
             TableDesign.requireColumnsForRules(catalog, "posts", origin(files, POSTS_FILE),
                     fixFirst("03-posts-columns"), "id", "user_id", "title", "body", "status", "views",
@@ -172,8 +179,8 @@ class Lab02SchemaDesignHiddenChecks {
     @DisplayName("04: edge cases of the published_at rule")
     void e04d_alterEdgeCases(LabFiles files, SqlCheck sql) {
         hiddenCheck(() -> {
-            CheckDatabase db = runOnFreshDatabase(files, sql, ALTER_FILE, ALL_BEFORE, Reference.USERS,
-                    Reference.PROFILES, Reference.POSTS, Reference.ROWS_BEFORE_ALTER);
+            CheckDatabase db = runOnFreshDatabase(files, sql, ALTER_FILE, ALL_BEFORE, StartingTables.USERS,
+                    StartingTables.PROFILES, StartingTables.POSTS, STATUS_RULE, StartingTables.ROWS_BEFORE_ALTER);
             CatalogInspector catalog = new CatalogInspector(db);
             TableDesign.requireColumnsForRules(catalog, "posts", origin(files, ALTER_FILE), KEEP_COLUMNS,
                     "user_id", "title", "body", "status", "published_at");
