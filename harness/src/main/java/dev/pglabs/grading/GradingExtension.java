@@ -7,6 +7,7 @@ import dev.pglabs.worker.SandboxPolicy;
 import dev.pglabs.worker.StudentJvm;
 import dev.pglabs.provisioning.CheckDatabase;
 import dev.pglabs.submission.LabFiles;
+import dev.pglabs.submission.SubmissionProblem;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolutionException;
@@ -90,22 +91,23 @@ public final class GradingExtension implements ParameterResolver {
     }
 
     /**
-     * The lab's {@code src/main/java}, compiled once for all checks of the grader (compiling is most of the cost of a
-     * check that only calls a few methods) and closed after the last one. A compile error is reported on every check.
-     * Checks share the classes, so static state of the student's code carries over between them; graders that must
-     * start each check from fresh classes take {@link JavaSources} instead.
+     * The lab's {@code src/main/java}, compiled once for all checks of the lab run, its grader's and its hidden
+     * checks' (compiling is most of the cost of a check that only calls a few methods), and closed after the last
+     * one. A problem that stops the build (a compile error, a forbidden call, a missing folder) is explained in full
+     * under the first check that needs the classes; the others say they did not run and point there, so that the
+     * student reads the compiler's errors once. Checks share the classes, so static state of the student's code
+     * carries over between them; graders that must start each check from fresh classes take {@link JavaSources}.
      */
     private static CompiledSubmission compiledOnce(ExtensionContext context) {
-        ExtensionContext graderLevel = context;
-        while (graderLevel.getTestMethod().isPresent() && graderLevel.getParent().isPresent()) {
-            graderLevel = graderLevel.getParent().get();
-        }
         LabFiles files = files(context);
         ClassLoader loader = context.getRequiredTestClass().getClassLoader();
         boolean ebean = AnnotationSupport.findAnnotation(context.getRequiredTestClass(), Grader.class)
                 .map(Grader::ebean).orElse(false);
-        return graderLevel.getStore(NAMESPACE).computeIfAbsent("compiled-once",
-                key -> new CompiledOnce(new JavaSources(files, loader), ebean), CompiledOnce.class).get();
+        String check = context.getTestMethod().flatMap(m -> AnnotationSupport.findAnnotation(m, Check.class))
+                .map(Check::id).orElse(context.getDisplayName());
+        return context.getRoot().getStore(NAMESPACE).computeIfAbsent("compiled-once",
+                key -> new CompiledOnce(new JavaSources(files, loader), ebean), CompiledOnce.class)
+                .get(check, context.getUniqueId());
     }
 
     /**
@@ -131,13 +133,16 @@ public final class GradingExtension implements ParameterResolver {
         private final boolean ebean;
         private CompiledSubmission compiled;
         private RuntimeException failure;
+        /** The check whose feedback explains the failure in full (its id, and its unique id in this run). */
+        private String explainedUnder;
+        private String explainedIn;
 
         CompiledOnce(JavaSources sources, boolean ebean) {
             this.sources = sources;
             this.ebean = ebean;
         }
 
-        synchronized CompiledSubmission get() {
+        synchronized CompiledSubmission get(String check, String uniqueId) {
             if (compiled == null && failure == null) {
                 try {
                     compiled = ebean ? sources.compileEbean() : sources.compile();
@@ -145,10 +150,19 @@ public final class GradingExtension implements ParameterResolver {
                     failure = e;
                 }
             }
-            if (failure != null) {
+            if (failure == null) {
+                return compiled;
+            }
+            if (explainedIn == null || explainedIn.equals(uniqueId)
+                    || !(failure instanceof dev.pglabs.results.CheckFailure shown)) {
+                explainedUnder = check;
+                explainedIn = uniqueId;
                 throw failure;
             }
-            return compiled;
+            String first = shown.getMessage().lines().findFirst().orElse("your code could not be built").strip();
+            first = first.endsWith(":") || first.endsWith(".") ? first.substring(0, first.length() - 1) : first;
+            throw new SubmissionProblem(shown.status(), "Did not run: " + Character.toLowerCase(first.charAt(0))
+                    + first.substring(1) + ". The details are shown once, under check " + explainedUnder + ".");
         }
 
         @Override

@@ -23,7 +23,7 @@ final class CompileErrors {
             // Some messages span lines ("cannot find symbol / symbol: … / location: …"): keep them indented.
             out.append(String.join("\n      ", error.getMessage(Locale.ENGLISH).strip().lines()
                     .map(String::strip).toList()));
-            codeLine(error).ifPresent(line -> out.append("\n      > ").append(line));
+            codeLine(error).ifPresent(line -> out.append("\n      > ").append(line).append(caret(error, line)));
         }
         if (errors.size() > SHOWN) {
             out.append("\n  … and ").append(errors.size() - SHOWN).append(" more errors.");
@@ -48,6 +48,22 @@ final class CompileErrors {
         }
         file = file.replace('\\', '/');
         return error.getLineNumber() > 0 ? file + ":" + error.getLineNumber() : file;
+    }
+
+    /** A caret under the column the compiler names, on a line of its own; empty when it cannot point. */
+    private static String caret(Diagnostic<? extends JavaFileObject> error, String shownLine) {
+        try {
+            String text = error.getSource().getCharContent(true).toString();
+            String raw = text.lines().skip(error.getLineNumber() - 1).findFirst().orElse("");
+            int indent = raw.length() - raw.stripLeading().length();
+            long column = error.getColumnNumber() - 1 - indent;
+            if (column < 0 || column > shownLine.length() || shownLine.endsWith("…") && column >= 160) {
+                return "";
+            }
+            return "\n        " + " ".repeat((int) column) + "^";
+        } catch (java.io.IOException | RuntimeException e) {
+            return "";
+        }
     }
 
     /** The offending source line, so the student sees the code without opening the file. */

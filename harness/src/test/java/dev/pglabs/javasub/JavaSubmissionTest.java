@@ -96,7 +96,9 @@ class JavaSubmissionTest {
                 """);
         assertProblem(() -> JavaSubmission.compile(lab, "src/main/java"), CheckStatus.ERROR,
                 "Your Java code does not compile:",
-                "src/main/java/student/Broken.java:3: ';' expected", "> int x = 5");
+                "src/main/java/student/Broken.java:3: ';' expected",
+                // The line, and a caret under the column javac names (just after the 5).
+                "      > int x = 5\n                 ^");
     }
 
     @Test
