@@ -35,14 +35,25 @@ final class ClassReportFiles {
      * @return each graded student's report file base name
      */
     static Map<String, String> write(ClassResult result, Path to, PrintStream err) throws IOException {
+        return write(result, to, err, name -> true);
+    }
+
+    /**
+     * As {@link #write(ClassResult, Path, PrintStream)}, but only the students {@code rewrite} accepts get their files
+     * written: the others' files stay as they are, byte for byte (a regrade of a few students).
+     */
+    static Map<String, String> write(ClassResult result, Path to, PrintStream err,
+                                     java.util.function.Predicate<String> rewrite) throws IOException {
         Files.createDirectories(to.resolve(STUDENTS));
         Map<String, String> files = ReportFileNames.assign(result.students().stream().map(StudentResult::name).toList());
         Map<String, String> links = new LinkedHashMap<>();
         for (StudentResult student : result.students()) {
             String base = files.get(student.name());
-            if (student.result().isPresent()) {
+            if (student.result().isPresent() && rewrite.test(student.name())) {
                 JsonReport.write(student.result().get(), to.resolve(STUDENTS).resolve(base + ".json"));
                 FeedbackPage.write(student.name(), student.result().get(), to.resolve(STUDENTS).resolve(base + ".html"));
+            }
+            if (student.result().isPresent()) {
                 links.put(student.name(), STUDENTS + "/" + base + ".html");
             }
         }

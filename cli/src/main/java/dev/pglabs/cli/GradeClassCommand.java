@@ -59,8 +59,13 @@ final class GradeClassCommand implements Callable<Integer> {
     @Option(names = "--shard", paramLabel = "K/N", converter = ShardConverter.class,
             description = {"Grade only the K-th of N parts of the class (1 ≤ K ≤ N), for parallel CI jobs; "
                     + "join the parts with merge-grades. Parts are balanced by expected work and stable when the "
-                    + "class changes a little; --out then also gets shard.json."})
+                    + "class changes a little."})
     Shard shard;
+
+    @Option(names = "--students", paramLabel = "NAME", split = ",",
+            description = {"Regrade only these students (folder names, e.g. --students ana,bo) into the earlier "
+                    + "run's --out: their rows and reports are replaced, everyone else's stay as they are."})
+    List<String> only = List.of();
 
     @Mixin
     DatabaseOptions database;
@@ -97,10 +102,25 @@ final class GradeClassCommand implements Callable<Integer> {
                     + "student next time. Choose a folder outside " + from + ".");
             return Main.CANNOT_GRADE;
         }
-        String unusable = prepareOutput(to);
-        if (unusable != null) {
-            System.err.println("pglabs: " + unusable);
-            return Main.CANNOT_GRADE;
+        ShardManifest earlier = null;
+        if (!only.isEmpty()) {
+            String why = shard != null ? "--students regrades into one whole class run; it does not combine with --shard."
+                    : !Files.isRegularFile(to.resolve(ShardManifest.FILE)) ? "--students regrades into an earlier run's "
+                    + "--out, and " + to + " holds none (no " + ShardManifest.FILE + "): grade the class first." : null;
+            if (why == null) {
+                earlier = ShardManifest.read(to);
+                why = Regrade.refusal(earlier, selected);
+            }
+            if (why != null) {
+                System.err.println("pglabs: " + why);
+                return Main.CANNOT_GRADE;
+            }
+        } else {
+            String unusable = prepareOutput(to);
+            if (unusable != null) {
+                System.err.println("pglabs: " + unusable);
+                return Main.CANNOT_GRADE;
+            }
         }
         ClassRoster roster = ClassRoster.scan(from, course);
         roster.skipped().forEach(line -> System.err.println("pglabs: skipped " + Terminal.safe(line)));
@@ -109,7 +129,15 @@ final class GradeClassCommand implements Callable<Integer> {
                     + "sub-folder of its own (a copy of labs/, or a clone of the student's repository).");
             return Main.CANNOT_GRADE;
         }
-        List<Student> students = shard == null ? roster.students() : shard.select(roster.students(), selected);
+        List<Student> students = shard != null ? shard.select(roster.students(), selected)
+                : only.isEmpty() ? roster.students() : roster.students().stream().filter(st -> only.contains(st.name())).toList();
+        if (!only.isEmpty() && students.size() != new java.util.HashSet<>(only).size()) {
+            List<String> unknown = only.stream().filter(n -> roster.students().stream().noneMatch(st -> st.name().equals(n)))
+                    .map(Terminal::safe).toList();
+            System.err.println("pglabs: no student folder named " + String.join(", ", unknown) + " in " + from
+                    + "; nothing was graded.");
+            return Main.CANNOT_GRADE;
+        }
 
         PrintStream err = System.err;
         ClassResult result;
@@ -127,10 +155,15 @@ final class GradeClassCommand implements Callable<Integer> {
             progress.done(result);
         }
 
-        Map<String, String> files = ClassReportFiles.write(result, to, err);
-        if (shard != null) {
-            ShardManifest.of(shard, result, files).write(to);
+        ClassResult graded = result;
+        if (earlier != null) {
+            result = Regrade.merge(earlier, to, result);
         }
+        Map<String, String> files = ClassReportFiles.write(result, to, err,
+                earlier == null ? name -> true : name -> only.contains(name));
+        Shard part = shard == null ? new Shard(1, 1) : shard;
+        ShardManifest.of(part, result, files).write(to);
+        Regrade.record(part, graded, files, to);
         ClassReportFiles.printWhere(to);
         for (Student s : students) {
             if (!s.note().isEmpty()) {

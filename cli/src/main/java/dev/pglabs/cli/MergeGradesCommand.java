@@ -45,7 +45,7 @@ final class MergeGradesCommand implements Callable<Integer> {
         for (Path dir : shards) {
             if (!Files.isRegularFile(dir.resolve(ShardManifest.FILE))) {
                 System.err.println("pglabs: " + dir + " holds no " + ShardManifest.FILE + "; it is not the --out "
-                        + "folder of 'grade-class --shard K/N'.");
+                        + "folder of a 'grade-class' run.");
                 return Main.CANNOT_GRADE;
             }
             manifests.add(ShardManifest.read(dir));
@@ -74,7 +74,9 @@ final class MergeGradesCommand implements Callable<Integer> {
         String gradedAt = manifests.stream().map(ShardManifest::gradedAt).max(Comparator.naturalOrder()).orElseThrow();
         ClassResult result = new ClassResult(labs, students, first.graderVersion(), first.postgresVersion(), gradedAt,
                 duration);
-        ClassReportFiles.write(result, to, System.err);
+        Map<String, String> files = ClassReportFiles.write(result, to, System.err);
+        // The merged folder is one whole run: grade-class --students can regrade into it.
+        ShardManifest.of(new dev.pglabs.classroom.Shard(1, 1), result, files).write(to);
         System.err.println("Merged " + manifests.size() + " shards: " + students.size() + " students.");
         ClassReportFiles.printWhere(to);
         if (!result.notGraded().isEmpty()) {

@@ -182,7 +182,7 @@ class GradeClassCommandTest {
             PglabsRun run = PglabsRun.of("grade-class", submissions.toString(), "--out", part.toString(),
                     "--labs", "01,03", "--jobs", "1", "--shard", k + "/3");
             assertThat(run.exit()).as(run.err()).isZero();
-            JsonNode manifest = JSON.readTree(part.resolve("shard.json").toFile());
+            JsonNode manifest = JSON.readTree(part.resolve("class-run.json").toFile());
             manifest.get("students").forEach(s -> assertThat(seen.add(s.get("name").asText()))
                     .as("a student in two shards").isTrue());
             parts.add(part);
@@ -225,5 +225,53 @@ class GradeClassCommandTest {
     private static String withoutTimes(Path file) throws IOException {
         return Files.readString(file).replaceAll("\\d{4}-\\d{2}-\\d{2}T[0-9:.]+Z", "<when>")
                 .replaceAll("in [0-9.]+ s", "in <time> s");
+    }
+
+    @Test
+    @DisplayName("--students regrades one student into the earlier run: the others' rows and files stay byte for byte")
+    void regradeOneStudent() throws IOException {
+        Path again = tmp.resolve("regrade-submissions");
+        copy(submissions, again);
+        Path out = tmp.resolve("regrade");
+        copy(tmp.resolve("one"), out);
+        // bob hands in lab 01 again, solved this time.
+        copy(Course.locate().solutionsDir().resolve("01-sql-basics"), again.resolve("bob/01-sql-basics"));
+
+        PglabsRun run = PglabsRun.of("grade-class", again.toString(), "--out", out.toString(), "--labs", "01,03",
+                "--jobs", "1", "--students", "bob");
+        assertThat(run.exit()).as(run.err()).isZero();
+        assertThat(run.err()).contains("Grading 1 students");
+        try (Stream<Path> files = Files.list(tmp.resolve("one/students"))) {
+            for (Path before : files.sorted().toList()) {
+                Path after = out.resolve("students").resolve(before.getFileName().toString());
+                if (before.getFileName().toString().startsWith("bob.")) {
+                    assertThat(after).as("bob's regraded report").content().isNotEqualTo(Files.readString(before));
+                } else {
+                    assertThat(Files.mismatch(before, after)).as(after + " untouched").isEqualTo(-1L);
+                }
+            }
+        }
+        List<String> rowsBefore = Files.readAllLines(tmp.resolve("one/gradebook.csv"));
+        List<String> rowsAfter = Files.readAllLines(out.resolve("gradebook.csv"));
+        assertThat(rowsAfter).hasSameSizeAs(rowsBefore);
+        for (int i = 0; i < rowsBefore.size(); i++) {
+            if (rowsBefore.get(i).startsWith("bob,")) {
+                assertThat(rowsAfter.get(i)).as("bob's row").isNotEqualTo(rowsBefore.get(i)).startsWith("bob,");
+            } else {
+                assertThat(rowsAfter.get(i)).as("row " + i).isEqualTo(rowsBefore.get(i));
+            }
+        }
+        try (Stream<Path> runs = Files.list(out.resolve("runs"))) {
+            assertThat(runs.filter(p -> p.toString().endsWith(".json")).count()).as("one record per run").isEqualTo(2);
+        }
+
+        PglabsRun unknown = PglabsRun.of("grade-class", again.toString(), "--out", out.toString(), "--labs", "01,03",
+                "--students", "zoe");
+        assertThat(unknown.exit()).isEqualTo(1);
+        assertThat(unknown.err()).contains("no student folder named zoe", "nothing was graded");
+        PglabsRun otherLabs = PglabsRun.of("grade-class", again.toString(), "--out", out.toString(), "--labs", "01",
+                "--students", "bob");
+        assertThat(otherLabs.exit()).isEqualTo(1);
+        assertThat(otherLabs.err()).contains("--labs 01,03");
     }
 }

@@ -15,14 +15,15 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * What a shard of a class run ({@code grade-class --shard K/N}) writes beside its reports, {@code shard.json}, so
- * that {@code merge-grades} can join the shards into the gradebook one run would have written: which shard, which
- * grader and labs, and each of its students with their report file (or why they could not be graded).
+ * What a class run writes beside its reports, {@code class-run.json}: which shard of the class ({@code 1/1} when
+ * not sharded), which grader and labs, and each of its students with their report file (or why they could not be
+ * graded). {@code merge-grades} joins shards with it, and {@code grade-class --students} regrades a few students into
+ * an earlier run's reports.
  */
 public record ShardManifest(String shard, String graderVersion, String postgresVersion, List<String> labs,
                             String gradedAt, long durationMs, List<Entry> students) {
 
-    public static final String FILE = "shard.json";
+    public static final String FILE = "class-run.json";
     private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     /**
