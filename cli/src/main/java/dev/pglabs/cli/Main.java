@@ -10,6 +10,7 @@ import picocli.CommandLine.Command;
         footer = {"", "For instructors and course authors: " + Main.INSTRUCTOR_COMMANDS
                 + " (pglabs COMMAND --help)."},
         subcommands = {ListCommand.class, GradeCommand.class, GradeClassCommand.class, MergeGradesCommand.class,
+                GradeDiffCommand.class,
                 GradescopeAutograderCommand.class, WatchCommand.class, HintCommand.class, VerifyCommand.class,
                 DbCommand.class, BenchCommand.class, ClassBenchCommand.class, NotebookCommand.class,
                 JshellCommand.class, ReleaseCommand.class, CommandLine.HelpCommand.class})
@@ -38,8 +39,8 @@ public final class Main {
     }
 
     /** Commands for instructors and course authors, left out of the student's command list. */
-    static final String INSTRUCTOR_COMMANDS = "grade-class, merge-grades, gradescope-autograder, release, verify, "
-            + "bench, bench-class";
+    static final String INSTRUCTOR_COMMANDS = "grade-class, merge-grades, grade-diff, gradescope-autograder, release, "
+            + "verify, bench, bench-class";
 
     /** A mistake on the command line: the message and where help is, in two lines, not the whole usage. */
     private static int usageMistake(CommandLine.ParameterException e, String[] args) {

@@ -228,7 +228,7 @@ class GradeClassCommandTest {
     }
 
     @Test
-    @DisplayName("--students regrades one student into the earlier run: the others' rows and files stay byte for byte")
+    @DisplayName("--students regrades one student into the earlier run (the others' rows and files stay byte for byte); grade-diff shows exactly that student's changed checks")
     void regradeOneStudent() throws IOException {
         Path again = tmp.resolve("regrade-submissions");
         copy(submissions, again);
@@ -264,6 +264,11 @@ class GradeClassCommandTest {
         try (Stream<Path> runs = Files.list(out.resolve("runs"))) {
             assertThat(runs.filter(p -> p.toString().endsWith(".json")).count()).as("one record per run").isEqualTo(2);
         }
+
+        PglabsRun diff = PglabsRun.of("grade-diff", tmp.resolve("one").toString(), out.toString());
+        assertThat(diff.exit()).as(diff.err()).isZero();
+        assertThat(diff.out()).contains("\nbob\n", "01-sql-basics 01-all-tags: ", " -> passed ",
+                "1 student changed").doesNotContain("alice", "carol", "03-relations-joins");
 
         PglabsRun unknown = PglabsRun.of("grade-class", again.toString(), "--out", out.toString(), "--labs", "01,03",
                 "--students", "zoe");
