@@ -161,8 +161,10 @@ public final class GradingExtension implements ParameterResolver {
             }
             String first = shown.getMessage().lines().findFirst().orElse("your code could not be built").strip();
             first = first.endsWith(":") || first.endsWith(".") ? first.substring(0, first.length() - 1) : first;
-            throw new SubmissionProblem(shown.status(), "Did not run: " + Character.toLowerCase(first.charAt(0))
-                    + first.substring(1) + ". The details are shown once, under check " + explainedUnder + ".");
+            dev.pglabs.results.CheckFailure pointer = new SubmissionProblem(shown.status(), "Did not run: "
+                    + Character.toLowerCase(first.charAt(0)) + first.substring(1)
+                    + ". The details are shown once, under check " + explainedUnder + ".").explainedElsewhere();
+            throw shown.isNotAttempted() ? pointer.notAttempted() : pointer;
         }
 
         @Override

@@ -14,12 +14,13 @@ final class OutcomeClassifier {
      * @param answerJudged the answer ran and its result was judged wrong (not missing, not broken)
      * @param aboutAnswer  the outcome is about the student's answer, not a problem of the grader
      * @param notAttempted there is no answer yet (a missing or comment-only file, a starter's TODO)
+     * @param explainedElsewhere the problem is explained under another check (no hints here)
      */
     record Outcome(CheckStatus status, double earned, String feedback, boolean answerJudged, boolean aboutAnswer,
-                   boolean notAttempted) {
+                   boolean notAttempted, boolean explainedElsewhere) {
 
         Outcome(CheckStatus status, double earned, String feedback, boolean answerJudged, boolean aboutAnswer) {
-            this(status, earned, feedback, answerJudged, aboutAnswer, false);
+            this(status, earned, feedback, answerJudged, aboutAnswer, false, false);
         }
     }
 
@@ -33,7 +34,8 @@ final class OutcomeClassifier {
                     true, true);
         }
         if (t instanceof CheckFailure failure) {
-            return new Outcome(failure.status(), 0, failure.getMessage(), false, true, failure.isNotAttempted());
+            return new Outcome(failure.status(), 0, failure.getMessage(), false, true, failure.isNotAttempted(),
+                    failure.isExplainedElsewhere());
         }
         if (t instanceof AssertionError) {
             return new Outcome(CheckStatus.FAILED, 0, t.getMessage() == null ? "The check failed." : t.getMessage(),

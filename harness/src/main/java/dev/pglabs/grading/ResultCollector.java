@@ -142,7 +142,7 @@ final class ResultCollector implements TestExecutionListener {
      */
     private String hints(Planned p, OutcomeClassifier.Outcome o) {
         StringBuilder hints = new StringBuilder();
-        if (o.aboutAnswer() && !o.notAttempted()) {
+        if (o.aboutAnswer() && !o.notAttempted() && !o.explainedElsewhere()) {
             if (!p.check().hint().isEmpty()) {
                 hints.append("\n\nNudge: ").append(p.check().hint());
             }

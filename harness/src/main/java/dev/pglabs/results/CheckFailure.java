@@ -9,6 +9,7 @@ public class CheckFailure extends RuntimeException implements DataFreeSummary {
     private final CheckStatus status;
     private String dataFreeSummary;
     private boolean notAttempted;
+    private boolean explainedElsewhere;
 
     public CheckFailure(CheckStatus status, String message) {
         this(status, message, null);
@@ -39,6 +40,16 @@ public class CheckFailure extends RuntimeException implements DataFreeSummary {
     public CheckFailure notAttempted() {
         this.notAttempted = true;
         return this;
+    }
+
+    /** The full explanation is under another check (a build problem shown once): no hints under this one. */
+    public CheckFailure explainedElsewhere() {
+        this.explainedElsewhere = true;
+        return this;
+    }
+
+    public boolean isExplainedElsewhere() {
+        return explainedElsewhere;
     }
 
     public boolean isNotAttempted() {
