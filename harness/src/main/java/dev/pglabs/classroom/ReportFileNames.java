@@ -33,13 +33,14 @@ public final class ReportFileNames {
         return names;
     }
 
+    /** Letters and digits of any script stay (José, Zoë, 李); everything a file system or a link minds becomes '_'. */
     static String tame(String name) {
         StringBuilder sb = new StringBuilder();
-        name.codePoints().forEach(c -> sb.append(c < 128 && (Character.isLetterOrDigit(c) || c == '-' || c == '_' || c == '.')
-                ? (char) c : '_'));
+        java.text.Normalizer.normalize(name, java.text.Normalizer.Form.NFC).codePoints().forEach(c ->
+                sb.appendCodePoint(Character.isLetterOrDigit(c) || c == '-' || c == '_' || c == '.' ? c : '_'));
         String tame = sb.toString().replaceAll("^[._-]+", "");
-        if (tame.length() > MAX_LENGTH) {
-            tame = tame.substring(0, MAX_LENGTH);
+        if (tame.codePointCount(0, tame.length()) > MAX_LENGTH) {
+            tame = tame.substring(0, tame.offsetByCodePoints(0, MAX_LENGTH));
         }
         if (tame.matches("(?i)(con|prn|aux|nul|com[0-9]|lpt[0-9])(\\..*)?")) {
             tame = "_" + tame;  // reserved device names on Windows

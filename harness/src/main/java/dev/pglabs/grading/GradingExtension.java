@@ -105,8 +105,10 @@ public final class GradingExtension implements ParameterResolver {
                 .map(Grader::ebean).orElse(false);
         String check = context.getTestMethod().flatMap(m -> AnnotationSupport.findAnnotation(m, Check.class))
                 .map(Check::id).orElse(context.getDisplayName());
-        return context.getRoot().getStore(NAMESPACE).computeIfAbsent("compiled-once",
-                key -> new CompiledOnce(new JavaSources(files, loader), ebean), CompiledOnce.class)
+        // Keyed by the lab's folder: a plain JUnit run (the course's own tests) runs every lab's graders in one root.
+        String key = "compiled-once:" + files.dir().toAbsolutePath().normalize();
+        return context.getRoot().getStore(NAMESPACE).computeIfAbsent(key,
+                k -> new CompiledOnce(new JavaSources(files, loader), ebean), CompiledOnce.class)
                 .get(check, context.getUniqueId());
     }
 

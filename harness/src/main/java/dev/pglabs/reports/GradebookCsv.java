@@ -20,15 +20,18 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The class gradebook as CSV for a spreadsheet or an LMS import: a header row, then one row per student —
- * {@code student}, the points of each lab (column named after the lab folder), {@code total}. RFC 4180: UTF-8,
- * CRLF line ends, fields quoted by Jackson's CSV writer where needed. Student names are untrusted: a name a
- * spreadsheet would run as a formula ({@code =…}, {@code +…}, {@code -…}, {@code @…}) is prefixed with
- * {@code '}. A student the harness could not grade has empty score cells, not zeros.
+ * The class gradebook as CSV for a spreadsheet or an LMS import: a header row, a {@code Points Possible} row (the
+ * maximum of each lab), then one row per student — {@code student}, the points of each lab (column named after the
+ * lab folder), {@code total}. RFC 4180: UTF-8 with a byte-order mark (so that Excel reads "José" as José), CRLF line
+ * ends, fields quoted by Jackson's CSV writer where needed. Student names are untrusted: a name a spreadsheet would
+ * run as a formula ({@code =…}, {@code +…}, {@code -…}, {@code @…}) is prefixed with {@code '}. A lab the student
+ * did not hand in, and every lab of a student the harness could not grade, is an empty cell, not a zero.
  */
 public final class GradebookCsv {
 
     private static final CsvMapper CSV = new CsvMapper();
+    /** The label of the maximum-points row (the name Canvas's gradebook import gives that row). */
+    public static final String POINTS_POSSIBLE = "Points Possible";
 
     private GradebookCsv() {
     }
@@ -36,6 +39,7 @@ public final class GradebookCsv {
     public static void write(ClassResult result, Path file) throws IOException {
         Files.createDirectories(file.toAbsolutePath().getParent());
         try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+            out.write('\uFEFF');
             write(result, out);
         }
     }
@@ -46,11 +50,25 @@ public final class GradebookCsv {
         schema.addColumn("total");
         CsvSchema csv = schema.setUseHeader(true).setLineSeparator("\r\n").build();
         try (SequenceWriter rows = CSV.writer(csv).writeValues(new NonClosingWriter(out))) {
+            rows.write(pointsPossible(result));
             for (StudentResult student : result.students()) {
                 rows.write(row(result.labs(), student));
             }
         }
         out.flush();
+    }
+
+    /** Each lab's maximum, from any graded student (every student is graded on the same checks). */
+    private static List<String> pointsPossible(ClassResult result) {
+        List<String> row = new ArrayList<>();
+        row.add(POINTS_POSSIBLE);
+        Optional<SubmissionResult> any = result.students().stream().flatMap(s -> s.result().stream()).findFirst();
+        for (Lab lab : result.labs()) {
+            row.add(any.flatMap(r -> r.labs().stream().filter(l -> l.id().equals(lab.folder())).findFirst())
+                    .map(LabResult::max).map(Scores::format).orElse(""));
+        }
+        row.add(any.map(r -> Scores.format(r.max())).orElse(""));
+        return row;
     }
 
     private static List<String> row(List<Lab> labs, StudentResult student) {
@@ -59,7 +77,7 @@ public final class GradebookCsv {
         Optional<SubmissionResult> result = student.result();
         for (Lab lab : labs) {
             row.add(result.flatMap(r -> r.labs().stream().filter(l -> l.id().equals(lab.folder())).findFirst())
-                    .map(LabResult::score).map(Scores::format).orElse(""));
+                    .filter(l -> !l.notStarted()).map(LabResult::score).map(Scores::format).orElse(""));
         }
         row.add(result.map(r -> Scores.format(r.score())).orElse(""));
         return row;

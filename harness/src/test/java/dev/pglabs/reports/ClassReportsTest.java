@@ -35,27 +35,40 @@ class ClassReportsTest {
     }
 
     @Test
-    @DisplayName("the gradebook is CSV a spreadsheet opens safely: header, student first, total last, no formulas")
+    @DisplayName("the gradebook is CSV a spreadsheet opens safely: header, points possible, student first, total last, "
+            + "no formulas")
     void gradebook() throws Exception {
         StringWriter out = new StringWriter();
         GradebookCsv.write(sampleClass(), out);
         String csv = out.toString();
-        assertThat(csv).startsWith("student,01-sql-basics,03-relations-joins,total\r\n");
+        assertThat(csv).startsWith("student,01-sql-basics,03-relations-joins,total\r\n\"Points Possible\",");
 
         CsvMapper mapper = new CsvMapper().enable(CsvParser.Feature.WRAP_AS_ARRAY);
         List<List<String>> rows;
         try (MappingIterator<List<String>> it = mapper.readerForListOf(String.class).readValues(csv)) {
             rows = it.readAll();
         }
-        assertThat(rows).hasSize(7);
+        assertThat(rows).hasSize(8);
         assertThat(rows).allSatisfy(row -> assertThat(row).hasSize(4));
-        assertThat(rows.get(1)).containsExactly("alice", "5", "2.5", "7.5");
-        assertThat(rows.get(2)).containsExactly("'=HYPERLINK(\"http://evil\",\"click\")", "0", "2.5", "2.5");
-        assertThat(rows.get(3).get(0)).as("a formula behind spaces is defused too").isEqualTo("'  +cmd|' /C calc'!A0");
-        assertThat(rows.get(4).get(0)).as("quotes, commas and newlines round-trip").isEqualTo("Müller, \"Bob\"line two");
-        assertThat(rows.get(6)).as("not graded: empty cells, not zeros").containsExactly("dora", "", "", "");
-        assertThat(rows.stream().skip(1).map(r -> r.get(0)))
+        assertThat(rows.get(1).get(0)).isEqualTo(GradebookCsv.POINTS_POSSIBLE);
+        assertThat(rows.get(1).subList(1, 4)).allSatisfy(max -> assertThat(Double.parseDouble(max)).isPositive());
+        assertThat(rows.get(2)).containsExactly("alice", "5", "2.5", "7.5");
+        assertThat(rows.get(3)).containsExactly("'=HYPERLINK(\"http://evil\",\"click\")", "0", "2.5", "2.5");
+        assertThat(rows.get(4).get(0)).as("a formula behind spaces is defused too").isEqualTo("'  +cmd|' /C calc'!A0");
+        assertThat(rows.get(5).get(0)).as("quotes, commas and newlines round-trip").isEqualTo("Müller, \"Bob\"line two");
+        assertThat(rows.get(7)).as("not graded: empty cells, not zeros").containsExactly("dora", "", "", "");
+        assertThat(rows.stream().skip(2).map(r -> r.get(0)))
                 .noneMatch(name -> !name.isEmpty() && "=+-@".indexOf(name.charAt(0)) >= 0);
+    }
+
+    @Test
+    @DisplayName("the gradebook file starts with a UTF-8 byte-order mark, so that Excel reads accented names right")
+    void gradebookFileHasBom(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        java.nio.file.Path file = dir.resolve("gradebook.csv");
+        GradebookCsv.write(sampleClass(), file);
+        byte[] bytes = java.nio.file.Files.readAllBytes(file);
+        assertThat(java.util.Arrays.copyOf(bytes, 3)).containsExactly(0xEF, 0xBB, 0xBF);
+        assertThat(new String(bytes, java.nio.charset.StandardCharsets.UTF_8)).contains("Müller");
     }
 
     @Test
