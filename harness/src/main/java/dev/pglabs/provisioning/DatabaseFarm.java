@@ -372,18 +372,25 @@ public final class DatabaseFarm implements AutoCloseable {
                         // No TRIGGER: a student's trigger would later run inside the grader's own statements.
                         "GRANT SELECT, INSERT, UPDATE, DELETE, REFERENCES ON ALL TABLES IN SCHEMA public TO " + studentGroup,
                         "GRANT USAGE, SELECT, UPDATE ON ALL SEQUENCES IN SCHEMA public TO " + studentGroup));
+                List<String> schemas = datasetSchemas(c);
+                for (String schema : schemas) {
+                    grantSchema(c, schema, studentGroup, dataset.studentOwnsTables());
+                }
                 if (dataset.studentOwnsTables()) {
-                    handTablesTo(c, studentGroup);
+                    for (String schema : schemas) {
+                        handTablesTo(c, schema, studentGroup);
+                    }
                 }
                 execute(c, "VACUUM ANALYZE");
             }
             return name;
-        } catch (SQLException e) {
+        } catch (SQLException | ProvisioningException e) {
             drop(name, null);  // half built: a retry builds it again under the same name
             synchronized (templateNames) {
                 templateNames.remove(name);
             }
-            throw new ProvisioningException("Could not build the lab database template: " + e.getMessage(), e);
+            throw e instanceof ProvisioningException p ? p
+                    : new ProvisioningException("Could not build the lab database template: " + e.getMessage(), e);
         }
     }
 
@@ -397,22 +404,63 @@ public final class DatabaseFarm implements AutoCloseable {
                             "COPY " + table + " FROM STDIN WITH (FORMAT csv, HEADER true)", reader);
                 }
             } else {
-                execute(c, Files.readString(script, StandardCharsets.UTF_8));
+                DatasetScript.load(c, script);
             }
         } catch (SQLException | IOException e) {
             throw new ProvisioningException("The course dataset " + file + " failed to load: " + e.getMessage(), e);
         }
     }
 
-    /** Ownership lets the student's role create indexes and alter the lab's tables, in its own clone only. */
-    private static void handTablesTo(Connection c, String role) throws SQLException {
-        List<String> alters = new ArrayList<>();
+    /** The schemas the dataset holds its tables in: public, and any the dataset created (a pg_dump of a course). */
+    private static List<String> datasetSchemas(Connection c) throws SQLException {
+        List<String> schemas = new ArrayList<>();
         try (Statement st = c.createStatement();
-             ResultSet rs = st.executeQuery("SELECT format('ALTER TABLE public.%I OWNER TO %I', c.relname, '"
-                     + role + "') FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace "
-                     + "WHERE n.nspname = 'public' AND c.relkind IN ('r', 'p', 'v', 'm')")) {
+             ResultSet rs = st.executeQuery("SELECT nspname FROM pg_namespace WHERE nspname NOT LIKE 'pg\\_%' "
+                     + "AND nspname <> 'information_schema' ORDER BY nspname")) {
             while (rs.next()) {
-                alters.add(rs.getString(1));
+                schemas.add(rs.getString(1));
+            }
+        }
+        return schemas;
+    }
+
+    /**
+     * The student gets the same rights in a schema the dataset created as in public: otherwise every check of
+     * a lab whose data lives in, say, {@code library} fails with "permission denied for schema library".
+     */
+    private static void grantSchema(Connection c, String schema, String role, boolean mayCreate) throws SQLException {
+        if (schema.equals("public")) {
+            return;  // granted above, with CREATE: students create their own tables and views there
+        }
+        String quoted = quoteIdentifier(c, schema);
+        execute(c, String.join(";\n",
+                "GRANT USAGE" + (mayCreate ? ", CREATE" : "") + " ON SCHEMA " + quoted + " TO " + role,
+                "GRANT SELECT, INSERT, UPDATE, DELETE, REFERENCES ON ALL TABLES IN SCHEMA " + quoted + " TO " + role,
+                "GRANT USAGE, SELECT, UPDATE ON ALL SEQUENCES IN SCHEMA " + quoted + " TO " + role));
+    }
+
+    private static String quoteIdentifier(Connection c, String name) throws SQLException {
+        try (var ps = c.prepareStatement("SELECT quote_ident(?)")) {
+            ps.setString(1, name);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getString(1);
+            }
+        }
+    }
+
+    /** Ownership lets the student's role create indexes and alter the lab's tables, in its own clone only. */
+    private static void handTablesTo(Connection c, String schema, String role) throws SQLException {
+        List<String> alters = new ArrayList<>();
+        try (var ps = c.prepareStatement("SELECT format('ALTER TABLE %I.%I OWNER TO %I', n.nspname, c.relname, ?) "
+                + "FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace "
+                + "WHERE n.nspname = ? AND c.relkind IN ('r', 'p', 'v', 'm')")) {
+            ps.setString(1, role);
+            ps.setString(2, schema);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    alters.add(rs.getString(1));
+                }
             }
         }
         for (String alter : alters) {
