@@ -93,7 +93,7 @@ public final class HeadlessChromium implements AutoCloseable {
                 + "sudo apt-get install chromium); the browser tests need a real browser");
         Path profile = Files.createTempDirectory("pglabs-chromium-");
         List<String> command = new ArrayList<>(List.of(executable.get().toString(), "--headless",
-                "--remote-debugging-port=0", "--remote-allow-origins=*", "--user-data-dir=" + profile,
+                "--remote-debugging-port=0", "--user-data-dir=" + profile,
                 "--no-first-run", "--no-default-browser-check", "--disable-gpu", "--disable-extensions",
                 "--disable-background-networking", "--disable-sync", "--mute-audio", "--hide-scrollbars",
                 "about:blank"));
