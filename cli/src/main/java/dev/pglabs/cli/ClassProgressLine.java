@@ -12,12 +12,17 @@ import java.util.Locale;
  * The progress of a class run on standard error: after each student, how many are done, that student's score,
  * the time so far and an estimate of the time left. On a terminal one line is rewritten in place; in CI logs each
  * student gets a line of its own.
+ *
+ * <p>The estimate leaves out everything up to the first finished student: that time holds the run's one-off work
+ * (the lab templates, the shared compilation of the graders), and extrapolating from it overstated the time left
+ * several times over. From then on students finish at the class's steady pace, with however many jobs.
  */
 final class ClassProgressLine implements ClassProgress {
 
     private final PrintStream out;
     private final boolean rewrite;
     private long start;
+    private long firstFinished;
     private int total;
 
     ClassProgressLine(PrintStream out, boolean rewrite) {
@@ -33,13 +38,18 @@ final class ClassProgressLine implements ClassProgress {
 
     @Override
     public synchronized void studentFinished(StudentResult result, int done, int total) {
-        long elapsed = (System.nanoTime() - start) / 1_000_000;
-        long left = done == 0 ? 0 : elapsed * (total - done) / done;
+        long now = System.nanoTime();
+        long elapsed = (now - start) / 1_000_000;
+        if (firstFinished == 0) {
+            firstFinished = now;
+        }
+        String left = estimateLeft((now - firstFinished) / 1_000_000, done, total).stream()
+                .mapToObj(ClassProgressLine::clock).findFirst().orElse("?");
         String score = result.result().map(r -> Scores.format(r.score()) + "/" + Scores.format(r.max()))
                 .orElse("not graded");
         String width = Integer.toString(Integer.toString(total).length());
         String line = String.format(Locale.ROOT, "[%" + width + "d/%d] %3d%%  elapsed %s  left ~%s  %s: %s",
-                done, total, 100 * done / Math.max(1, total), clock(elapsed), clock(left),
+                done, total, 100 * done / Math.max(1, total), clock(elapsed), left,
                 Terminal.safe(shorten(result.name())), score);
         if (rewrite) {
             out.print("\r\u001b[K" + line);
@@ -54,6 +64,21 @@ final class ClassProgressLine implements ClassProgress {
             out.println();
         }
         out.printf(Locale.ROOT, "Graded %d students in %s.%n", result.students().size(), clock(result.durationMs()));
+    }
+
+    /**
+     * The time left when {@code done} of {@code total} students are done and {@code sinceFirstMs} passed since the
+     * first of them finished: the pace of the students after the first, times the students left. Unknown (empty)
+     * until a second student finished, zero when all are done.
+     */
+    static java.util.OptionalLong estimateLeft(long sinceFirstMs, int done, int total) {
+        if (done >= total) {
+            return java.util.OptionalLong.of(0);
+        }
+        if (done < 2) {
+            return java.util.OptionalLong.empty();
+        }
+        return java.util.OptionalLong.of(sinceFirstMs * (total - done) / (done - 1));
     }
 
     private static String shorten(String name) {

@@ -17,6 +17,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 
 /** The files a class run writes to its {@code --out} folder; grade-class and merge-grades write them alike. */
 final class ClassReportFiles {
@@ -35,15 +36,17 @@ final class ClassReportFiles {
      * @return each graded student's report file base name
      */
     static Map<String, String> write(ClassResult result, Path to, PrintStream err) throws IOException {
-        return write(result, to, err, name -> true);
+        return write(result, to, err, name -> true, Optional.empty());
     }
 
     /**
      * As {@link #write(ClassResult, Path, PrintStream)}, but only the students {@code rewrite} accepts get their files
-     * written: the others' files stay as they are, byte for byte (a regrade of a few students).
+     * written: the others' files stay as they are, byte for byte (a regrade of a few students); and the overview
+     * shows what changed since {@code previous}, the run this one replaces in {@code to}, if any.
      */
     static Map<String, String> write(ClassResult result, Path to, PrintStream err,
-                                     java.util.function.Predicate<String> rewrite) throws IOException {
+                                     java.util.function.Predicate<String> rewrite,
+                                     Optional<ClassOverviewPage.PreviousRun> previous) throws IOException {
         Files.createDirectories(to.resolve(STUDENTS));
         Map<String, String> files = ReportFileNames.assign(result.students().stream().map(StudentResult::name).toList());
         Map<String, String> links = new LinkedHashMap<>();
@@ -58,7 +61,7 @@ final class ClassReportFiles {
             }
         }
         GradebookCsv.write(result, to.resolve(GRADEBOOK));
-        ClassOverviewPage.write(result, links, to.resolve(OVERVIEW));
+        ClassOverviewPage.write(result, links, previous, to.resolve(OVERVIEW));
         String summary = MarkdownSummary.of(result);
         Files.writeString(to.resolve(SUMMARY), summary, StandardCharsets.UTF_8);
         GitHubStepSummary.append(summary, System.getenv())

@@ -24,6 +24,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 
 /**
@@ -102,6 +103,8 @@ final class GradeClassCommand implements Callable<Integer> {
                     + "student next time. Choose a folder outside " + from + ".");
             return Main.CANNOT_GRADE;
         }
+        // Read before this run replaces the folder's files: the overview shows what changed since.
+        Optional<Regrade.Earlier> before = shard == null ? Regrade.earlier(to, System.err) : Optional.empty();
         ShardManifest earlier = null;
         if (!only.isEmpty()) {
             String why = shard != null ? "--students regrades into one whole class run; it does not combine with --shard."
@@ -157,10 +160,11 @@ final class GradeClassCommand implements Callable<Integer> {
 
         ClassResult graded = result;
         if (earlier != null) {
-            result = Regrade.merge(earlier, to, result);
+            result = Regrade.merge(earlier.results(to.resolve(STUDENTS)), result);
         }
+        ClassResult now = result;
         Map<String, String> files = ClassReportFiles.write(result, to, err,
-                earlier == null ? name -> true : name -> only.contains(name));
+                earlier == null ? name -> true : name -> only.contains(name), before.map(e -> e.changesTo(now)));
         Shard part = shard == null ? new Shard(1, 1) : shard;
         ShardManifest.of(part, result, files).write(to);
         Regrade.record(part, graded, files, to);

@@ -2,26 +2,65 @@ package dev.pglabs.cli;
 
 import dev.pglabs.classroom.ClassResult;
 import dev.pglabs.classroom.ClassRoster;
+import dev.pglabs.classroom.GradeDiff;
 import dev.pglabs.classroom.Shard;
 import dev.pglabs.classroom.ShardManifest;
 import dev.pglabs.classroom.StudentResult;
 import dev.pglabs.course.Lab;
 import dev.pglabs.grading.GradingRunner;
+import dev.pglabs.reports.ClassOverviewPage;
 
 import java.io.IOException;
+import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-/** {@code grade-class --students}: a few students regraded into an earlier run's reports, and each run's record. */
+/**
+ * {@code grade-class --students}: a few students regraded into an earlier run's reports, and each run's record; and
+ * the earlier run a new one replaces in the same folder, for the overview's changes since then.
+ */
 final class Regrade {
 
     static final String RUNS = "runs";
+
+    /** The whole class run an {@code --out} folder held before this one, with its students' results. */
+    record Earlier(ShardManifest manifest, List<StudentResult> results) {
+
+        /** What changed from this earlier run to {@code now}, per student and per check, for the overview. */
+        ClassOverviewPage.PreviousRun changesTo(ClassResult now) {
+            return new ClassOverviewPage.PreviousRun(manifest.gradedAt(), manifest.graderVersion(),
+                    GradeDiff.between(results, now.students()));
+        }
+    }
+
+    /**
+     * The whole class run {@code out} holds, read before this run replaces its files; empty when it holds none (a
+     * new folder, or one shard of a class, which is not comparable to a whole run). A run that cannot be read back
+     * costs only the overview its changes section, with a warning.
+     */
+    static Optional<Earlier> earlier(Path out, PrintStream err) {
+        if (!Files.isRegularFile(out.resolve(ShardManifest.FILE))) {
+            return Optional.empty();
+        }
+        try {
+            ShardManifest manifest = ShardManifest.read(out);
+            if (!manifest.parsedShard().equals(new Shard(1, 1))) {
+                return Optional.empty();
+            }
+            return Optional.of(new Earlier(manifest, manifest.results(out.resolve(ClassReportFiles.STUDENTS))));
+        } catch (IOException | RuntimeException e) {
+            err.println("pglabs: the earlier run in " + out + " cannot be read back (" + e.getMessage() + "); the "
+                    + "overview will not show what changed since it.");
+            return Optional.empty();
+        }
+    }
 
     private Regrade() {
     }
@@ -45,10 +84,10 @@ final class Regrade {
     }
 
     /** The earlier run with the regraded students' results in place of their old ones (new students added). */
-    static ClassResult merge(ShardManifest earlier, Path out, ClassResult regraded) throws IOException {
+    static ClassResult merge(List<StudentResult> earlier, ClassResult regraded) {
         Set<String> names = regraded.students().stream().map(StudentResult::name).collect(Collectors.toSet());
         List<StudentResult> students = new ArrayList<>(regraded.students());
-        for (StudentResult kept : earlier.results(out.resolve(ClassReportFiles.STUDENTS))) {
+        for (StudentResult kept : earlier) {
             if (!names.contains(kept.name())) {
                 students.add(kept);
             }

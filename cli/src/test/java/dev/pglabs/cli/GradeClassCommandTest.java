@@ -141,7 +141,7 @@ class GradeClassCommandTest {
     void reports() throws IOException {
         Path out = tmp.resolve("one");
         String overview = Files.readString(out.resolve("overview.html"));
-        assertThat(overview).contains("Score distribution", "Every check", "&lt;img src=x onerror=alert(1)&gt;dave",
+        assertThat(overview).contains("Score distribution", "Every exercise", "&lt;img src=x onerror=alert(1)&gt;dave",
                 "graded pglabs-carol/labs/").doesNotContain("<img");
         for (String link : List.of("students/alice.html", "students/bob.html", "students/carol.html",
                 "students/SUM_1_1_.html", "students/img_src_x_onerror_alert_1__dave.html")) {
@@ -267,6 +267,13 @@ class GradeClassCommandTest {
             assertThat(runs.filter(p -> p.toString().endsWith(".json")).count()).as("one record per run").isEqualTo(2);
         }
 
+        String overview = Files.readString(out.resolve("overview.html"));
+        assertThat(overview).as("the overview's changes since the run it replaced").contains(
+                "<h2>Changes since the previous run</h2>", "1 student changed",
+                "<td class=\"name\">bob</td><td>01-sql-basics</td><td><code>01-all-tags</code>");
+        String changes = overview.substring(overview.indexOf("Changes since"), overview.indexOf("Score distribution"));
+        assertThat(changes).doesNotContain("alice", "carol", "03-relations-joins");
+
         PglabsRun diff = PglabsRun.of("grade-diff", tmp.resolve("one").toString(), out.toString());
         assertThat(diff.exit()).as(diff.err()).isZero();
         assertThat(diff.out()).contains("\nbob\n", "01-sql-basics 01-all-tags: ", " -> passed ",
@@ -280,5 +287,26 @@ class GradeClassCommandTest {
                 "--students", "bob");
         assertThat(otherLabs.exit()).isEqualTo(1);
         assertThat(otherLabs.err()).contains("--labs 01,03");
+    }
+
+    @Test
+    @DisplayName("a full rerun into the folder of an earlier run: the overview says what changed since, per student and check")
+    void rerunShowsChanges() throws IOException {
+        Path again = Files.createDirectories(tmp.resolve("rerun-submissions"));
+        copy(Course.locate().solutionsDir().resolve("01-sql-basics"), again.resolve("bob/01-sql-basics"));
+        Path out = tmp.resolve("rerun");
+        copy(tmp.resolve("one"), out);
+
+        PglabsRun run = PglabsRun.of("grade-class", again.toString(), "--out", out.toString(), "--labs", "01",
+                "--jobs", "1");
+        assertThat(run.exit()).as(run.err()).isZero();
+        String overview = Files.readString(out.resolve("overview.html"));
+        String changes = overview.substring(overview.indexOf("<h2>Changes since the previous run</h2>"),
+                overview.indexOf("Score distribution"));
+        assertThat(changes).contains("<td class=\"name\">alice</td><td colspan=\"4\">only in the old run</td>",
+                "<td class=\"name\">bob</td><td>01-sql-basics</td><td><code>01-all-tags</code></td><td>failed ",
+                "</td><td>passed ", "<td>03-relations-joins</td>", "absent");
+        assertThat(tmp.resolve("one/overview.html")).as("a run into a new folder").content()
+                .doesNotContain("Changes since the previous run");
     }
 }

@@ -1,5 +1,6 @@
 package dev.pglabs.classroom;
 
+import dev.pglabs.grading.CheckVariant;
 import dev.pglabs.results.CheckResult;
 import dev.pglabs.results.CheckStatus;
 import dev.pglabs.results.LabResult;
@@ -15,17 +16,39 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The numbers of a class run that the overview and summaries show: the score distribution, and per check how
- * many students passed it, so the instructor sees which exercise the class struggles with.
+ * The numbers of a class run that the overview and summaries show: the score distribution, and per check and per
+ * exercise how many students passed it, so the instructor sees which exercise the class struggles with. Check and
+ * exercise counts leave out the students who had not started the lab: an untried lab says nothing about how hard
+ * its exercises are. An exercise is a check with its hidden twin (same id but for {@link CheckVariant#exerciseOf}).
  */
 public final class ClassStatistics {
 
-    /** How a check went across the class. {@code graded} counts the students it ran for. */
+    /**
+     * How a check went across the class. {@code graded} counts the students who attempted its lab; {@code notStarted}
+     * those who had not started it (in no other count).
+     */
     public record CheckStats(String lab, String id, String title, Visibility visibility, double max,
-                             int passed, int failed, int errors, int timeouts, int graded) {
+                             int passed, int failed, int errors, int timeouts, int graded, int notStarted) {
         public double passRate() {
             return graded == 0 ? 0 : (double) passed / graded;
         }
+    }
+
+    /**
+     * One exercise across the students who attempted its lab: its visible check and its hidden twin (either may be
+     * null: an exercise with no hidden twin, a hidden check of its own). {@code solved} counts the students who
+     * passed every variant; {@code visibleOnly} those who passed the visible check and failed the hidden one —
+     * often an answer fitted to the visible data.
+     */
+    public record ExerciseStats(String lab, String id, String title, double max, CheckStats visible, CheckStats hidden,
+                                int solved, int attempted, int visibleOnly) {
+        public double solvedRate() {
+            return attempted == 0 ? 0 : (double) solved / attempted;
+        }
+    }
+
+    /** A student whose answers to these exercises of a lab passed the visible check and failed the hidden twin. */
+    public record VisibleOnly(String student, String lab, List<String> exercises) {
     }
 
     /** Points of one lab across the class. */
@@ -104,26 +127,94 @@ public final class ClassStatistics {
         Map<String, CheckStats> byKey = new LinkedHashMap<>();
         for (SubmissionResult r : graded) {
             for (LabResult lab : r.labs()) {
+                int tried = lab.notStarted() ? 0 : 1;
                 for (CheckResult c : lab.checks()) {
                     String key = lab.id() + "\u0000" + c.id();
                     CheckStats s = byKey.getOrDefault(key,
-                            new CheckStats(lab.id(), c.id(), c.title(), c.visibility(), c.max(), 0, 0, 0, 0, 0));
+                            new CheckStats(lab.id(), c.id(), c.title(), c.visibility(), c.max(), 0, 0, 0, 0, 0, 0));
                     byKey.put(key, new CheckStats(s.lab(), s.id(), s.title(), s.visibility(), Math.max(s.max(), c.max()),
-                            s.passed() + (c.status() == CheckStatus.PASSED ? 1 : 0),
-                            s.failed() + (c.status() == CheckStatus.FAILED ? 1 : 0),
-                            s.errors() + (c.status() == CheckStatus.ERROR ? 1 : 0),
-                            s.timeouts() + (c.status() == CheckStatus.TIMEOUT ? 1 : 0),
-                            s.graded() + 1));
+                            s.passed() + tried * (c.status() == CheckStatus.PASSED ? 1 : 0),
+                            s.failed() + tried * (c.status() == CheckStatus.FAILED ? 1 : 0),
+                            s.errors() + tried * (c.status() == CheckStatus.ERROR ? 1 : 0),
+                            s.timeouts() + tried * (c.status() == CheckStatus.TIMEOUT ? 1 : 0),
+                            s.graded() + tried, s.notStarted() + 1 - tried));
                 }
             }
         }
         return List.copyOf(byKey.values());
     }
 
-    /** The checks fewest students passed (lowest pass rate first; ties in grader order). */
+    /** The checks fewest of the students who tried them passed (lowest pass rate first; ties in grader order). */
     public List<CheckStats> hardest(int limit) {
-        return checks().stream().filter(c -> c.passRate() < 1)
+        return checks().stream().filter(c -> c.graded() > 0 && c.passRate() < 1)
                 .sorted(Comparator.comparingDouble(CheckStats::passRate)).limit(limit).toList();
+    }
+
+    /** Every exercise, in grader order (of its visible check): each check with its hidden twin on one row. */
+    public List<ExerciseStats> exercises() {
+        Map<String, CheckStats[]> variants = new LinkedHashMap<>();
+        for (CheckStats c : checks()) {
+            CheckStats[] pair = variants.computeIfAbsent(c.lab() + "\u0000" + CheckVariant.exerciseOf(c.id()),
+                    k -> new CheckStats[2]);
+            pair[c.visibility() == Visibility.HIDDEN ? 1 : 0] = c;
+        }
+        Map<String, int[]> counts = new LinkedHashMap<>();  // solved, attempted, visible only
+        for (SubmissionResult r : graded) {
+            for (LabResult lab : r.labs()) {
+                if (lab.notStarted()) {
+                    continue;
+                }
+                byExercise(lab).forEach((exercise, checks) -> {
+                    int[] n = counts.computeIfAbsent(lab.id() + "\u0000" + exercise, k -> new int[3]);
+                    n[0] += checks.stream().allMatch(c -> c.status() == CheckStatus.PASSED) ? 1 : 0;
+                    n[1]++;
+                    n[2] += visibleOnly(checks) ? 1 : 0;
+                });
+            }
+        }
+        List<ExerciseStats> exercises = new ArrayList<>();
+        variants.forEach((key, pair) -> {
+            CheckStats any = pair[0] != null ? pair[0] : pair[1];
+            int[] n = counts.getOrDefault(key, new int[3]);
+            exercises.add(new ExerciseStats(any.lab(), CheckVariant.exerciseOf(any.id()), any.title(),
+                    (pair[0] == null ? 0 : pair[0].max()) + (pair[1] == null ? 0 : pair[1].max()),
+                    pair[0], pair[1], n[0], n[1], n[2]));
+        });
+        return exercises;
+    }
+
+    /** The exercises fewest of the students who tried them solved (every variant passed); ties in grader order. */
+    public List<ExerciseStats> hardestExercises(int limit) {
+        return exercises().stream().filter(e -> e.attempted() > 0 && e.solvedRate() < 1)
+                .sorted(Comparator.comparingDouble(ExerciseStats::solvedRate)).limit(limit).toList();
+    }
+
+    /** Per student and lab, the exercises whose visible check passed and hidden twin failed (in name order). */
+    public List<VisibleOnly> visibleOnly() {
+        List<VisibleOnly> found = new ArrayList<>();
+        for (StudentResult s : result.students()) {
+            for (LabResult lab : s.result().map(SubmissionResult::labs).orElse(List.of())) {
+                List<String> exercises = byExercise(lab).entrySet().stream().filter(e -> visibleOnly(e.getValue()))
+                        .map(Map.Entry::getKey).toList();
+                if (!lab.notStarted() && !exercises.isEmpty()) {
+                    found.add(new VisibleOnly(s.name(), lab.id(), exercises));
+                }
+            }
+        }
+        return found;
+    }
+
+    private static Map<String, List<CheckResult>> byExercise(LabResult lab) {
+        Map<String, List<CheckResult>> exercises = new LinkedHashMap<>();
+        for (CheckResult c : lab.checks()) {
+            exercises.computeIfAbsent(CheckVariant.exerciseOf(c.id()), k -> new ArrayList<>()).add(c);
+        }
+        return exercises;
+    }
+
+    private static boolean visibleOnly(List<CheckResult> variants) {
+        return variants.stream().anyMatch(c -> c.visibility() == Visibility.VISIBLE && c.status() == CheckStatus.PASSED)
+                && variants.stream().anyMatch(c -> c.visibility() == Visibility.HIDDEN && c.status() != CheckStatus.PASSED);
     }
 
     private static double median(double[] values) {

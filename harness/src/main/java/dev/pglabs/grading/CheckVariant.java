@@ -14,6 +14,14 @@ public record CheckVariant(String id, String titleSuffix, String dataset, Visibi
 
     static final String HIDDEN_SUFFIX = ":hidden";
 
+    /**
+     * The exercise a check id belongs to: the id without the hidden suffix, so a check and its hidden twin (a
+     * {@link Check#hiddenOn()} variant, or a hiddenGrader check named {@code <id>:hidden}) share it.
+     */
+    public static String exerciseOf(String checkId) {
+        return checkId.endsWith(HIDDEN_SUFFIX) ? checkId.substring(0, checkId.length() - HIDDEN_SUFFIX.length()) : checkId;
+    }
+
     static List<CheckVariant> of(Check check, String methodName) {
         return of(check, methodName, CheckScope.ALL);
     }

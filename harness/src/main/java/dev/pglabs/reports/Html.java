@@ -11,7 +11,10 @@ final class Html {
     private Html() {
     }
 
-    /** Text as HTML: markup characters become entities, control characters (other than newline/tab) vanish. */
+    /**
+     * Text as HTML: markup characters become entities, control characters (other than newline/tab) and lone
+     * surrogates become U+FFFD.
+     */
     static String escape(String text) {
         if (text == null) {
             return "";
@@ -25,7 +28,9 @@ final class Html {
                 case '"' -> sb.append("&quot;");
                 case '\'' -> sb.append("&#39;");
                 default -> {
-                    if (c == '\n' || c == '\t' || (c >= 0x20 && c != 0x7f && !(c >= 0x80 && c < 0xa0))) {
+                    // A lone surrogate (half a character) cannot be written as UTF-8: it becomes U+FFFD too.
+                    if (c == '\n' || c == '\t' || (c >= 0x20 && c != 0x7f && !(c >= 0x80 && c < 0xa0)
+                            && !(c >= Character.MIN_SURROGATE && c <= Character.MAX_SURROGATE))) {
                         sb.appendCodePoint(c);
                     } else {
                         sb.append('\uFFFD');
@@ -68,7 +73,7 @@ final class Html {
                 <title>%s</title>
                 <style>
                 body { font: 15px/1.45 system-ui, -apple-system, "Segoe UI", sans-serif; margin: 2rem auto; max-width: 70rem; padding: 0 1rem; color: #1f2328; }
-                h1 { font-size: 1.6rem; } h2 { font-size: 1.25rem; margin-top: 2rem; border-bottom: 1px solid #d0d7de; }
+                h1 { font-size: 1.6rem; overflow-wrap: anywhere; } h2 { font-size: 1.25rem; margin-top: 2rem; border-bottom: 1px solid #d0d7de; }
                 table { border-collapse: collapse; margin: .5rem 0 1rem; }
                 th, td { padding: .25rem .6rem; border-bottom: 1px solid #e6e8eb; text-align: left; vertical-align: top; }
                 td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
@@ -79,7 +84,11 @@ final class Html {
                 .hidden-tag { font-size: .8rem; color: #59636e; }
                 .bar { display: inline-block; width: 10rem; height: .8rem; background: #eaeef2; vertical-align: middle; }
                 .bar > span { display: block; height: 100%%; background: #2f81f7; }
+                .exercises .bar { width: 5rem; }
                 .muted { color: #59636e; font-size: .9rem; }
+                .scroll { overflow-x: auto; }
+                td.name { max-width: 16rem; overflow-wrap: anywhere; } td.note { min-width: 10rem; overflow-wrap: anywhere; }
+                td.nowrap, th .muted { white-space: nowrap; }
                 .check { margin: .8rem 0; } .check-title { font-weight: 600; }
                 code { background: #f6f8fa; padding: 0 .25rem; }
                 </style>

@@ -77,7 +77,7 @@ class ClassReportsTest {
         ClassResult result = sampleClass();
         String html = ClassOverviewPage.render(result, name -> name.equals("dora") ? null : "students/x.html");
         assertThat(html).doesNotContain("<img src=x", "<b>tables")
-                .contains("&lt;img src=x onerror=alert(1)&gt;", "Score distribution", "Hardest checks",
+                .contains("&lt;img src=x onerror=alert(1)&gt;", "Score distribution", "Hardest exercises",
                         "1 could not be graded", "the database server went away",
                         // check 02 of lab 01 is passed by two of the five graded students
                         "<code>02-check</code> 02 does the thing <span class=\"hidden-tag\">(hidden)</span></td><td class=\"num\">2 of 5");
@@ -107,5 +107,50 @@ class ClassReportsTest {
         String md = MarkdownSummary.of(sampleClass());
         assertThat(md).contains("### pglabs class run: 6 students", "1 could not be graded", "| dora | not graded |",
                 "&lt;img src=x onerror=alert(1)&gt;").doesNotContain("<img");
+    }
+
+    @Test
+    @DisplayName("exercises: a check and its hidden twin on one row, counted over the students who started the lab; "
+            + "an untried lab is not among the hardest; who passed visible and failed hidden")
+    void exercises() {
+        ClassStatistics stats = new ClassStatistics(TeachingClass.result());
+        ClassStatistics.ExerciseStats find = stats.exercises().get(0);
+        assertThat(find.id()).isEqualTo("01-find");
+        assertThat(find.attempted()).as("cy has not started lab 01, eve was not graded").isEqualTo(4);
+        assertThat(find.solved()).isEqualTo(2);
+        assertThat(find.visibleOnly()).isEqualTo(1);
+        assertThat(find.visible().passed()).isEqualTo(3);
+        assertThat(find.hidden().id()).isEqualTo("01-find:hidden");
+        assertThat(find.hidden().passed()).isEqualTo(2);
+        assertThat(find.visible().notStarted()).isEqualTo(1);
+        assertThat(stats.exercises()).as("one row per exercise").hasSize(11);
+        assertThat(stats.hardestExercises(10)).extracting(ClassStatistics.ExerciseStats::id).containsExactly("01-find");
+        assertThat(stats.hardest(10)).extracting(ClassStatistics.CheckStats::id)
+                .containsExactly("01-find:hidden", "01-find");
+        assertThat(stats.visibleOnly()).containsExactly(
+                new ClassStatistics.VisibleOnly("ben", "01-lab-number-01", List.of("01-find")));
+    }
+
+    @Test
+    @DisplayName("the overview's teaching sections: hardest exercises, passed visible / failed hidden, every exercise; "
+            + "the changes since the previous run when there was one")
+    void teachingSections() {
+        String plain = ClassOverviewPage.render(TeachingClass.result(), name -> null);
+        assertThat(plain).contains("Hardest exercises", "Passed visible, failed hidden",
+                        "<tr><td class=\"name\">ben</td><td>01-lab-number-01</td><td><code>01-find</code>")
+                .doesNotContain("Changes since the previous run", TeachingClass.HIDDEN_DATA);
+        assertThat(plain.substring(plain.indexOf("Hardest exercises"), plain.indexOf("Passed visible, failed hidden")))
+                .contains("01-find").doesNotContain("01-untried");
+
+        var previous = new ClassOverviewPage.PreviousRun("2026-11-25T10:00:00Z", "1.2.2", List.of(
+                new dev.pglabs.classroom.GradeDiff.StudentChanges("<b>ben</b>", "", List.of(
+                        new dev.pglabs.classroom.GradeDiff.Change("01-lab-number-01", "01-find", "failed 0/2",
+                                "passed 2/2"))),
+                new dev.pglabs.classroom.GradeDiff.StudentChanges("fay", "only in the old run", List.of())));
+        String html = ClassOverviewPage.render(TeachingClass.result(), name -> null, java.util.Optional.of(previous));
+        assertThat(html).contains("<h2>Changes since the previous run</h2>", "2026-11-25T10:00:00Z",
+                "2 students changed, 1 check.", "<td class=\"name\">&lt;b&gt;ben&lt;/b&gt;</td><td>01-lab-number-01</td>"
+                        + "<td><code>01-find</code></td><td>failed 0/2</td><td>passed 2/2</td>",
+                "<td class=\"name\">fay</td><td colspan=\"4\">only in the old run</td>").doesNotContain("<b>ben");
     }
 }
