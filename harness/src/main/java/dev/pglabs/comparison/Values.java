@@ -65,8 +65,9 @@ final class Values {
 
     /**
      * A form of the value whose equals/hashCode mean "same result value". In a floating column, and for a cut
-     * numeric value, numbers are rounded to 12 significant digits (an exact value keeps all of its digits); values close to a rounding boundary can still
-     * land in different keys, which is why {@link #equal} also checks the tolerance directly.
+     * numeric value, numbers are rounded to 12 significant digits (an exact value keeps all of its digits); values
+     * close to a rounding boundary can still land in different keys, which is why {@link #equal} also checks the
+     * tolerance directly.
      */
     static Object key(Object value, boolean floatingColumn) {
         if (value == null) {

@@ -73,10 +73,10 @@ class PointedDiffTest {
     @Test
     @DisplayName("rows changed in many columns, or with no partner, stay whole Missing/Unexpected rows")
     void otherRowsStayWhole() {
-        ResultTable expected = table("id, name, city, team", row(1, "ann", "Oslo", "red"), row(2, "bob", "Rome", "blue"),
-                row(3, "cy", "Kyiv", "red"));
-        ResultTable actual = table("id, name, city, team", row(1, "ann", "Oslo", "RED"), row(2, "bo", "Lima", "green"),
-                row(4, "dee", "Kyiv", "red"));
+        ResultTable expected = table("id, name, city, team", row(1, "ann", "Oslo", "red"),
+                row(2, "bob", "Rome", "blue"), row(3, "cy", "Kyiv", "red"));
+        ResultTable actual = table("id, name, city, team", row(1, "ann", "Oslo", "RED"),
+                row(2, "bo", "Lima", "green"), row(4, "dee", "Kyiv", "red"));
 
         String feedback = ResultComparator.compare(expected, actual, CompareOptions.unordered()).feedback();
 

@@ -146,6 +146,24 @@ class ResultTableReadTest {
     }
 
     @Test
+    @DisplayName("a date where a timestamp is expected: the feedback names both types as psql does, and the cast")
+    void dateVersusTimestamp() throws SQLException {
+        String data = " FROM (VALUES (1, DATE '2024-03-01'), (2, DATE '2024-03-02')) AS v(id, created)";
+        ResultTable expected = query("SELECT id, created::timestamp AS created" + data, 10);
+        ResultTable actual = query("SELECT id, created" + data, 10);
+
+        Comparison c = ResultComparator.compare(expected, actual, CompareOptions.unordered());
+
+        assertThat(c.matches()).isFalse();
+        assertThat(c.feedback()).contains("Column 2 (created) of your result is date, the expected column is "
+                + "timestamp.", "::timestamp").doesNotContain("Column 1");
+        Comparison tz = ResultComparator.compare(query("SELECT now()::timestamptz AS t", 1),
+                query("SELECT now()::timestamp AS t", 1), CompareOptions.unordered());
+        assertThat(tz.feedback()).contains("Column 1 (t) of your result is timestamp, the expected column is "
+                + "timestamp with time zone.");
+    }
+
+    @Test
     @DisplayName("stops at maxRows and marks the table truncated only when there were more rows")
     void truncation() throws SQLException {
         String fiveRows = "SELECT * FROM (VALUES (1), (2), (3), (4), (5)) AS v(n)";

@@ -600,7 +600,8 @@ class Lab04NormalizationGrader {
         bench.run(insert);
 
         ResultTable after = bench.view();
-        Comparison comparison = ResultComparator.compare(before, after, CompareOptions.unordered().withColumnNames(), Situation.TABLE_STATE);
+        Comparison comparison = ResultComparator.compare(before, after, CompareOptions.unordered().withColumnNames(),
+                Situation.TABLE_STATE);
         if (!comparison.matches()) {
             throw new AssertionFailedError("After " + insert.origin() + ", " + VIEW + " changed, but a product that "
                     + "nobody ordered has no order lines: the view should stay as it was. In the flat table a "

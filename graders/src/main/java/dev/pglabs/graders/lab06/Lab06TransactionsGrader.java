@@ -334,7 +334,8 @@ class Lab06TransactionsGrader {
         ResultTable expectedBookings = ResultTable.of(List.of("show_id", "customer"), expectedNew);
         ResultTable actualBookings = asAdmin(db, "SELECT show_id, customer FROM bookings WHERE id > "
                 + before.stream().mapToInt(Show::maxBookingId).max().orElse(0));
-        Comparison c = ResultComparator.compare(expectedBookings, actualBookings, CompareOptions.unordered(), Situation.TABLE_STATE);
+        Comparison c = ResultComparator.compare(expectedBookings, actualBookings, CompareOptions.unordered(),
+                Situation.TABLE_STATE);
         if (!c.matches()) {
             throw new AssertionFailedError(done + "Afterwards the new rows in bookings are not as expected (one row "
                     + "per seat booked, with the show and the customer):\n" + c.feedback());
@@ -509,7 +510,8 @@ class Lab06TransactionsGrader {
         Object returned = result.rows().isEmpty() || result.rows().get(0).isEmpty() ? null : result.rows().get(0).get(0);
         ResultTable expectedStatus = ResultTable.of(List.of("id", "status"), expectedOrders);
         ResultTable actualStatus = asAdmin(db, "SELECT id::bigint AS id, status FROM standing_orders");
-        Comparison orders = ResultComparator.compare(expectedStatus, actualStatus, CompareOptions.unordered(), Situation.TABLE_STATE);
+        Comparison orders = ResultComparator.compare(expectedStatus, actualStatus, CompareOptions.unordered(),
+                Situation.TABLE_STATE);
         if (!orders.matches()) {
             throw new AssertionFailedError(done + "Afterwards the statuses of the standing orders are not as "
                     + "expected (orders are paid in id order, each one if the payer's balance covers it at that "
