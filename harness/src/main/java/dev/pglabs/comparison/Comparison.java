@@ -20,16 +20,19 @@ public final class Comparison {
     private final String feedback;
     private final List<List<Object>> missingRows;
     private final List<List<Object>> unexpectedRows;
+    private final boolean tableState;
 
-    Comparison(Kind kind, String feedback, List<List<Object>> missingRows, List<List<Object>> unexpectedRows) {
+    Comparison(Kind kind, String feedback, List<List<Object>> missingRows, List<List<Object>> unexpectedRows,
+            Situation situation) {
         this.kind = kind;
+        this.tableState = situation.stateAfterScript();
         this.feedback = feedback;
         this.missingRows = Collections.unmodifiableList(new ArrayList<>(missingRows));
         this.unexpectedRows = Collections.unmodifiableList(new ArrayList<>(unexpectedRows));
     }
 
     static Comparison match() {
-        return new Comparison(Kind.MATCH, "", List.of(), List.of());
+        return new Comparison(Kind.MATCH, "", List.of(), List.of(), Situation.QUERY);
     }
 
     public boolean matches() {
@@ -50,6 +53,15 @@ public final class Comparison {
      * the comparison belongs to a hidden check. Empty when the results match.
      */
     public String dataFreeSummary() {
+        if (tableState) {
+            return switch (kind) {
+                case MATCH -> "";
+                case COLUMN_COUNT, COLUMN_NAMES -> "Afterwards the table's columns are not as expected.";
+                case ROWS_DIFFER, WRONG_ORDER -> "On this data the table holds other rows afterwards than expected: "
+                        + "some rows that should be there are not, or some that should not be are, or their values "
+                        + "differ.";
+            };
+        }
         return switch (kind) {
             case MATCH -> "";
             case COLUMN_COUNT -> "Your result has a different number of columns than the expected result.";

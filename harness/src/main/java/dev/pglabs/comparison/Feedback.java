@@ -5,7 +5,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Writes the messages a student reads. Short sentences, the data that differs shown as tables,
@@ -13,14 +12,21 @@ import java.util.Set;
  */
 final class Feedback {
 
-    /** Types that compare by value with each other, so a difference between them is never the problem. */
-    private static final Set<String> NUMERIC_TYPES = Set.of("int2", "int4", "int8", "oid", "numeric", "float4", "float8");
+    /** Per differing row, how many of its differing columns are listed. */
+    private static final int MAX_DIFFERING_COLUMNS_SHOWN = 8;
+    /** Characters shown before the first difference of two long values that start alike. */
+    private static final int LEAD_BEFORE_DIFFERENCE = 12;
 
     private Feedback() {
     }
 
-    static String columnCount(List<String> expected, List<String> actual) {
+    static String columnCount(List<String> expected, List<String> actual, Situation situation) {
         StringBuilder out = new StringBuilder();
+        if (situation.stateAfterScript()) {
+            return out.append("Afterwards the table should have ").append(count(expected.size(), "column")).append(' ')
+                    .append(list(expected)).append("; it has ").append(actual.size()).append(' ').append(list(actual))
+                    .append(".\nYour script changed the table's columns: it should change only its rows.").toString();
+        }
         out.append("Expected ").append(count(expected.size(), "column")).append(' ').append(list(expected))
                 .append(", your query returned ").append(actual.size()).append(' ').append(list(actual)).append('.');
         List<String> extra = minus(actual, expected);
@@ -36,8 +42,13 @@ final class Feedback {
         return out.toString();
     }
 
-    static String columnNames(List<String> expected, List<String> actual) {
+    static String columnNames(List<String> expected, List<String> actual, Situation situation) {
         StringBuilder out = new StringBuilder();
+        if (situation.stateAfterScript()) {
+            return out.append("Afterwards the table's columns should be named ").append(list(expected))
+                    .append("; they are named ").append(list(actual))
+                    .append(".\nYour script renamed columns: it should change only the table's rows.").toString();
+        }
         out.append("Column names differ. Expected ").append(list(expected))
                 .append(", your query returned ").append(list(actual)).append('.');
         String wanted = null;
@@ -68,20 +79,34 @@ final class Feedback {
             sections.add("Your columns are in a different order " + list(actual.columns()) + " than expected "
                     + list(expected.columns()) + ": list them in the SELECT in the expected order.");
         }
+        String types = typeMismatch(expected, actual, situation);
+        if (types != null) {
+            sections.add(types);
+        }
         int shown = options.maxRowsShown();
         // Without a required order the rows come in whatever order the server stores them, which changes with
         // vacuum and updates: sort them, so the same answer always shows the same first rows.
         boolean anyOrder = options.order() == CompareOptions.RowOrder.ANY;
-        if (!diff.missing().isEmpty()) {
-            sections.add(rowsSection("Missing", "expected but not in your result", expected.columns(),
-                    anyOrder ? sorted(diff.missing()) : diff.missing(), shown));
+        RowPairing.Result paired = RowPairing.pair(expected, actual,
+                anyOrder ? sorted(diff.missing()) : diff.missing(),
+                anyOrder ? sorted(diff.unexpected()) : diff.unexpected(), matcher);
+        // The expected rows shown, whole or as their differing values, stay within maxRowsShown as before.
+        int expectedShown = Math.min(shown, paired.pairs().size());
+        if (!paired.pairs().isEmpty()) {
+            sections.add(pairsSection(expected, paired, shown, situation));
         }
-        if (!diff.unexpected().isEmpty()) {
-            sections.add(rowsSection("Unexpected", "in your result but not expected", actual.columns(),
-                    anyOrder ? sorted(diff.unexpected()) : diff.unexpected(), shown));
+        boolean state = situation.stateAfterScript();
+        if (!paired.unpairedMissing().isEmpty()) {
+            sections.add(rowsSection("Missing", state ? "expected in the table but not there"
+                    : "expected but not in your result", expected.columns(), paired.unpairedMissing(),
+                    shown - expectedShown));
         }
-        String hint = situation.stateAfterScript() ? stateHint(expected, actual, diff, situation)
-                : hint(expected, actual, diff, matcher, situation);
+        if (!paired.unpairedUnexpected().isEmpty()) {
+            sections.add(rowsSection("Unexpected", state ? "in the table but not expected"
+                    : "in your result but not expected", actual.columns(), paired.unpairedUnexpected(), shown));
+        }
+        String hint = situation.stateAfterScript() ? stateHint(diff, situation, types != null)
+                : hint(expected, actual, diff, matcher, situation, types != null);
         if (hint != null) {
             sections.add("Hint: " + hint);
         }
@@ -162,6 +187,9 @@ final class Feedback {
     private static String rowsSection(String title, String explanation, List<String> columns,
             List<List<Object>> rows, int shown) {
         String heading;
+        if (shown <= 0) {
+            return title + " rows (" + explanation + "): " + rows.size() + " more, not shown.";
+        }
         if (rows.size() > shown) {
             heading = title + " rows (" + explanation + "), first " + shown + " of " + rows.size() + ":";
         } else if (rows.size() == 1) {
@@ -174,7 +202,7 @@ final class Feedback {
 
     /** The likely cause, when the shape of the difference suggests one. */
     private static String hint(ResultTable expected, ResultTable actual, RowMatcher.BagDiff diff, RowMatcher matcher,
-            Situation situation) {
+            Situation situation, boolean typesNamed) {
         List<List<Object>> missing = diff.missing();
         List<List<Object>> unexpected = diff.unexpected();
         if (actual.truncated()) {
@@ -195,8 +223,8 @@ final class Feedback {
                     + "NULL: SQL has a separate test for NULL.";
         }
         if (!missing.isEmpty() && missing.size() == unexpected.size() && lookAlike(missing, unexpected)) {
-            return "some values look the same but have a different type (for example the text '1' and the number 1)"
-                    + typeDifferences(expected, actual) + ". Check casts (::) and the types of your columns.";
+            return typesNamed ? null : "some values look the same but have a different type (for example the text "
+                    + "'1' and the number 1). Check casts (::) and the types of your columns.";
         }
         if (missing.isEmpty() && matcher.allOccurIn(unexpected, expected.rows())) {
             return "some rows appear more times in your result than expected. Duplicates usually come from a JOIN "
@@ -216,21 +244,21 @@ final class Feedback {
         return null;
     }
 
+    /** The table's contents, not a query's result: the student ran a script, the grader read the table. */
     private static String stateCountLine(ResultTable expected, ResultTable actual) {
         if (actual.rowCount() == expected.rowCount()) {
-            return "Expected " + count(expected.rowCount(), "row") + " afterwards, and there are "
-                    + actual.rowCount() + ", but some values differ.";
+            return "Afterwards the table holds " + count(actual.rowCount(), "row") + ", as it should, but some "
+                    + "values differ.";
         }
-        return "Expected " + count(expected.rowCount(), "row") + " afterwards, there are " + actual.rowCount()
-                + (actual.rowCount() > expected.rowCount() ? " (too many)." : " (too few).");
+        return "Afterwards the table should hold " + count(expected.rowCount(), "row") + "; it holds "
+                + actual.rowCount() + (actual.rowCount() > expected.rowCount() ? " (too many)." : " (too few).");
     }
 
     /**
      * The likely cause when the state after the student's script differs: rows still there that should be gone
      * mean the script did too little (a condition too strict), rows gone that should stay mean it did too much.
      */
-    private static String stateHint(ResultTable expected, ResultTable actual, RowMatcher.BagDiff diff,
-            Situation situation) {
+    private static String stateHint(RowMatcher.BagDiff diff, Situation situation, boolean typesNamed) {
         List<List<Object>> missing = diff.missing();
         List<List<Object>> unexpected = diff.unexpected();
         if (situation.comparesWithNull()) {
@@ -238,8 +266,8 @@ final class Feedback {
                     + "NULL: SQL has a separate test for NULL.";
         }
         if (!missing.isEmpty() && missing.size() == unexpected.size() && lookAlike(missing, unexpected)) {
-            return "some values look the same but have a different type" + typeDifferences(expected, actual)
-                    + ". Check casts (::) and the types of your columns.";
+            return typesNamed ? null : "some values look the same but have a different type. Check casts (::) "
+                    + "and the types of your columns.";
         }
         String kind = situation.statementKind();
         if (missing.isEmpty()) {
@@ -263,9 +291,9 @@ final class Feedback {
             };
         }
         if ("update".equals(kind)) {
-            return "some rows do not have the values they should: a Missing row shows what a row should look like "
-                    + "after your UPDATE, an Unexpected row what it looks like now. A row left as it was means the "
-                    + "condition is too strict; a row changed that should not be means it is too loose.";
+            return "some rows do not have the values they should after your UPDATE. A row left as it was means the "
+                    + "condition is too strict; a row changed that should not be means it is too loose; a column "
+                    + "changed that the task does not mention means the SET list does too much.";
         }
         return null;
     }
@@ -298,20 +326,99 @@ final class Feedback {
         return out;
     }
 
-    /** ", e.g. column total is numeric in the expected result but text in yours", when the types are known. */
-    private static String typeDifferences(ResultTable expected, ResultTable actual) {
+    /**
+     * "Column 2 (created) of your result is date, the expected column is timestamp", for each column whose type can
+     * never give an equal value, with what to do; null when the types are unknown or all compatible. Values of
+     * different types can look identical in the tables below, so this is said first.
+     */
+    private static String typeMismatch(ResultTable expected, ResultTable actual, Situation situation) {
         if (expected.columnTypes().isEmpty() || actual.columnTypes().isEmpty()) {
-            return "";
+            return null;
         }
+        StringBuilder out = new StringBuilder();
+        String cast = null;
         for (int c = 0; c < expected.columns().size(); c++) {
-            String e = expected.columnTypes().get(c).toLowerCase(Locale.ROOT);
-            String a = actual.columnTypes().get(c).toLowerCase(Locale.ROOT);
-            if (!e.equals(a) && !(NUMERIC_TYPES.contains(e) && NUMERIC_TYPES.contains(a))) {
-                return ": column " + expected.columns().get(c) + " is " + e + " in the expected result but " + a
-                        + " in yours";
+            String want = expected.columnTypes().get(c);
+            String have = actual.columnTypes().get(c);
+            if (!TypeNames.compatible(want, have)) {
+                out.append("Column ").append(c + 1).append(" (").append(actual.columns().get(c)).append(") of ")
+                        .append(situation.stateAfterScript() ? "the table" : "your result").append(" is ")
+                        .append(TypeNames.readable(have)).append(", the expected column is ")
+                        .append(TypeNames.readable(want)).append(".\n");
+                cast = cast == null ? TypeNames.readable(want) : cast;
             }
         }
-        return "";
+        if (cast == null) {
+            return null;
+        }
+        return out.append("Values of different types are never equal, even when they look alike. ")
+                .append(situation.stateAfterScript() ? "Check the column types your script sets."
+                        : "Cast the value in your SELECT list to the expected type (for example "
+                        + "<expression>::" + cast + ") or use a function that returns that type.").toString();
+    }
+
+    /**
+     * The rows that are there with other values, as one line per differing value: the row's key, the column, the
+     * expected and the actual value. At most {@code shown} rows, as the Missing table would show.
+     */
+    private static String pairsSection(ResultTable expected, RowPairing.Result paired, int shown,
+            Situation situation) {
+        int[] key = paired.keyColumns();
+        List<String> columns = new ArrayList<>();
+        for (int c : key) {
+            columns.add(expected.columns().get(c));
+        }
+        columns.add("column");
+        columns.add("expected");
+        columns.add(situation.stateAfterScript() ? "now" : "yours");
+        List<List<Object>> lines = new ArrayList<>();
+        int notListed = 0;
+        List<RowPairing.Pair> pairs = paired.pairs();
+        for (RowPairing.Pair pair : pairs.subList(0, Math.min(shown, pairs.size()))) {
+            List<Integer> differing = pair.differing();
+            for (int c : differing.subList(0, Math.min(MAX_DIFFERING_COLUMNS_SHOWN, differing.size()))) {
+                List<Object> line = new ArrayList<>();
+                for (int k : key) {
+                    line.add(pair.actual().get(k));
+                }
+                line.add(expected.columns().get(c));
+                line.addAll(aroundFirstDifference(pair.expected().get(c), pair.actual().get(c)));
+                lines.add(line);
+            }
+            notListed += Math.max(0, differing.size() - MAX_DIFFERING_COLUMNS_SHOWN);
+        }
+        StringBuilder heading = new StringBuilder(pairs.size() == 1 ? "A row" : count(pairs.size(), "row"))
+                .append(pairs.size() == 1 ? " has" : " have").append(" other values than expected");
+        if (key.length > 0) {
+            heading.append(" (identified by ").append(String.join(", ", columns.subList(0, key.length))).append(')');
+        }
+        heading.append(pairs.size() > shown ? ", first " + shown + " of " + pairs.size() : "")
+                .append("; only the values that differ:\n");
+        String table = TableFormatter.format(columns, lines, lines.size());
+        if (notListed > 0) {
+            table += "\n… and " + notListed + " more differing " + (notListed == 1 ? "value" : "values")
+                    + " in these rows, not shown";
+        }
+        return heading + table;
+    }
+
+    /**
+     * The two values as shown: when both are long and alike up to past the width of a cell, both start a little
+     * before their first difference ("…sit amet A" and "…sit amet B"), so the cut does not hide what differs.
+     */
+    private static List<Object> aroundFirstDifference(Object expected, Object actual) {
+        String a = TableFormatter.render(expected);
+        String b = TableFormatter.render(actual);
+        int common = 0;
+        while (common < Math.min(a.length(), b.length()) && a.charAt(common) == b.charAt(common)) {
+            common++;
+        }
+        if (common < TableFormatter.MAX_CELL_WIDTH - LEAD_BEFORE_DIFFERENCE
+                || Character.isLowSurrogate(a.charAt(common - LEAD_BEFORE_DIFFERENCE))) {
+            return java.util.Arrays.asList(expected, actual);
+        }
+        int from = common - LEAD_BEFORE_DIFFERENCE;
+        return List.of("…" + a.substring(from), "…" + b.substring(from));
     }
 
     private static boolean sameNamesInAnyOrder(List<String> expected, List<String> actual) {

@@ -22,11 +22,13 @@ public final class ResultComparator {
             Situation situation) {
         if (expected.columns().size() != actual.columns().size()) {
             return new Comparison(Comparison.Kind.COLUMN_COUNT,
-                    Feedback.columnCount(expected.columns(), actual.columns()), List.of(), List.of());
+                    Feedback.columnCount(expected.columns(), actual.columns(), situation), List.of(), List.of(),
+                    situation);
         }
         if (options.checkColumnNames() && !sameNames(expected.columns(), actual.columns())) {
             return new Comparison(Comparison.Kind.COLUMN_NAMES,
-                    Feedback.columnNames(expected.columns(), actual.columns()), List.of(), List.of());
+                    Feedback.columnNames(expected.columns(), actual.columns(), situation), List.of(), List.of(),
+                    situation);
         }
         int[] orderColumns = orderColumns(expected, options);
 
@@ -34,14 +36,16 @@ public final class ResultComparator {
         RowMatcher.BagDiff diff = matcher.diff(expected.rows(), actual.rows());
         if (!diff.same()) {
             return new Comparison(Comparison.Kind.ROWS_DIFFER,
-                    Feedback.rowsDiffer(expected, actual, diff, matcher, options, situation), diff.missing(), diff.unexpected());
+                    Feedback.rowsDiffer(expected, actual, diff, matcher, options, situation), diff.missing(),
+                    diff.unexpected(), situation);
         }
         if (orderColumns.length > 0) {
             int position = firstOrderDifference(expected.rows(), actual.rows(), orderColumns, matcher);
             if (position >= 0) {
                 boolean reversed = isReversed(expected.rows(), actual.rows(), orderColumns, matcher);
                 return new Comparison(Comparison.Kind.WRONG_ORDER,
-                        Feedback.wrongOrder(expected, actual, position, reversed, options), List.of(), List.of());
+                        Feedback.wrongOrder(expected, actual, position, reversed, options), List.of(), List.of(),
+                        situation);
             }
         }
         return Comparison.match();

@@ -13,7 +13,7 @@ import java.util.Set;
 
 /**
  * Row equality and the bag (multiset) difference of two row lists. Knows which columns are
- * floating, because only those get the tolerance.
+ * floating, because all their values get the tolerance (a numeric value gets it when it is cut, see {@link Values}).
  */
 final class RowMatcher {
 
@@ -28,14 +28,28 @@ final class RowMatcher {
     }
 
     private final boolean[] floating;
+    /** Some value compares with the tolerance, so rows equal within it may have different keys. */
+    private final boolean approximate;
 
     /** Both tables must have the same number of columns. */
     RowMatcher(ResultTable expected, ResultTable actual) {
         int n = expected.columns().size();
         floating = new boolean[n];
+        boolean any = false;
         for (int c = 0; c < n; c++) {
             floating[c] = isFloating(expected, c) || isFloating(actual, c);
+            any |= floating[c] || holdsCutNumeric(expected, c) || holdsCutNumeric(actual, c);
         }
+        approximate = any;
+    }
+
+    private static boolean holdsCutNumeric(ResultTable table, int column) {
+        for (List<Object> row : table.rows()) {
+            if (Values.isCutNumeric(row.get(column))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** A column is floating if either side declares a float type or holds a Double/Float value. */
@@ -104,7 +118,7 @@ final class RowMatcher {
                 missing.add(expected.get(i)); // in the expected order, so the feedback reads naturally.
             }
         }
-        if (hasFloating() && (long) missing.size() * unexpected.size() <= MAX_PAIRWISE_CHECKS) {
+        if (approximate && (long) missing.size() * unexpected.size() <= MAX_PAIRWISE_CHECKS) {
             pairWithinTolerance(missing, unexpected);
         }
         return new BagDiff(missing, unexpected);
@@ -136,14 +150,5 @@ final class RowMatcher {
             }
         }
         return true;
-    }
-
-    private boolean hasFloating() {
-        for (boolean f : floating) {
-            if (f) {
-                return true;
-            }
-        }
-        return false;
     }
 }

@@ -14,6 +14,12 @@ public record Situation(boolean stateAfterScript, String answerSql) {
     /** A query's result, the student's text unknown. */
     public static final Situation QUERY = new Situation(false, "");
 
+    /**
+     * The contents of a table (or view) after the grader ran the student's code, the code's text unknown: worded as
+     * what the table holds, never as what a query returned.
+     */
+    public static final Situation TABLE_STATE = new Situation(true, "");
+
     private static final Pattern NULL_COMPARISON = Pattern.compile("(=|<>|!=)\\s*null\\b|\\bnull\\s*(=|<>|!=)");
     private static final Pattern TEXT_EQUALITY = Pattern.compile("(=|<>|!=|\\bin\\s*\\()\\s*'");
 

@@ -19,13 +19,18 @@ import java.util.Locale;
  *   1 | alice
  *   2 | NULL
  * </pre>
- * Numeric columns are right-aligned, NULL is spelled out, long values are cut with …, and
+ * Numeric columns are right-aligned, NULL is spelled out, long values are cut with … (and a table wider than
+ * {@link #MAX_LINE_WIDTH} loses its last columns), and
  * strings that would otherwise be invisible or ambiguous ('', ' x', 'NULL') are quoted.
  */
 public final class TableFormatter {
 
     /** Longest cell, in characters; longer values are cut and end with …. */
     public static final int MAX_CELL_WIDTH = 40;
+    /** Longest line of a table: what a terminal or a report shows without wrapping. */
+    public static final int MAX_LINE_WIDTH = 100;
+    /** Cells are not cut shorter than this to make a wide table fit; columns are left out instead. */
+    static final int MIN_CELL_WIDTH = 8;
 
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss", Locale.ROOT);
 
@@ -36,7 +41,11 @@ public final class TableFormatter {
         return format(table.columns(), table.rows(), maxRows);
     }
 
-    /** At most {@code maxRows} rows, then a line "… and N more rows". */
+    /**
+     * At most {@code maxRows} rows, then a line "… and N more rows". The table fits in {@link #MAX_LINE_WIDTH}
+     * characters, so a terminal never wraps it in the middle of a value: the widest columns are cut first (never
+     * below {@link #MIN_CELL_WIDTH}), and columns that still do not fit are left out and counted in a last line.
+     */
     public static String format(List<String> columns, List<List<Object>> rows, int maxRows) {
         int shown = Math.max(0, Math.min(maxRows, rows.size()));
         int n = columns.size();
@@ -44,32 +53,33 @@ public final class TableFormatter {
         int[] width = new int[n];
         boolean[] right = new boolean[n];
         for (int c = 0; c < n; c++) {
-            width[c] = length(columns.get(c));
+            width[c] = Math.min(MAX_CELL_WIDTH, length(columns.get(c)));
             right[c] = true;
         }
-        boolean anyValue = false;
+        boolean[] anyValue = new boolean[n];
         for (int r = 0; r < shown; r++) {
             List<Object> row = rows.get(r);
             List<String> line = new ArrayList<>(n);
             for (int c = 0; c < n; c++) {
                 Object value = row.get(c);
-                String cell = cut(render(value));
+                String cell = render(value);
                 line.add(cell);
-                width[c] = Math.max(width[c], length(cell));
+                width[c] = Math.max(width[c], Math.min(MAX_CELL_WIDTH, length(cell)));
                 if (value != null) {
                     right[c] &= value instanceof Number;
-                    anyValue = true;
+                    anyValue[c] = true;
                 }
             }
             cells.add(line);
         }
-        if (!anyValue) {
-            java.util.Arrays.fill(right, false);
-        }
-        StringBuilder out = new StringBuilder();
-        appendLine(out, columns, width, right);
-        StringBuilder separator = new StringBuilder();
         for (int c = 0; c < n; c++) {
+            right[c] &= anyValue[c]; // a column of NULLs only is not a number column
+        }
+        int fit = fitToLine(width);
+        StringBuilder out = new StringBuilder();
+        appendLine(out, columns, width, right, fit);
+        StringBuilder separator = new StringBuilder();
+        for (int c = 0; c < fit; c++) {
             if (c > 0) {
                 separator.append('+');
             }
@@ -77,7 +87,7 @@ public final class TableFormatter {
         }
         out.append(separator).append('\n');
         for (List<String> line : cells) {
-            appendLine(out, line, width, right);
+            appendLine(out, line, width, right, fit);
         }
         if (rows.isEmpty()) {
             out.append("(no rows)\n");
@@ -85,8 +95,46 @@ public final class TableFormatter {
             int more = rows.size() - shown;
             out.append("… and ").append(more).append(more == 1 ? " more row\n" : " more rows\n");
         }
+        if (fit < n) {
+            int more = n - fit;
+            out.append("… and ").append(more).append(more == 1 ? " more column" : " more columns")
+                    .append(" not shown (too wide)\n");
+        }
         out.setLength(out.length() - 1); // no trailing newline: callers decide the spacing.
         return out.toString();
+    }
+
+    /**
+     * Narrows the widest columns until a line fits in {@link #MAX_LINE_WIDTH}; returns how many columns are shown
+     * (all, unless even at {@link #MIN_CELL_WIDTH} they are too many).
+     */
+    private static int fitToLine(int[] width) {
+        while (lineWidth(width, width.length) > MAX_LINE_WIDTH) {
+            int widest = 0;
+            for (int c = 1; c < width.length; c++) {
+                if (width[c] > width[widest]) {
+                    widest = c;
+                }
+            }
+            if (width[widest] <= MIN_CELL_WIDTH) {
+                break;
+            }
+            width[widest]--;
+        }
+        int fit = width.length;
+        while (fit > 1 && lineWidth(width, fit) > MAX_LINE_WIDTH) {
+            fit--;
+        }
+        return fit;
+    }
+
+    /** The separator line's length, the longest line of the table: each column plus 2 spaces, '+' between. */
+    private static int lineWidth(int[] width, int columns) {
+        int total = Math.max(0, columns - 1);
+        for (int c = 0; c < columns; c++) {
+            total += width[c] + 2;
+        }
+        return total;
     }
 
     /**
@@ -154,22 +202,23 @@ public final class TableFormatter {
         return bd.signum() == 0 ? "0" : bd.toPlainString(); // 2.0 shows as 2, as in psql.
     }
 
-    private static String cut(String s) {
-        if (length(s) <= MAX_CELL_WIDTH) {
+    /** The value in at most {@code width} characters, ending in … when it was longer. */
+    static String cut(String s, int width) {
+        if (length(s) <= width) {
             return s;
         }
-        return s.substring(0, s.offsetByCodePoints(0, MAX_CELL_WIDTH - 1)) + "…";
+        return s.substring(0, s.offsetByCodePoints(0, width - 1)) + "…";
     }
 
     private static int length(String s) {
         return s.codePointCount(0, s.length());
     }
 
-    private static void appendLine(StringBuilder out, List<String> cells, int[] width, boolean[] right) {
+    private static void appendLine(StringBuilder out, List<String> cells, int[] width, boolean[] right, int fit) {
         StringBuilder line = new StringBuilder();
-        for (int c = 0; c < cells.size(); c++) {
+        for (int c = 0; c < fit; c++) {
             line.append(c == 0 ? " " : " | ");
-            String cell = cells.get(c);
+            String cell = cut(cells.get(c), width[c]);
             String pad = " ".repeat(width[c] - length(cell));
             line.append(right[c] ? pad + cell : cell + pad);
         }

@@ -13,8 +13,14 @@ import java.util.Set;
 
 /**
  * Value equality for result comparison: NULL equals NULL, numbers compare by value whatever
- * their Java type, floating values with a small relative tolerance, timestamps with time zone
- * by instant. {@link #key} gives a hashable form so rows can be counted in a hash map.
+ * their Java type, timestamps with time zone by instant. {@link #key} gives a hashable form so
+ * rows can be counted in a hash map.
+ *
+ * <p>Numbers follow one rule. Integers and numeric values whose digits are all meaningful (12.50, the result of
+ * round(x, 2), a numeric(10,2) column) compare exactly by value: 12.5 = 12.50, but 1455.0125 is not 1455.01, so an
+ * answer that forgets to round fails. Floating values (float4, float8) and numeric values PostgreSQL had to cut off
+ * ({@link #isCutNumeric}: the result of a division, avg, sqrt, ...) compare with a small relative tolerance, so two
+ * mathematically equal expressions whose last digits differ (3*a/(b-3*c) against a/((b-3*c)/3)) are equal.
  */
 final class Values {
 
@@ -26,6 +32,9 @@ final class Values {
     /** Keys keep 12 significant digits: values equal in the key are always within the tolerance. */
     private static final MathContext KEY_DIGITS = new MathContext(12, RoundingMode.HALF_EVEN);
     private static final BigDecimal KEY_ZERO_BELOW = new BigDecimal("5e-13");
+
+    /** PostgreSQL's NUMERIC_MIN_SIG_DIGITS: an inexact numeric result carries at least this many digits. */
+    static final int CUT_DIGITS = 16;
 
     private static final Set<String> FLOATING_TYPES = Set.of("float4", "float8", "real", "double precision");
 
@@ -41,16 +50,31 @@ final class Values {
     }
 
     /**
-     * A form of the value whose equals/hashCode mean "same result value". In a floating column
-     * numbers are rounded to 12 significant digits; values close to a rounding boundary can still
-     * land in different keys, which is why {@link #equal} also checks the tolerance directly.
+     * PostgreSQL computes an inexact numeric result (division, avg, sqrt, exp, ...) to at least 16 significant
+     * digits and cuts it there; a value with that many digits and a fractional part is taken to be such a result,
+     * whose last digits depend on how the expression was written. Integers are never cut.
+     */
+    static boolean isCutNumeric(Object value) {
+        return value instanceof BigDecimal d && d.scale() > 0 && d.precision() >= CUT_DIGITS;
+    }
+
+    /** Whether this value compares with the tolerance (see the class comment). */
+    static boolean isApproximate(Object value) {
+        return isFloatingValue(value) || isCutNumeric(value);
+    }
+
+    /**
+     * A form of the value whose equals/hashCode mean "same result value". In a floating column, and for a cut
+     * numeric value, numbers are rounded to 12 significant digits (an exact value keeps all of its digits); values
+     * close to a rounding boundary can still land in different keys, which is why {@link #equal} also checks the
+     * tolerance directly.
      */
     static Object key(Object value, boolean floatingColumn) {
         if (value == null) {
             return null;
         }
         if (value instanceof Number) {
-            return numberKey((Number) value, floatingColumn || isFloatingValue(value));
+            return numberKey((Number) value, floatingColumn || isApproximate(value));
         }
         if (value instanceof OffsetDateTime) {
             return ((OffsetDateTime) value).toInstant();
@@ -77,7 +101,7 @@ final class Values {
         if (Objects.equals(key(a, floatingColumn), key(b, floatingColumn))) {
             return true;
         }
-        boolean floating = floatingColumn || isFloatingValue(a) || isFloatingValue(b);
+        boolean floating = floatingColumn || isApproximate(a) || isApproximate(b);
         return floating && a instanceof Number && b instanceof Number
                 && close(((Number) a).doubleValue(), ((Number) b).doubleValue());
     }

@@ -171,8 +171,10 @@ class BagComparisonTest {
         Comparison c = ResultComparator.compare(expected, after, CompareOptions.unordered(),
                 Situation.stateAfter("DELETE FROM comments WHERE body LIKE '%buy now%';"));
 
-        assertThat(c.feedback()).contains("Expected 2 rows afterwards, there are 3 (too many).",
-                "removed too few rows", "too strict").doesNotContain("too loose", "your query returned");
+        assertThat(c.feedback()).contains("Afterwards the table should hold 2 rows; it holds 3 (too many).",
+                "Unexpected row (in the table but not expected)", "removed too few rows", "too strict")
+                .doesNotContain("too loose", "your query returned", "your result");
+        assertThat(c.dataFreeSummary()).contains("the table holds other rows").doesNotContain("your result");
     }
 
     @Test
@@ -195,16 +197,50 @@ class BagComparisonTest {
     }
 
     @Test
-    @DisplayName("values that print the same but differ in type get a hint about casts, naming the column types")
+    @DisplayName("values that print the same but differ in type: the feedback names both types and says to cast")
     void lookAlikeTypes() {
-        ResultTable expected = Tables.typedTable("total", "numeric", row(new BigDecimal("1")));
-        ResultTable actual = Tables.typedTable("total", "text", row("1"));
+        ResultTable expected = Tables.typedTable("id, total", "int4, numeric", row(1, new BigDecimal("1")));
+        ResultTable actual = Tables.typedTable("id, total", "int8, text", row(1L, "1"));
 
         Comparison c = compare(expected, actual);
 
         assertThat(c.kind()).isEqualTo(Kind.ROWS_DIFFER);
-        assertThat(c.feedback()).contains("different type")
-                .contains("column total is numeric in the expected result but text in yours");
+        assertThat(c.feedback()).contains("Column 2 (total) of your result is text, the expected column is numeric.")
+                .contains("never equal", "::numeric").doesNotContain("Column 1");
+    }
+
+    @Test
+    @DisplayName("a type mismatch with unknown types still hints at casts")
+    void lookAlikeUntyped() {
+        Comparison c = compare(table("total", row(new BigDecimal("1"))), table("total", row("1")));
+
+        assertThat(c.feedback()).contains("look the same but have a different type", "Check casts");
+    }
+
+    @Test
+    @DisplayName("after DML, column changes are worded as the table's columns, not a SELECT list")
+    void stateColumns() {
+        Comparison count = ResultComparator.compare(table("id, body"), table("id, body, flagged"),
+                CompareOptions.unordered(), Situation.stateAfter("ALTER TABLE comments ADD flagged bool"));
+        Comparison names = ResultComparator.compare(table("id, body"), table("id, text"),
+                CompareOptions.unordered().withColumnNames(), Situation.stateAfter("ALTER TABLE comments ..."));
+
+        assertThat(count.feedback()).startsWith("Afterwards the table should have 2 columns (id, body); it has 3 "
+                + "(id, body, flagged).").doesNotContain("SELECT", "your query");
+        assertThat(names.feedback()).contains("Afterwards the table's columns should be named (id, body)")
+                .doesNotContain("SELECT", "your query", "alias");
+        assertThat(count.dataFreeSummary()).isEqualTo("Afterwards the table's columns are not as expected.");
+    }
+
+    @Test
+    @DisplayName("after an UPDATE with the right row count, the table is said to hold them, not a query to return")
+    void stateSameCount() {
+        Comparison c = ResultComparator.compare(table("id, status", row(1, "archived"), row(2, "draft")),
+                table("id, status", row(1, "draft"), row(2, "draft")), CompareOptions.unordered(),
+                Situation.TABLE_STATE);
+
+        assertThat(c.feedback()).startsWith("Afterwards the table holds 2 rows, as it should, but some values differ.")
+                .contains(" now").doesNotContain("your query", "yours");
     }
 
     @Test

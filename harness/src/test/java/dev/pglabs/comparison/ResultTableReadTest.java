@@ -114,6 +114,55 @@ class ResultTableReadTest {
                 .isTrue();
     }
 
+    private static final String ONE_TWO_TWO = " FROM (VALUES (1), (2), (2)) AS v(x)";
+
+    private static boolean matches(ResultTable expected, ResultTable actual) {
+        return ResultComparator.compare(expected, actual, CompareOptions.unordered()).matches();
+    }
+
+    @Test
+    @DisplayName("two numeric expressions equal in mathematics but not in their 17th digit compare equal")
+    void numericToThePrecisionThatMatters() throws SQLException {
+        String data = " FROM (VALUES (7::numeric, 11::numeric, 1.3::numeric), (2, 10, 0.7)) AS v(a, b, c)";
+        ResultTable reference = query("SELECT 3*a/(b-3*c) AS r" + data, 10);
+        ResultTable regrouped = query("SELECT a/((b-3*c)/3) AS r" + data, 10);
+        ResultTable inFloat8 = query("SELECT (3*a::float8)/(b-3*c) AS r" + data, 10);
+        assertThat(regrouped.rows()).isNotEqualTo(reference.rows()); // the digits do differ past the 16th
+
+        assertThat(matches(reference, regrouped)).isTrue();
+        assertThat(matches(reference, inFloat8)).isTrue();
+    }
+
+    @Test
+    @DisplayName("a rounded numeric reference is matched exactly: the unrounded average and a numeric(p,s) miss")
+    void roundedNumericExact() throws SQLException {
+        ResultTable rounded = query("SELECT round(avg(x), 2)" + ONE_TWO_TWO, 10);
+
+        assertThat(matches(rounded, query("SELECT avg(x)" + ONE_TWO_TWO, 10))).isFalse();
+        assertThat(matches(rounded, query("SELECT avg(x)::numeric(6,1)" + ONE_TWO_TWO, 10))).isFalse();
+        assertThat(matches(rounded, query("SELECT avg(x)::numeric(6,2)" + ONE_TWO_TWO, 10))).isTrue();
+        assertThat(matches(query("SELECT sum(x)::int8 * 1000000000000 + 1" + ONE_TWO_TWO, 10),
+                query("SELECT sum(x)::int8 * 1000000000000" + ONE_TWO_TWO, 10))).isFalse();
+    }
+
+    @Test
+    @DisplayName("a date where a timestamp is expected: the feedback names both types as psql does, and the cast")
+    void dateVersusTimestamp() throws SQLException {
+        String data = " FROM (VALUES (1, DATE '2024-03-01'), (2, DATE '2024-03-02')) AS v(id, created)";
+        ResultTable expected = query("SELECT id, created::timestamp AS created" + data, 10);
+        ResultTable actual = query("SELECT id, created" + data, 10);
+
+        Comparison c = ResultComparator.compare(expected, actual, CompareOptions.unordered());
+
+        assertThat(c.matches()).isFalse();
+        assertThat(c.feedback()).contains("Column 2 (created) of your result is date, the expected column is "
+                + "timestamp.", "::timestamp").doesNotContain("Column 1");
+        Comparison tz = ResultComparator.compare(query("SELECT now()::timestamptz AS t", 1),
+                query("SELECT now()::timestamp AS t", 1), CompareOptions.unordered());
+        assertThat(tz.feedback()).contains("Column 1 (t) of your result is timestamp, the expected column is "
+                + "timestamp with time zone.");
+    }
+
     @Test
     @DisplayName("stops at maxRows and marks the table truncated only when there were more rows")
     void truncation() throws SQLException {

@@ -41,6 +41,31 @@ class TableFormatterTest {
     }
 
     @Test
+    @DisplayName("a table wider than 100 characters narrows its widest columns, then leaves columns out and says so")
+    void fitsInALine() {
+        String out = TableFormatter.format(table("a, b, c", row("x".repeat(60), "y".repeat(60), 1)), 5);
+        String[] lines = out.split("\n");
+        assertThat(lines[2]).hasSizeLessThanOrEqualTo(100).contains("x…").contains("y…").endsWith("| 1");
+
+        List<String> many = new ArrayList<>();
+        List<Object> values = new ArrayList<>();
+        for (int c = 1; c <= 30; c++) {
+            many.add("column" + c);
+            values.add("value" + c);
+        }
+        String wide = TableFormatter.format(many, List.of(values), 5);
+        assertThat(wide.split("\n")[1]).hasSizeLessThanOrEqualTo(100);
+        assertThat(wide).contains("column10").doesNotContain("column11")
+                .endsWith("… and 20 more columns not shown (too wide)");
+    }
+
+    @Test
+    @DisplayName("a column holding only NULL is aligned left, like text")
+    void nullColumnLeft() {
+        assertThat(TableFormatter.format(table("n, comment", row(1, null)), 5)).endsWith(" 1 | NULL");
+    }
+
+    @Test
     @DisplayName("shows at most N rows, then '… and 7 more rows'")
     void rowCap() {
         List<Object[]> rows = new ArrayList<>();

@@ -4,6 +4,7 @@ import dev.pglabs.comparison.CompareOptions;
 import dev.pglabs.comparison.Comparison;
 import dev.pglabs.comparison.ResultComparator;
 import dev.pglabs.comparison.ResultTable;
+import dev.pglabs.comparison.Situation;
 import dev.pglabs.comparison.TableFormatter;
 import dev.pglabs.grading.Check;
 import dev.pglabs.grading.ConcurrentClients;
@@ -333,7 +334,8 @@ class Lab06TransactionsGrader {
         ResultTable expectedBookings = ResultTable.of(List.of("show_id", "customer"), expectedNew);
         ResultTable actualBookings = asAdmin(db, "SELECT show_id, customer FROM bookings WHERE id > "
                 + before.stream().mapToInt(Show::maxBookingId).max().orElse(0));
-        Comparison c = ResultComparator.compare(expectedBookings, actualBookings, CompareOptions.unordered());
+        Comparison c = ResultComparator.compare(expectedBookings, actualBookings, CompareOptions.unordered(),
+                Situation.TABLE_STATE);
         if (!c.matches()) {
             throw new AssertionFailedError(done + "Afterwards the new rows in bookings are not as expected (one row "
                     + "per seat booked, with the show and the customer):\n" + c.feedback());
@@ -508,7 +510,8 @@ class Lab06TransactionsGrader {
         Object returned = result.rows().isEmpty() || result.rows().get(0).isEmpty() ? null : result.rows().get(0).get(0);
         ResultTable expectedStatus = ResultTable.of(List.of("id", "status"), expectedOrders);
         ResultTable actualStatus = asAdmin(db, "SELECT id::bigint AS id, status FROM standing_orders");
-        Comparison orders = ResultComparator.compare(expectedStatus, actualStatus, CompareOptions.unordered());
+        Comparison orders = ResultComparator.compare(expectedStatus, actualStatus, CompareOptions.unordered(),
+                Situation.TABLE_STATE);
         if (!orders.matches()) {
             throw new AssertionFailedError(done + "Afterwards the statuses of the standing orders are not as "
                     + "expected (orders are paid in id order, each one if the payer's balance covers it at that "
@@ -640,7 +643,7 @@ class Lab06TransactionsGrader {
         ResultTable want = ResultTable.of(List.of("id", "owner", "balance"), rows);
         ResultTable got = ResultTable.of(List.of("id", "owner", "balance"),
                 after.stream().map(a -> List.<Object>of(a.id(), a.owner(), a.balance())).toList());
-        Comparison c = ResultComparator.compare(want, got, CompareOptions.unordered());
+        Comparison c = ResultComparator.compare(want, got, CompareOptions.unordered(), Situation.TABLE_STATE);
         if (!c.matches()) {
             throw new AssertionFailedError(context + "Afterwards the accounts are not as expected:\n" + c.feedback());
         }
@@ -649,7 +652,7 @@ class Lab06TransactionsGrader {
     private void compareLog(CheckDatabase db, int afterId, List<List<Object>> expectedLog, String context) {
         ResultTable want = ResultTable.of(List.of("from_id", "to_id", "amount"), expectedLog);
         ResultTable got = asAdmin(db, "SELECT from_id, to_id, amount FROM transfers WHERE id > " + afterId);
-        Comparison c = ResultComparator.compare(want, got, CompareOptions.unordered());
+        Comparison c = ResultComparator.compare(want, got, CompareOptions.unordered(), Situation.TABLE_STATE);
         if (!c.matches()) {
             throw new AssertionFailedError(context + "Afterwards the new rows in transfers are not as expected (one "
                     + "row per transfer made, with from_id, to_id and amount):\n" + c.feedback());
@@ -664,7 +667,7 @@ class Lab06TransactionsGrader {
         }
         ResultTable want = ResultTable.of(List.of("id", "title", "capacity", "seats_left"), rows);
         ResultTable got = asAdmin(db, "SELECT id::bigint AS id, title, capacity, seats_left FROM shows");
-        Comparison c = ResultComparator.compare(want, got, CompareOptions.unordered());
+        Comparison c = ResultComparator.compare(want, got, CompareOptions.unordered(), Situation.TABLE_STATE);
         if (!c.matches()) {
             throw new AssertionFailedError(context + "Afterwards the shows are not as expected (seats_left must go "
                     + "down by one for every seat booked):\n" + c.feedback());
