@@ -139,7 +139,7 @@ final class LabSkeleton {
         datasets.putArray("hidden").add(folder() + "/schema.sql").add(folder() + "/data.sql")
                 .add(folder() + "/variant-hidden.sql");
         String json = mapper.writerWithDefaultPrettyPrinter().writeValueAsString(entry)
-                .replace(" : ", ": ").replace("\n", "\n    ");
+                .replace(" : ", ": ").replace("[ ", "[").replace(" ]", "]").replace("\n", "\n    ");
         // The last lab entry ends with the last "}" before the closing "]" of "labs".
         int labsEnd = manifest.lastIndexOf(']');
         int lastEntry = manifest.lastIndexOf('}', labsEnd);
