@@ -2,6 +2,7 @@ package dev.pglabs.cli;
 
 import dev.pglabs.course.Course;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 import java.nio.file.Path;
@@ -17,6 +18,11 @@ final class NewLabCommand implements Callable<Integer> {
 
     @Parameters(paramLabel = "NN-slug", description = "The lab's folder name: its number and slug, e.g. 12-window-functions.")
     String folder;
+
+    // The kind of lab. SQL is the only kind new-lab writes so far (a Java lab needs worker tasks of its own: copy the
+    // pattern of lab 10); the option is accepted so that scripts can say which kind they mean.
+    @Option(names = "--sql", description = "An SQL lab: exercises are .sql files (the default, and the only kind yet).")
+    boolean sql = true;
 
     @Override
     public Integer call() {

@@ -65,7 +65,7 @@ class NewLabCommandTest {
         assertThat(Files.readString(home.resolve("course.json"))).isEqualTo(manifest);
         assertThat(home.resolve("labs/90-demo")).doesNotExist();
 
-        PglabsRun run = PglabsRun.of("new-lab", "nonsense");
+        PglabsRun run = PglabsRun.of("new-lab", "nonsense", "--sql");
         assertThat(run.exit()).isEqualTo(1);
         assertThat(run.err()).contains("'nonsense' is not a lab folder name");
     }
