@@ -33,8 +33,10 @@ final class DevCommand {
                 out.println(finding);
             }
             if (findings.isEmpty()) {
-                out.println("The course keeps all " + CourseCheck.RULES.size() + " rules ("
-                        + String.join(", ", CourseCheck.RULES.stream().map(CourseRule::name).toList()) + ").");
+                out.println("The course keeps all " + CourseCheck.RULES.size() + " rules:");
+                for (CourseRule rule : CourseCheck.RULES) {
+                    out.println("  " + rule.name() + ": " + rule.requires());
+                }
                 return 0;
             }
             out.println(findings.size() + (findings.size() == 1 ? " problem" : " problems") + " found: see above.");

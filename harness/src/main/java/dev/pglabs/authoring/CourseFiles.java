@@ -41,11 +41,16 @@ final class CourseFiles {
 
     /** The first line (from 1) of the file that contains {@code text}, or 0. */
     static int lineOf(Path file, String text) {
+        return lineOf(file, text, 0);
+    }
+
+    /** The first line after line {@code after} (from 1) of the file that contains {@code text}, or 0. */
+    static int lineOf(Path file, String text, int after) {
         if (!Files.isRegularFile(file)) {
             return 0;
         }
         List<String> lines = lines(file);
-        for (int i = 0; i < lines.size(); i++) {
+        for (int i = after; i < lines.size(); i++) {
             if (lines.get(i).contains(text)) {
                 return i + 1;
             }

@@ -74,12 +74,13 @@ final class HintsRule implements CourseRule {
                 }
             });
         }
+        int section = CourseFiles.lineOf(readme, "## Hints");  // a hint's words may occur in the lesson too
         for (String exercise : readmeHints.exercises()) {
             List<LabHints.Hint> levels = readmeHints.forExercise(exercise).orElseThrow().getValue();
             for (int i = 0; i < levels.size(); i++) {
                 String text = levels.get(i).text();
                 String firstLine = text.lines().filter(l -> !l.isBlank()).findFirst().orElse(text).strip();
-                hints.add(new Hint(text, CourseFiles.relative(course, readme), CourseFiles.lineOf(readme, firstLine),
+                hints.add(new Hint(text, CourseFiles.relative(course, readme), CourseFiles.lineOf(readme, firstLine, section),
                         "hint " + (i + 1) + "/" + levels.size() + " of " + exercise));
             }
         }
