@@ -13,7 +13,8 @@ import picocli.CommandLine.Command;
                 GradeDiffCommand.class,
                 GradescopeAutograderCommand.class, WatchCommand.class, HintCommand.class, VerifyCommand.class,
                 DbCommand.class, BenchCommand.class, ClassBenchCommand.class, NotebookCommand.class,
-                JshellCommand.class, ReleaseCommand.class, CommandLine.HelpCommand.class})
+                JshellCommand.class, ReleaseCommand.class, NewLabCommand.class, DevCommand.class,
+                CommandLine.HelpCommand.class})
 public final class Main {
 
     /** Exit status when the harness could not grade (the score itself never makes grade fail). */
@@ -40,7 +41,7 @@ public final class Main {
 
     /** Commands for instructors and course authors, left out of the student's command list. */
     static final String INSTRUCTOR_COMMANDS = "grade-class, merge-grades, grade-diff, gradescope-autograder, release, "
-            + "verify, bench, bench-class";
+            + "verify, bench, bench-class, new-lab, dev";
 
     /** A mistake on the command line: the message and where help is, in two lines, not the whole usage. */
     private static int usageMistake(CommandLine.ParameterException e, String[] args) {

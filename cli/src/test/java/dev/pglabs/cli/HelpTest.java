@@ -23,7 +23,8 @@ class HelpTest {
     @DisplayName("--help and -h work on every command (exit 0), even one with required parameters")
     void helpOnEveryCommand() {
         for (String command : new String[]{"grade", "hint", "watch", "list", "db", "notebook", "jshell",
-                "grade-class", "merge-grades", "grade-diff", "release", "verify", "gradescope-autograder", "bench", "bench-class"}) {
+                "grade-class", "merge-grades", "grade-diff", "release", "verify", "gradescope-autograder", "bench", "bench-class", "new-lab",
+                "dev"}) {
             for (String flag : new String[]{"--help", "-h"}) {
                 PglabsRun run = PglabsRun.of(command, flag);
                 assertThat(run.exit()).as(command + " " + flag + ": " + run.err()).isZero();
