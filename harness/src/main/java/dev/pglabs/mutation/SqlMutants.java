@@ -51,6 +51,9 @@ public final class SqlMutants {
     private static final Map<String, String> SWAPPED_AGGREGATES = Map.of(
             "sum", "avg", "avg", "sum", "min", "max", "max", "min");
 
+    private static final Set<String> AGGREGATES = Set.of("count", "sum", "avg", "min", "max", "bool_and",
+            "bool_or", "every", "string_agg", "array_agg", "json_agg", "jsonb_agg");
+
     private SqlMutants() {
     }
 
@@ -268,7 +271,7 @@ public final class SqlMutants {
         if (select.getDistinct() != null) {
             c.add(new Candidate("distinct", "DISTINCT dropped", "two rows the query would return twice",
                     () -> select.setDistinct(null)));
-        } else if (select.getGroupBy() == null) {
+        } else if (select.getGroupBy() == null && !aggregatesOnly(select)) {
             c.add(new Candidate("distinct", "DISTINCT added", "two result rows that are equal",
                     () -> select.setDistinct(new Distinct())));
         }
@@ -299,6 +302,20 @@ public final class SqlMutants {
                         () -> limit.setRowCount(new LongValue(n - 1))));
             }
         }
+    }
+
+    /** A select of aggregates without GROUP BY returns one row: DISTINCT cannot change it. */
+    private static boolean aggregatesOnly(PlainSelect select) {
+        boolean[] aggregate = {false};
+        for (var item : select.getSelectItems()) {
+            AstWalk.walk(item, (node, slot) -> {
+                if (node instanceof Function f && f.getName() != null
+                        && AGGREGATES.contains(f.getName().toLowerCase(Locale.ROOT))) {
+                    aggregate[0] = true;
+                }
+            });
+        }
+        return aggregate[0];
     }
 
     private static void join(Join join, List<Candidate> c) {
