@@ -12,7 +12,7 @@ import java.util.concurrent.Callable;
 
 /** {@code pglabs dev …}: commands for the people who write the course. */
 @Command(name = "dev", description = "Commands for course authors (see docs/authoring.md).",
-        subcommands = {DevCommand.CheckCommand.class})
+        subcommands = {DevCommand.CheckCommand.class, MutantsCommand.class})
 final class DevCommand {
 
     /** {@code pglabs dev check}: the course's own rules, without a database; exit 1 on findings. */
