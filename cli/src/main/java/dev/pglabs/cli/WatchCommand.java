@@ -11,7 +11,6 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
 import java.io.IOException;
-import java.io.PrintStream;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -52,7 +51,7 @@ final class WatchCommand implements Callable<Integer> {
         Lab lab = labReference != null ? course.lab(labReference) : firstIncomplete(course);
         try (WatchScreen screen = WatchScreen.open(System.out);
              GradingSession session = GradingSession.open(course, new Submission(course.labsDir()), database.provider())) {
-            screen.out().println("Grading labs/" + lab.folder() + " (database: " + session.farm().server().description()
+            screen.line("Grading labs/" + lab.folder() + " (database: " + session.farm().server().description()
                     + ") …");
             WatchGrading grading = new WatchGrading(session);
             // One watcher per lab: saves made while a grading runs wait in it for the next round.
@@ -64,13 +63,13 @@ final class WatchCommand implements Callable<Integer> {
                     if (complete(result)) {
                         int index = course.labs().indexOf(lab);
                         if (index + 1 == course.labs().size()) {
-                            screen.out().println("That was the last lab. Congratulations!");
+                            screen.line("That was the last lab. Congratulations!");
                             return 0;
                         }
                         lab = course.labs().get(index + 1);
                         watcher.close();
                         watcher = watch(course, lab);
-                        screen.out().println("Next: labs/" + lab.folder() + " (its README takes you through it). "
+                        screen.line("Next: labs/" + lab.folder() + " (its README takes you through it). "
                                 + "Save a file there to start.");
                         waitForChange(watcher);
                         result = record(course, grading.all(lab));
@@ -116,10 +115,8 @@ final class WatchCommand implements Callable<Integer> {
     private static void draw(WatchScreen screen, Lab lab, LabResult result, List<String> justPassed) {
         screen.newFrame();
         screen.report().watchView(result, justPassed, screen.width());
-        PrintStream out = screen.out();
-        out.println();
-        out.println("Watching labs/" + lab.folder() + ": save a file to re-grade, Ctrl-C to stop.");
-        out.flush();
+        screen.out().println();
+        screen.line("Watching labs/" + lab.folder() + ": save a file to re-grade, Ctrl-C to stop.");
     }
 
     private static boolean complete(LabResult result) {

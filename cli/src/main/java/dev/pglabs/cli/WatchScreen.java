@@ -33,7 +33,10 @@ final class WatchScreen implements AutoCloseable {
         if (!Terminal.isTerminal()) {
             return new WatchScreen(null, out);
         }
-        return new WatchScreen(TerminalBuilder.builder().system(true).build(), out);
+        // No signal handlers of JLine's: Ctrl-C must end the JVM through its shutdown hooks, which stop the embedded
+        // server (JLine's default handler would end it at once and leave the server running). The width is read
+        // from the terminal each time, so a resize needs no handler either.
+        return new WatchScreen(TerminalBuilder.builder().system(true).nativeSignals(false).build(), out);
     }
 
     PrintStream out() {
@@ -42,6 +45,11 @@ final class WatchScreen implements AutoCloseable {
 
     ConsoleReport report() {
         return report;
+    }
+
+    /** Prints a line wrapped to the width. */
+    void line(String text) {
+        report.line(text, width());
     }
 
     /** Columns to wrap at: the terminal's width now (it may have been resized), unlimited in a log. */

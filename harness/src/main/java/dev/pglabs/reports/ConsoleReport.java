@@ -109,6 +109,12 @@ public final class ConsoleReport implements GradingProgress {
         return dash > 0 ? labFolder.substring(0, dash) : labFolder;
     }
 
+    /** Prints a line, wrapped at spaces when it is wider than {@code width} columns. */
+    public void line(String text, int width) {
+        print(text, width, "");
+        out.flush();
+    }
+
     /** Prints a line, wrapped at spaces when it is wider than {@code width}; continuation lines get the indent. */
     private void print(String line, int width, String indent) {
         wrap(line, width, indent).forEach(out::println);
