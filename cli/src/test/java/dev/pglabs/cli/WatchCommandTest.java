@@ -54,8 +54,8 @@ class WatchCommandTest {
         home = tmp.resolve("course");
         Files.createDirectories(home.resolve("labs"));
         Files.copy(course.home().resolve(Course.MANIFEST), home.resolve(Course.MANIFEST));
-        copyTree(course.home().resolve("datasets"), home.resolve("datasets"));
-        copyTree(course.labsDir().resolve("01-sql-basics"), home.resolve("labs/01-sql-basics"));
+        GradeClassCommandTest.copy(course.home().resolve("datasets"), home.resolve("datasets"));
+        GradeClassCommandTest.copy(course.labsDir().resolve("01-sql-basics"), home.resolve("labs/01-sql-basics"));
     }
 
     @AfterEach
@@ -158,19 +158,6 @@ class WatchCommandTest {
     private static boolean onPath(String program) {
         return Stream.of(System.getenv().getOrDefault("PATH", "").split(File.pathSeparator))
                 .anyMatch(dir -> !dir.isBlank() && Files.isExecutable(Path.of(dir, program)));
-    }
-
-    private static void copyTree(Path from, Path to) throws IOException {
-        try (Stream<Path> walk = Files.walk(from)) {
-            for (Path p : walk.toList()) {
-                Path target = to.resolve(from.relativize(p).toString());
-                if (Files.isDirectory(p)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(p, target);
-                }
-            }
-        }
     }
 
     /** A process's output as it arrives, read on a thread of its own; waiting for it never sleeps a fixed time. */
