@@ -36,7 +36,7 @@ import java.util.stream.Stream;
 final class WatchCommand implements Callable<Integer> {
 
     /** Editors save in bursts (temp file, rename, chmod): wait this long for the burst to end. */
-    private static final long SETTLE_MS = 200;
+    static final long SETTLE_MS = 200;
 
     @Parameters(arity = "0..1", paramLabel = "LAB", description = "The lab to watch. Default: the first lab "
             + "you have not completed.")
