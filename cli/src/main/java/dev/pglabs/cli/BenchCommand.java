@@ -46,12 +46,22 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--cluster-starts", defaultValue = "3", description = "New embedded clusters for the baseline. Default: ${DEFAULT-VALUE}.")
     int clusterStarts;
 
+    @Option(names = "--watch-only", description = "Measure only what 'pglabs watch' takes to re-grade after a save.")
+    boolean watchOnly;
+
+    @Option(names = "--watch-saves", defaultValue = "10", description = "Saves per watch measurement. Default: ${DEFAULT-VALUE}.")
+    int watchSaves;
+
     @Mixin
     DatabaseOptions database;
 
     @Override
     public Integer call() throws Exception {
         Course course = Course.locate();
+        watchRegrade(course);
+        if (watchOnly) {
+            return 0;
+        }
         Lab lab = course.labs().get(0);
         Dataset dataset = course.dataset(lab, "default");
 
@@ -134,6 +144,48 @@ final class BenchCommand implements Callable<Integer> {
             }
         }
         return 0;
+    }
+
+    /**
+     * What {@code pglabs watch} takes from a save to its redraw, on a session kept open as watch keeps it (server,
+     * templates and JVM warm, the first grading not timed): lab 01 (SQL, a save grades its exercise first), and lab 08
+     * (Java: its sources carry no exercise number, so a save grades the whole lab, compile included).
+     */
+    private void watchRegrade(Course course) {
+        System.out.println("watch re-grade, reference solutions, " + watchSaves + " saves each, after "
+                + WatchCommand.SETTLE_MS + " ms of quiet (an editor's burst of writes):");
+        try (GradingSession session = GradingSession.open(course, new Submission(course.solutionsDir()),
+                Optional.of(ProviderKind.EMBEDDED), provisioning(Map.of()))) {
+            WatchGrading grading = new WatchGrading(session);
+            Lab sql = course.lab("01");
+            dev.pglabs.results.LabResult before = grading.all(sql);
+            double[] exercise = new double[watchSaves];
+            double[] rest = new double[watchSaves];
+            double[] whole = new double[watchSaves];
+            for (int i = 0; i < watchSaves; i++) {
+                long t0 = System.nanoTime();
+                dev.pglabs.results.LabResult first = grading.only(sql, before, "03"::equals);
+                exercise[i] = ms(t0);
+                long t1 = System.nanoTime();
+                grading.only(sql, first, n -> !n.equals("03"));
+                rest[i] = ms(t1);
+                long t2 = System.nanoTime();
+                grading.all(sql);
+                whole[i] = ms(t2);
+            }
+            report("lab 01: the saved exercise's checks (what the redraw waits for)", exercise);
+            report("lab 01: then the lab's other checks", rest);
+            report("lab 01: the whole lab at once", whole);
+            Lab java = course.lab("08");
+            grading.all(java);
+            double[] javaLab = new double[Math.min(watchSaves, 3)];
+            for (int i = 0; i < javaLab.length; i++) {
+                long t0 = System.nanoTime();
+                grading.all(java);
+                javaLab[i] = ms(t0);
+            }
+            report("lab 08: the whole lab (compile, worker, checks)", javaLab);
+        }
     }
 
     /** This process's environment with some variables replaced, and always the embedded server. */

@@ -153,7 +153,7 @@ final class GradeClassCommand implements Callable<Integer> {
             if (!LabServices.started(session, selected)) {
                 return Main.CANNOT_GRADE;
             }
-            ClassProgressLine progress = new ClassProgressLine(err, System.console() != null);
+            ClassProgressLine progress = new ClassProgressLine(err, Terminal.isTerminal());
             result = new ClassGrading(session, selected, jobs).grade(students, progress);
             progress.done(result);
         }

@@ -115,7 +115,7 @@ final class GradeCommand implements Callable<Integer> {
         boolean reportToStdout = format != Format.console && out == null;
         // When a report goes to stdout, progress goes to stderr so the report stays parseable.
         PrintStream progressStream = reportToStdout ? System.err : System.out;
-        ConsoleReport console = new ConsoleReport(progressStream, System.console() != null && System.getenv("NO_COLOR") == null);
+        ConsoleReport console = new ConsoleReport(progressStream, Terminal.colour());
         progressStream.println("Grading " + dir + (all ? " (all checks, hidden ones included)" : " (visible checks)")
                 + " …");
         if (!located.note().isEmpty()) {

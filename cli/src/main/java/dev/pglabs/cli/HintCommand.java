@@ -42,8 +42,14 @@ final class HintCommand implements Callable<Integer> {
         Lab lab = course.lab(labReference);
         LabHints hints = LabHints.read(course.labsDir().resolve(lab.folder()).resolve("README.md"));
         Progress progress = Progress.load(course);
+        if (exercise == null && allPassed(progress, lab)) {
+            System.out.println("Every check of " + lab.folder() + " passed in your last grading: no hint needed. "
+                    + "For an exercise's hints anyway: ./pglabs hint " + labReference + " NN.");
+            return 0;
+        }
         String wanted = exercise != null ? exercise : firstUnpassed(progress, lab).orElse(null);
         if (wanted == null) {
+            // Never graded: the first exercise is the one to start with.
             if (hints.exercises().isEmpty()) {
                 System.out.println("Lab " + lab.folder() + " has no hints.");
                 return 0;
@@ -75,6 +81,11 @@ final class HintCommand implements Callable<Integer> {
         progress.recordHintsShown(lab, name, show);
         progress.save();
         return 0;
+    }
+
+    private static boolean allPassed(Progress progress, Lab lab) {
+        return progress.lastResult(lab).map(r -> !r.checks().isEmpty()
+                && r.checks().stream().allMatch(c -> c.status() == CheckStatus.PASSED)).orElse(false);
     }
 
     private static Optional<String> firstUnpassed(Progress progress, Lab lab) {

@@ -123,7 +123,7 @@ final class NotebookCommand implements Callable<Integer> {
                 if (mode.check) {
                     return BatchModes.print(notebook, BatchModes.check(session), System.out);
                 }
-                boolean color = System.console() != null && System.getenv("NO_COLOR") == null;
+                boolean color = Terminal.colour();
                 try (LineInput input = LineInput.forConsole(System.out)) {
                     new InteractiveMode(session, input, System.out, color).run();
                 }

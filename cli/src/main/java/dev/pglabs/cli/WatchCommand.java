@@ -3,11 +3,7 @@ package dev.pglabs.cli;
 import dev.pglabs.course.Course;
 import dev.pglabs.course.Lab;
 import dev.pglabs.course.Progress;
-import dev.pglabs.grading.GradingProgress;
-import dev.pglabs.grading.CheckScope;
-import dev.pglabs.grading.GradingRunner;
 import dev.pglabs.grading.GradingSession;
-import dev.pglabs.reports.ConsoleReport;
 import dev.pglabs.results.LabResult;
 import dev.pglabs.submission.Submission;
 import picocli.CommandLine.Command;
@@ -19,22 +15,28 @@ import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardWatchEventKinds;
+import java.nio.file.WatchEvent;
 import java.nio.file.WatchKey;
 import java.nio.file.WatchService;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
- * {@code pglabs watch [LAB]}: re-grades the lab each time one of its files is saved and shows the next check
- * to fix (rustlings' watch mode). When the lab is complete it moves on to the next one. Ctrl-C ends it.
+ * {@code pglabs watch [LAB]}: re-grades the lab each time one of its files is saved and shows the first exercise not
+ * passed yet, with a progress bar for the lab (rustlings' watch mode). The exercise a save touched is graded first, so
+ * its result shows before the rest of the lab is graded. When the lab is complete it moves on to the next one once a
+ * file of that lab is saved. Ctrl-C ends it.
  */
-@Command(name = "watch", description = "Re-grade a lab on every save and show the next check to fix.")
+@Command(name = "watch", description = "Re-grade a lab on every save and show the next exercise to fix.")
 final class WatchCommand implements Callable<Integer> {
 
     /** Editors save in bursts (temp file, rename, chmod): wait this long for the burst to end. */
-    private static final long SETTLE_MS = 300;
+    static final long SETTLE_MS = 200;
 
     @Parameters(arity = "0..1", paramLabel = "LAB", description = "The lab to watch. Default: the first lab "
             + "you have not completed.")
@@ -47,34 +49,81 @@ final class WatchCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         Course course = Course.locate();
         Lab lab = labReference != null ? course.lab(labReference) : firstIncomplete(course);
-        ConsoleReport console = new ConsoleReport(System.out, System.console() != null && System.getenv("NO_COLOR") == null);
-        // The learner's practice loop: visible checks only (hidden ones are for the instructor's grading).
-        GradingRunner runner = new GradingRunner(CheckScope.VISIBLE);
-        try (GradingSession session = GradingSession.open(course, new Submission(course.labsDir()), database.provider());
-             WatchService watcher = FileSystems.getDefault().newWatchService()) {
-            System.out.println("Watching labs/" + lab.folder() + " (database: " + session.farm().server().description()
-                    + "). Save a file to re-grade; Ctrl-C to stop.");
-            while (true) {
-                LabResult result = grade(runner, session, course, lab);
-                System.out.println();
-                console.nextStep(result);
-                if (result.score() == result.max()) {
-                    int index = course.labs().indexOf(lab);
-                    if (index + 1 < course.labs().size()) {
+        try (WatchScreen screen = WatchScreen.open(System.out);
+             GradingSession session = GradingSession.open(course, new Submission(course.labsDir()), database.provider())) {
+            screen.line("Grading labs/" + lab.folder() + " (database: " + session.farm().server().description()
+                    + ") …");
+            WatchGrading grading = new WatchGrading(session);
+            // One watcher per lab: saves made while a grading runs wait in it for the next round.
+            WatchService watcher = watch(course, lab);
+            try {
+                LabResult result = record(course, grading.all(lab));
+                draw(screen, lab, result, List.of());
+                while (true) {
+                    if (complete(result)) {
+                        int index = course.labs().indexOf(lab);
+                        if (index + 1 == course.labs().size()) {
+                            screen.line("That was the last lab. Congratulations!");
+                            return 0;
+                        }
                         lab = course.labs().get(index + 1);
-                        System.out.println("On to " + lab.folder() + ": read labs/" + lab.folder() + "/README.md.");
+                        watcher.close();
+                        watcher = watch(course, lab);
+                        screen.line("Next: labs/" + lab.folder() + " (its README takes you through it). "
+                                + "Save a file there to start.");
+                        waitForChange(watcher);
+                        result = record(course, grading.all(lab));
+                        draw(screen, lab, result, List.of());
                         continue;
                     }
-                    System.out.println("That was the last lab. Congratulations!");
-                    return 0;
+                    Set<String> changed = waitForChange(watcher);
+                    result = record(course, regrade(screen, grading, lab, result, changed));
                 }
-                waitForChange(watcher, course.labsDir().resolve(lab.folder()));
+            } finally {
+                watcher.close();
             }
         }
     }
 
-    private static LabResult grade(GradingRunner runner, GradingSession session, Course course, Lab lab) {
-        LabResult result = runner.grade(session, List.of(lab), GradingProgress.SILENT).labs().get(0);
+    private static WatchService watch(Course course, Lab lab) throws IOException {
+        WatchService watcher = FileSystems.getDefault().newWatchService();
+        register(watcher, course.labsDir().resolve(lab.folder()));
+        return watcher;
+    }
+
+    /**
+     * Grades what a save changed: the exercises of the saved files first (drawn at once), then the rest of the lab
+     * (drawn again only if that changes anything); the whole lab when a file without an exercise number changed.
+     */
+    private static LabResult regrade(WatchScreen screen, WatchGrading grading, Lab lab, LabResult before,
+                                     Set<String> changed) {
+        Optional<Set<String>> exercises = WatchGrading.exercisesOf(changed);
+        if (exercises.isEmpty()) {
+            LabResult after = grading.all(lab);
+            draw(screen, lab, after, WatchGrading.newlyPassed(before, after));
+            return after;
+        }
+        LabResult first = grading.only(lab, before, exercises.get()::contains);
+        draw(screen, lab, first, WatchGrading.newlyPassed(before, first));
+        LabResult after = grading.only(lab, first, n -> !exercises.get().contains(n));
+        if (!WatchGrading.sameOutcome(first, after)) {
+            draw(screen, lab, after, WatchGrading.newlyPassed(before, after));
+        }
+        return after;
+    }
+
+    private static void draw(WatchScreen screen, Lab lab, LabResult result, List<String> justPassed) {
+        screen.newFrame();
+        screen.report().watchView(result, justPassed, screen.width());
+        screen.out().println();
+        screen.line("Watching labs/" + lab.folder() + ": save a file to re-grade, Ctrl-C to stop.");
+    }
+
+    private static boolean complete(LabResult result) {
+        return result.score() == result.max();
+    }
+
+    private static LabResult record(Course course, LabResult result) {
         Progress progress = Progress.load(course);
         progress.recordResult(result);
         progress.save();
@@ -88,27 +137,57 @@ final class WatchCommand implements Callable<Integer> {
                 .findFirst().orElse(course.labs().get(0));
     }
 
-    /** Blocks until a file under the lab folder changes and the burst of events has settled. */
-    private static void waitForChange(WatchService watcher, Path labDir) throws IOException, InterruptedException {
-        register(watcher, labDir);
-        WatchKey key = watcher.take();
-        do {
-            key.pollEvents();
-            key.reset();
-            key = watcher.poll(SETTLE_MS, TimeUnit.MILLISECONDS);
-        } while (key != null);
+    /**
+     * Blocks until a file under the lab folder changes and the burst of events has settled; returns the names of the
+     * files changed. Editors' swap and backup files (dot files, names ending in ~) and build output do not count.
+     */
+    private static Set<String> waitForChange(WatchService watcher) throws InterruptedException {
+        Set<String> changed = new TreeSet<>();
+        while (changed.isEmpty()) {
+            WatchKey key = watcher.take();
+            do {
+                for (WatchEvent<?> event : key.pollEvents()) {
+                    if (event.context() instanceof Path file && counts(file.getFileName().toString())) {
+                        changed.add(file.getFileName().toString());
+                    }
+                    if (event.kind() == StandardWatchEventKinds.ENTRY_CREATE && key.watchable() instanceof Path dir
+                            && event.context() instanceof Path file && Files.isDirectory(dir.resolve(file))) {
+                        register(watcher, dir.resolve(file));  // a new package folder: watch it too
+                    }
+                }
+                key.reset();
+                key = watcher.poll(SETTLE_MS, TimeUnit.MILLISECONDS);
+            } while (key != null);
+        }
+        return changed;
     }
 
-    /** Watches the folder and its sub-folders (Java labs keep sources in src/main/java/…). */
-    private static void register(WatchService watcher, Path dir) throws IOException {
+    private static boolean counts(String fileName) {
+        return !fileName.startsWith(".") && !fileName.endsWith("~") && !fileName.equals("target");
+    }
+
+    /** A folder inside the lab that is neither build output nor hidden (an editor's or Git's). */
+    private static boolean counts(Path relative) {
+        for (Path name : relative) {
+            if (!name.toString().isEmpty() && !counts(name.toString())) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Watches the folder and its sub-folders (Java labs keep sources in src/main/java/…), not build output. */
+    private static void register(WatchService watcher, Path dir) {
         if (!Files.isDirectory(dir)) {
             return;
         }
         try (Stream<Path> dirs = Files.walk(dir)) {
-            for (Path d : dirs.filter(Files::isDirectory).toList()) {
+            for (Path d : dirs.filter(Files::isDirectory).filter(d -> counts(dir.relativize(d))).toList()) {
                 d.register(watcher, StandardWatchEventKinds.ENTRY_CREATE, StandardWatchEventKinds.ENTRY_MODIFY,
                         StandardWatchEventKinds.ENTRY_DELETE);
             }
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException("Could not watch " + dir + ": " + e.getMessage(), e);
         }
     }
 }

@@ -1,5 +1,6 @@
 package dev.pglabs.reports;
 
+import dev.pglabs.course.Exercise;
 import dev.pglabs.course.Lab;
 import dev.pglabs.grading.GradingProgress;
 import dev.pglabs.results.CheckResult;
@@ -10,6 +11,8 @@ import dev.pglabs.results.SubmissionResult;
 import dev.pglabs.results.Visibility;
 
 import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * The console view of a grading run: a line per check as it finishes (with feedback under failed ones),
@@ -33,12 +36,7 @@ public final class ConsoleReport implements GradingProgress {
 
     @Override
     public void checkFinished(Lab lab, CheckResult check) {
-        String mark = switch (check.status()) {
-            case PASSED -> paint("32", "✓");
-            case FAILED -> paint("31", "✗");
-            case ERROR -> paint("31", "!");
-            case TIMEOUT -> paint("33", "⧗");
-        };
+        String mark = mark(check);
         // Hidden variants say so in their title ("… (on other data)"); other hidden checks get a tag.
         String hidden = check.visibility() == Visibility.HIDDEN && !check.title().endsWith(")") ? " (hidden)" : "";
         String status = check.status() == CheckStatus.PASSED ? "" : "  " + check.status().json();
@@ -63,25 +61,102 @@ public final class ConsoleReport implements GradingProgress {
     }
 
     /**
-     * The watch view of a lab: its score on one line, then only the first check that does not pass, with its
-     * feedback — one thing to fix at a time.
+     * The watch view of a lab (rustlings' way): a progress bar of its exercises, a "✓ exercise NN passed" line for
+     * each exercise this save turned green, then only the first exercise not passed yet, its checks and their
+     * feedback — one thing to fix at a time. Lines are wrapped at word boundaries to {@code width} columns.
+     *
+     * @param justPassed the numbers of the exercises that passed now and did not before
      */
-    public void nextStep(LabResult result) {
-        long passed = result.checks().stream().filter(c -> c.status() == CheckStatus.PASSED).count();
-        out.println(bold(result.id() + "  " + Scores.format(result.score()) + "/" + Scores.format(result.max())
-                + "  (" + passed + " of " + result.checks().size() + " checks pass)"));
-        result.checks().stream().filter(c -> c.status() != CheckStatus.PASSED).findFirst().ifPresentOrElse(
-                check -> {
-                    out.println();
-                    out.println("Next: " + check.id() + " — " + check.title());
-                    check.feedback().lines().forEach(line -> out.println("  " + line));
-                },
-                () -> out.println(paint("32", result.hiddenNotRun() == null ? "Every check passes. Lab complete!"
-                        : "Every visible check passes. Lab complete!")));
+    public void watchView(LabResult result, List<String> justPassed, int width) {
+        List<Exercise> exercises = Exercise.of(result);
+        long done = exercises.stream().filter(Exercise::passed).count();
+        print(bold(result.id() + "  " + result.title()), width, "");
+        out.println(progressBar(done, exercises.size(), width) + "  " + done + "/" + exercises.size() + " exercises, "
+                + Scores.format(result.score()) + "/" + Scores.format(result.max()) + " points");
+        for (String number : justPassed) {
+            out.println();
+            out.println(paint("32", "✓ exercise " + number + " passed"));
+        }
+        out.println();
+        exercises.stream().filter(e -> !e.passed()).findFirst().ifPresentOrElse(exercise -> {
+            print(bold("Exercise " + exercise.number()), width, "");
+            for (CheckResult check : exercise.checks()) {
+                print("  " + mark(check) + " " + check.title() + "  " + Scores.format(check.points()) + "/"
+                        + Scores.format(check.max()), width, "    ");
+                check.feedback().lines().forEach(line -> print(line.isBlank() ? "" : "      " + line, width, "      "));
+            }
+            out.println();
+            boolean hintNamed = exercise.checks().stream().anyMatch(c -> c.feedback().contains("pglabs hint"));
+            print("Edit the file it names and save." + (hintNamed ? "" : " Stuck? ./pglabs hint "
+                    + labNumber(result.id()) + " gives a hint."), width, "");
+        }, () -> out.println(paint("32", result.hiddenNotRun() == null ? "Every check passes. Lab complete!"
+                : "Every visible check passes. Lab complete!")));
         if (result.hiddenNotRun() != null) {
-            out.println("(" + result.hiddenNotRun().sentence() + ".)");
+            print("(" + result.hiddenNotRun().sentence() + ".)", width, "");
         }
         out.flush();
+    }
+
+    /** {@code [#####>------]}, as wide as a narrow terminal allows. */
+    static String progressBar(long done, int total, int width) {
+        int cells = Math.max(10, Math.min(40, width - 40));
+        int filled = total == 0 ? cells : (int) (cells * done / total);
+        return "[" + "#".repeat(filled) + (filled < cells ? ">" + "-".repeat(cells - filled - 1) : "") + "]";
+    }
+
+    private static String labNumber(String labFolder) {
+        int dash = labFolder.indexOf('-');
+        return dash > 0 ? labFolder.substring(0, dash) : labFolder;
+    }
+
+    /** Prints a line, wrapped at spaces when it is wider than {@code width} columns. */
+    public void line(String text, int width) {
+        print(text, width, "");
+        out.flush();
+    }
+
+    /** Prints a line, wrapped at spaces when it is wider than {@code width}; continuation lines get the indent. */
+    private void print(String line, int width, String indent) {
+        wrap(line, width, indent).forEach(out::println);
+    }
+
+    /**
+     * Splits a line at spaces so that each piece fits in {@code width} columns; a word longer than that stays whole
+     * on a line of its own. Continuation lines start with {@code indent}, or the line's own indent if deeper.
+     * Escape codes (colour) count for nothing.
+     */
+    static List<String> wrap(String line, int width, String indent) {
+        List<String> lines = new ArrayList<>();
+        if (visibleLength(line) <= width) {
+            lines.add(line);
+            return lines;
+        }
+        int lead = 0;
+        while (lead < line.length() && line.charAt(lead) == ' ') {
+            lead++;
+        }
+        StringBuilder current = new StringBuilder(line.substring(0, lead));
+        String continuation = lead > indent.length() ? line.substring(0, lead) : indent;
+        boolean empty = true;
+        for (String word : line.substring(lead).split(" +")) {
+            if (!empty && visibleLength(current) + 1 + visibleLength(word) > width) {
+                lines.add(current.toString());
+                current = new StringBuilder(continuation);
+                empty = true;
+            }
+            if (!empty) {
+                current.append(' ');
+            }
+            current.append(word);
+            empty = false;
+        }
+        lines.add(current.toString());
+        return lines;
+    }
+
+    private static int visibleLength(CharSequence text) {
+        String plain = text.toString().replaceAll("\u001b\\[[0-9;]*m", "");
+        return plain.codePointCount(0, plain.length());
     }
 
     /** The score table at the end of a run. */
@@ -110,6 +185,15 @@ public final class ConsoleReport implements GradingProgress {
         out.printf("  graded on PostgreSQL %s (%s) in %.1f s%n", result.run().postgresVersion(),
                 result.run().provider(), result.run().durationMs() / 1000.0);
         out.flush();
+    }
+
+    private String mark(CheckResult check) {
+        return switch (check.status()) {
+            case PASSED -> paint("32", "✓");
+            case FAILED -> paint("31", "✗");
+            case ERROR -> paint("31", "!");
+            case TIMEOUT -> paint("33", "⧗");
+        };
     }
 
     private static String capitalised(String text) {
