@@ -3,6 +3,8 @@ package dev.pglabs.cli;
 import dev.pglabs.classroom.ClassGrading;
 import dev.pglabs.classroom.ClassResult;
 import dev.pglabs.classroom.ClassRoster;
+import dev.pglabs.classroom.CourseRecords;
+import dev.pglabs.classroom.GradingPolicy;
 import dev.pglabs.classroom.Shard;
 import dev.pglabs.classroom.ShardManifest;
 import dev.pglabs.classroom.Student;
@@ -67,6 +69,12 @@ final class GradeClassCommand implements Callable<Integer> {
                     + "run's --out: their rows and reports are replaced, everyone else's stay as they are."})
     List<String> only = List.of();
 
+    @Option(names = "--policy", paramLabel = "FILE",
+            description = {"The course's grading policy (JSON): each lab's points or weight and deadline, the late "
+                    + "penalty, a grace period. The gradebook then has late days, penalty and final points. Kept in "
+                    + "DIR as grading.json; a regrade into DIR applies it again."})
+    Path policy;
+
     @Mixin
     DatabaseOptions database;
 
@@ -100,6 +108,14 @@ final class GradeClassCommand implements Callable<Integer> {
         if (to.startsWith(from)) {
             System.err.println("pglabs: --out " + to + " is inside the submissions folder; it would be graded as a "
                     + "student next time. Choose a folder outside " + from + ".");
+            return Main.CANNOT_GRADE;
+        }
+        CourseRecords records;
+        try {
+            records = ClassReportFiles.records(policy, !only.isEmpty(), course, to);
+        } catch (GradingPolicy.Invalid e) {
+            System.err.println("pglabs: the policy " + (policy != null ? policy : to.resolve(ClassReportFiles.POLICY))
+                    + " cannot be used: " + e.getMessage());
             return Main.CANNOT_GRADE;
         }
         ShardManifest earlier = null;
@@ -159,10 +175,11 @@ final class GradeClassCommand implements Callable<Integer> {
         if (earlier != null) {
             result = Regrade.merge(earlier, to, result);
         }
-        Map<String, String> files = ClassReportFiles.write(result, to, err,
+        Map<String, String> files = ClassReportFiles.write(result, records, to, err,
                 earlier == null ? name -> true : name -> only.contains(name));
         Shard part = shard == null ? new Shard(1, 1) : shard;
         ShardManifest.of(part, result, files).write(to);
+        ClassReportFiles.keepPolicy(policy, to);
         Regrade.record(part, graded, files, to);
         ClassReportFiles.printWhere(to);
         for (Student s : students) {
@@ -196,6 +213,7 @@ final class GradeClassCommand implements Callable<Integer> {
             if (!empty && !Files.exists(dir.resolve(GRADEBOOK))) {
                 return "--out " + dir + " is not empty and holds no earlier gradebook; choose a new or empty folder.";
             }
+            Files.deleteIfExists(dir.resolve(ClassReportFiles.POLICY));  // a run without --policy has none
             Path students = dir.resolve(STUDENTS);
             if (Files.isDirectory(students)) {
                 try (DirectoryStream<Path> old = Files.newDirectoryStream(students, "*.{json,html}")) {

@@ -2,6 +2,8 @@ package dev.pglabs.cli;
 
 import dev.pglabs.classroom.ClassResult;
 import dev.pglabs.classroom.ClassRoster;
+import dev.pglabs.classroom.CourseRecords;
+import dev.pglabs.classroom.GradingPolicy;
 import dev.pglabs.classroom.ShardManifest;
 import dev.pglabs.classroom.StudentResult;
 import dev.pglabs.course.Course;
@@ -74,9 +76,19 @@ final class MergeGradesCommand implements Callable<Integer> {
         String gradedAt = manifests.stream().map(ShardManifest::gradedAt).max(Comparator.naturalOrder()).orElseThrow();
         ClassResult result = new ClassResult(labs, students, first.graderVersion(), first.postgresVersion(), gradedAt,
                 duration);
-        Map<String, String> files = ClassReportFiles.write(result, to, System.err);
+        CourseRecords records;
+        try {
+            // Every shard was graded with the same command, so the first one's policy is the class's.
+            Path kept = shards.get(0).resolve(ClassReportFiles.POLICY);
+            records = ClassReportFiles.records(Files.isRegularFile(kept) ? kept : null, false, course, to);
+        } catch (GradingPolicy.Invalid e) {
+            System.err.println("pglabs: the policy kept in " + shards.get(0) + " cannot be used: " + e.getMessage());
+            return Main.CANNOT_GRADE;
+        }
+        Map<String, String> files = ClassReportFiles.write(result, records, to, System.err);
         // The merged folder is one whole run: grade-class --students can regrade into it.
         ShardManifest.of(new dev.pglabs.classroom.Shard(1, 1), result, files).write(to);
+        ClassReportFiles.keepPolicy(records.policy().isPresent() ? shards.get(0).resolve(ClassReportFiles.POLICY) : null, to);
         System.err.println("Merged " + manifests.size() + " shards: " + students.size() + " students.");
         ClassReportFiles.printWhere(to);
         if (!result.notGraded().isEmpty()) {

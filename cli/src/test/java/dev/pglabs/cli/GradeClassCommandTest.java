@@ -68,7 +68,7 @@ class GradeClassCommandTest {
                 "--labs", "01", "--labs", "03", "--jobs", "2");
     }
 
-    private static void copy(Path from, Path to) throws IOException {
+    static void copy(Path from, Path to) throws IOException {
         try (Stream<Path> files = Files.walk(from)) {
             for (Path file : files.toList()) {
                 Path target = to.resolve(from.relativize(file).toString());

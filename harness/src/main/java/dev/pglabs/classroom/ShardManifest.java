@@ -30,9 +30,11 @@ public record ShardManifest(String shard, String graderVersion, String postgresV
      * One student of the shard.
      *
      * @param report  the base name of their {@code students/<report>.json}, empty when not graded
-     * @param problem why the harness could not grade them, empty when graded
+     * @param problem  why the harness could not grade them, empty when graded
+     * @param handedIn when each lab was handed in (absent in runs of older versions)
      */
-    public record Entry(String name, String note, String report, String problem) {
+    public record Entry(String name, String note, String report, String problem,
+                        Map<String, SubmissionTime> handedIn) {
     }
 
     public ShardManifest {
@@ -44,7 +46,7 @@ public record ShardManifest(String shard, String graderVersion, String postgresV
         List<Entry> entries = new ArrayList<>();
         for (StudentResult s : result.students()) {
             entries.add(new Entry(s.name(), s.student().note(), s.result().isPresent() ? reportFiles.get(s.name()) : "",
-                    s.problem()));
+                    s.problem(), s.handedIn()));
         }
         return new ShardManifest(shard.toString(), result.graderVersion(), result.postgresVersion(),
                 result.labs().stream().map(Lab::id).toList(), result.gradedAt(), result.durationMs(), entries);
@@ -71,7 +73,7 @@ public record ShardManifest(String shard, String graderVersion, String postgresV
                 results.add(StudentResult.notGraded(student, e.problem()));
             } else {
                 SubmissionResult result = JsonReport.read(studentsDir.resolve(e.report() + ".json"));
-                results.add(StudentResult.graded(student, result));
+                results.add(StudentResult.graded(student, result, e.handedIn()));
             }
         }
         return results;

@@ -4,11 +4,12 @@ import com.fasterxml.jackson.databind.SequenceWriter;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import dev.pglabs.classroom.ClassResult;
+import dev.pglabs.classroom.CourseRecords;
+import dev.pglabs.classroom.LabGrade;
 import dev.pglabs.classroom.StudentResult;
 import dev.pglabs.course.Lab;
 import dev.pglabs.results.LabResult;
 import dev.pglabs.results.Scores;
-import dev.pglabs.results.SubmissionResult;
 
 import java.io.IOException;
 import java.io.Writer;
@@ -25,7 +26,8 @@ import java.util.Optional;
  * lab folder), {@code total}. RFC 4180: UTF-8 with a byte-order mark (so that Excel reads "José" as José), CRLF line
  * ends, fields quoted by Jackson's CSV writer where needed. Student names are untrusted: a name a spreadsheet would
  * run as a formula ({@code =…}, {@code +…}, {@code -…}, {@code @…}) is prefixed with {@code '}. A lab the student
- * did not hand in, and every lab of a student the harness could not grade, is an empty cell, not a zero.
+ * did not hand in, and every lab of a student the harness could not grade, is an empty cell, not a zero. With a
+ * course policy ({@link CourseRecords}) each lab also gets its late days, penalty and final points.
  */
 public final class GradebookCsv {
 
@@ -37,50 +39,98 @@ public final class GradebookCsv {
     }
 
     public static void write(ClassResult result, Path file) throws IOException {
+        write(result, CourseRecords.NONE, file);
+    }
+
+    public static void write(ClassResult result, CourseRecords records, Path file) throws IOException {
         Files.createDirectories(file.toAbsolutePath().getParent());
         try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
             out.write('\uFEFF');
-            write(result, out);
+            write(result, records, out);
         }
     }
 
     public static void write(ClassResult result, Writer out) throws IOException {
+        write(result, CourseRecords.NONE, out);
+    }
+
+    /**
+     * With a grading policy, each lab's raw points are followed by {@code <lab> late days}, {@code <lab> penalty}
+     * (points taken off) and {@code <lab> final}, and {@code total} (raw) by {@code final}.
+     */
+    public static void write(ClassResult result, CourseRecords records, Writer out) throws IOException {
+        boolean policy = records.policy().isPresent();
         CsvSchema.Builder schema = CsvSchema.builder().addColumn("student");
-        result.labs().forEach(lab -> schema.addColumn(lab.folder()));
+        for (Lab lab : result.labs()) {
+            schema.addColumn(lab.folder());
+            if (policy) {
+                schema.addColumn(lab.folder() + " late days").addColumn(lab.folder() + " penalty")
+                        .addColumn(lab.folder() + " final");
+            }
+        }
         schema.addColumn("total");
+        if (policy) {
+            schema.addColumn("final");
+        }
         CsvSchema csv = schema.setUseHeader(true).setLineSeparator("\r\n").build();
         try (SequenceWriter rows = CSV.writer(csv).writeValues(new NonClosingWriter(out))) {
-            rows.write(pointsPossible(result));
+            rows.write(pointsPossible(result, records));
             for (StudentResult student : result.students()) {
-                rows.write(row(result.labs(), student));
+                rows.write(row(result.labs(), records, student));
             }
         }
         out.flush();
     }
 
     /** Each lab's maximum, from any graded student (every student is graded on the same checks). */
-    private static List<String> pointsPossible(ClassResult result) {
+    private static List<String> pointsPossible(ClassResult result, CourseRecords records) {
         List<String> row = new ArrayList<>();
         row.add(POINTS_POSSIBLE);
-        Optional<SubmissionResult> any = result.students().stream().flatMap(s -> s.result().stream()).findFirst();
+        Optional<StudentResult> any = result.students().stream().filter(s -> s.result().isPresent()).findFirst();
+        List<LabGrade> grades = any.map(s -> records.grades(result.labs(), s)).orElse(List.of());
         for (Lab lab : result.labs()) {
-            row.add(any.flatMap(r -> r.labs().stream().filter(l -> l.id().equals(lab.folder())).findFirst())
-                    .map(LabResult::max).map(Scores::format).orElse(""));
+            row.add(any.flatMap(s -> lab(s, lab)).map(LabResult::max).map(Scores::format).orElse(""));
+            if (records.policy().isPresent()) {
+                row.add("");
+                row.add("");
+                row.add(grade(grades, lab).map(g -> Scores.format(g.countedMax())).orElse(""));
+            }
         }
-        row.add(any.map(r -> Scores.format(r.max())).orElse(""));
+        row.add(any.map(s -> Scores.format(s.result().get().max())).orElse(""));
+        if (records.policy().isPresent()) {
+            row.add(any.isEmpty() ? "" : Scores.format(grades.stream().mapToDouble(LabGrade::countedMax).sum()));
+        }
         return row;
     }
 
-    private static List<String> row(List<Lab> labs, StudentResult student) {
+    private static List<String> row(List<Lab> labs, CourseRecords records, StudentResult student) {
         List<String> row = new ArrayList<>();
         row.add(safeText(student.name()));
-        Optional<SubmissionResult> result = student.result();
+        List<LabGrade> grades = records.grades(labs, student);
         for (Lab lab : labs) {
-            row.add(result.flatMap(r -> r.labs().stream().filter(l -> l.id().equals(lab.folder())).findFirst())
-                    .filter(l -> !l.notStarted()).map(LabResult::score).map(Scores::format).orElse(""));
+            Optional<LabResult> handedIn = lab(student, lab).filter(l -> !l.notStarted());
+            row.add(handedIn.map(LabResult::score).map(Scores::format).orElse(""));
+            if (records.policy().isPresent()) {
+                Optional<LabGrade> g = grade(grades, lab).filter(x -> handedIn.isPresent());
+                row.add(g.map(x -> Long.toString(x.daysLate())).orElse(""));
+                row.add(g.map(x -> Scores.format(x.penalty())).orElse(""));
+                row.add(g.map(x -> Scores.format(x.finalPoints())).orElse(""));
+            }
         }
-        row.add(result.map(r -> Scores.format(r.score())).orElse(""));
+        row.add(student.result().map(r -> Scores.format(r.score())).orElse(""));
+        if (records.policy().isPresent()) {
+            row.add(student.result().isEmpty() ? ""
+                    : Scores.format(grades.stream().mapToDouble(LabGrade::finalPoints).sum()));
+        }
         return row;
+    }
+
+    private static Optional<LabResult> lab(StudentResult student, Lab lab) {
+        return student.result().flatMap(r -> r.labs().stream().filter(l -> l.id().equals(lab.folder())).findFirst());
+    }
+
+    private static Optional<LabGrade> grade(List<LabGrade> grades, Lab lab) {
+        return grades.stream().filter(g -> g.lab().equals(lab.folder())).findFirst();
     }
 
     /**
