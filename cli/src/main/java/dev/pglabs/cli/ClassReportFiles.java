@@ -3,15 +3,19 @@ package dev.pglabs.cli;
 import dev.pglabs.classroom.ClassResult;
 import dev.pglabs.classroom.CourseRecords;
 import dev.pglabs.classroom.GradingPolicy;
+import dev.pglabs.classroom.InvalidCourseFile;
 import dev.pglabs.course.Course;
 import dev.pglabs.classroom.ReportFileNames;
+import dev.pglabs.classroom.Roster;
 import dev.pglabs.classroom.StudentResult;
+import dev.pglabs.reports.CanvasExport;
 import dev.pglabs.reports.ClassOverviewPage;
 import dev.pglabs.reports.FeedbackPage;
 import dev.pglabs.reports.GitHubStepSummary;
 import dev.pglabs.reports.GradebookCsv;
 import dev.pglabs.reports.JsonReport;
 import dev.pglabs.reports.MarkdownSummary;
+import dev.pglabs.reports.MoodleExport;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -20,6 +24,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -32,6 +37,8 @@ final class ClassReportFiles {
     static final String STUDENTS = "students";
     /** The run's copy of the course policy: a regrade into the folder applies it again. */
     static final String POLICY = "grading.json";
+    /** The run's copy of the class list. */
+    static final String ROSTER = "roster.csv";
 
     private ClassReportFiles() {
     }
@@ -67,7 +74,15 @@ final class ClassReportFiles {
             }
         }
         GradebookCsv.write(result, records, to.resolve(GRADEBOOK));
-        ClassOverviewPage.write(result, links, to.resolve(OVERVIEW));
+        if (records.roster().isPresent()) {
+            CanvasExport.write(result, records, to.resolve(CanvasExport.FILE));
+            MoodleExport.write(result, records, to.resolve(MoodleExport.FILE));
+        } else {
+            // Without a roster the LMS cannot tell whose row is whose: no file beats one that imports wrongly.
+            Files.deleteIfExists(to.resolve(CanvasExport.FILE));
+            Files.deleteIfExists(to.resolve(MoodleExport.FILE));
+        }
+        ClassOverviewPage.write(result, links, records.notes(result), to.resolve(OVERVIEW));
         String summary = MarkdownSummary.of(result);
         Files.writeString(to.resolve(SUMMARY), summary, StandardCharsets.UTF_8);
         GitHubStepSummary.append(summary, System.getenv())
@@ -76,32 +91,41 @@ final class ClassReportFiles {
     }
 
     /**
-     * The policy a run applies: {@code file} when given, else, for a regrade into an earlier run ({@code regrade}),
-     * the copy that run kept in {@code to}, else none. Reads only: an unusable file stops the run before {@code to}
-     * is touched.
+     * The policy and roster a run applies: the files given, else, for a regrade into an earlier run
+     * ({@code regrade}), the copies that run kept in {@code to}, else none. Reads only: an unusable file stops the
+     * run before {@code to} is touched.
      *
-     * @throws GradingPolicy.Invalid when the file cannot be used (the message says why and what to fix)
+     * @throws InvalidCourseFile when a file cannot be used (the message says why and what to fix)
      */
-    static CourseRecords records(Path policyFile, boolean regrade, Course course, Path to)
-            throws IOException, GradingPolicy.Invalid {
-        Path kept = to.resolve(POLICY);
-        Path file = policyFile != null ? policyFile : regrade && Files.isRegularFile(kept) ? kept : null;
-        return file == null ? CourseRecords.NONE : new CourseRecords(Optional.of(GradingPolicy.read(file, course)));
+    static CourseRecords records(Path policyFile, Path rosterFile, boolean regrade, Course course, Path to)
+            throws IOException, InvalidCourseFile {
+        Path policy = given(policyFile, regrade, to.resolve(POLICY));
+        Path roster = given(rosterFile, regrade, to.resolve(ROSTER));
+        return new CourseRecords(policy == null ? Optional.empty() : Optional.of(GradingPolicy.read(policy, course)),
+                roster == null ? Optional.empty() : Optional.of(Roster.read(roster)), List.of());
     }
 
-    /** Keeps a copy of the run's policy in {@code to} (or removes an earlier run's when this one has none). */
-    static void keepPolicy(Path policyFile, Path to) throws IOException {
-        Path kept = to.resolve(POLICY);
-        if (policyFile == null) {
-            return;
-        }
-        if (!Files.exists(kept) || !Files.isSameFile(policyFile, kept)) {
-            Files.copy(policyFile, kept, StandardCopyOption.REPLACE_EXISTING);
+    private static Path given(Path file, boolean regrade, Path kept) {
+        return file != null ? file : regrade && Files.isRegularFile(kept) ? kept : null;
+    }
+
+    /** Keeps a copy of the run's policy and roster files in {@code to}, for regrades into it. */
+    static void keep(Path policyFile, Path rosterFile, Path to) throws IOException {
+        keep(policyFile, to.resolve(POLICY));
+        keep(rosterFile, to.resolve(ROSTER));
+    }
+
+    private static void keep(Path file, Path kept) throws IOException {
+        if (file != null && (!Files.exists(kept) || !Files.isSameFile(file, kept))) {
+            Files.copy(file, kept, StandardCopyOption.REPLACE_EXISTING);
         }
     }
 
     static void printWhere(Path to) {
         System.out.println("Gradebook: " + to.resolve(GRADEBOOK));
+        if (Files.exists(to.resolve(CanvasExport.FILE))) {
+            System.out.println("For the LMS: " + to.resolve(CanvasExport.FILE) + ", " + to.resolve(MoodleExport.FILE));
+        }
         System.out.println("Overview:  " + to.resolve(OVERVIEW));
         System.out.println("Per student: " + to.resolve(STUDENTS) + "/<name>.json and .html");
     }

@@ -4,10 +4,11 @@ import dev.pglabs.classroom.ClassGrading;
 import dev.pglabs.classroom.ClassResult;
 import dev.pglabs.classroom.ClassRoster;
 import dev.pglabs.classroom.CourseRecords;
-import dev.pglabs.classroom.GradingPolicy;
+import dev.pglabs.classroom.InvalidCourseFile;
 import dev.pglabs.classroom.Shard;
 import dev.pglabs.classroom.ShardManifest;
 import dev.pglabs.classroom.Student;
+import dev.pglabs.classroom.StudentResult;
 import dev.pglabs.course.Course;
 import dev.pglabs.course.Lab;
 import dev.pglabs.grading.GradingSession;
@@ -69,11 +70,22 @@ final class GradeClassCommand implements Callable<Integer> {
                     + "run's --out: their rows and reports are replaced, everyone else's stay as they are."})
     List<String> only = List.of();
 
+    @Option(names = "--only-failed",
+            description = {"Regrade only the students the earlier run in --out could not grade (pglabs failed, not "
+                    + "the students), e.g. after fixing a broken server; everyone else's files stay as they are."})
+    boolean onlyFailed;
+
     @Option(names = "--policy", paramLabel = "FILE",
             description = {"The course's grading policy (JSON): each lab's points or weight and deadline, the late "
                     + "penalty, a grace period. The gradebook then has late days, penalty and final points. Kept in "
                     + "DIR as grading.json; a regrade into DIR applies it again."})
     Path policy;
+
+    @Option(names = "--roster", paramLabel = "FILE.csv",
+            description = {"The class list (CSV: github,id,name,email): the gradebook gets each student's id, name "
+                    + "and e-mail, and the LMS files can name them. Folders not in it and its students without a "
+                    + "folder are listed. Kept in DIR as roster.csv."})
+    Path rosterFile;
 
     @Mixin
     DatabaseOptions database;
@@ -110,18 +122,23 @@ final class GradeClassCommand implements Callable<Integer> {
                     + "student next time. Choose a folder outside " + from + ".");
             return Main.CANNOT_GRADE;
         }
+        if (onlyFailed && !only.isEmpty()) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                    "--only-failed picks the students itself; give it or --students, not both.");
+        }
+        boolean regrade = onlyFailed || !only.isEmpty();
         CourseRecords records;
         try {
-            records = ClassReportFiles.records(policy, !only.isEmpty(), course, to);
-        } catch (GradingPolicy.Invalid e) {
-            System.err.println("pglabs: the policy " + (policy != null ? policy : to.resolve(ClassReportFiles.POLICY))
-                    + " cannot be used: " + e.getMessage());
+            records = ClassReportFiles.records(policy, rosterFile, regrade, course, to);
+        } catch (InvalidCourseFile e) {
+            System.err.println("pglabs: " + e.getMessage());
             return Main.CANNOT_GRADE;
         }
         ShardManifest earlier = null;
-        if (!only.isEmpty()) {
-            String why = shard != null ? "--students regrades into one whole class run; it does not combine with --shard."
-                    : !Files.isRegularFile(to.resolve(ShardManifest.FILE)) ? "--students regrades into an earlier run's "
+        if (regrade) {
+            String option = onlyFailed ? "--only-failed" : "--students";
+            String why = shard != null ? option + " regrades into one whole class run; it does not combine with --shard."
+                    : !Files.isRegularFile(to.resolve(ShardManifest.FILE)) ? option + " regrades into an earlier run's "
                     + "--out, and " + to + " holds none (no " + ShardManifest.FILE + "): grade the class first." : null;
             if (why == null) {
                 earlier = ShardManifest.read(to);
@@ -131,6 +148,15 @@ final class GradeClassCommand implements Callable<Integer> {
                 System.err.println("pglabs: " + why);
                 return Main.CANNOT_GRADE;
             }
+            if (onlyFailed) {
+                only = Regrade.notGraded(earlier);
+                if (only.isEmpty()) {
+                    System.err.println("pglabs: every student in " + to + " was graded; nothing to regrade.");
+                    return 0;
+                }
+                System.err.println("Regrading the " + only.size() + " student(s) the earlier run could not grade: "
+                        + String.join(", ", only.stream().map(Terminal::safe).toList()));
+            }
         } else {
             String unusable = prepareOutput(to);
             if (unusable != null) {
@@ -139,7 +165,8 @@ final class GradeClassCommand implements Callable<Integer> {
             }
         }
         ClassRoster roster = ClassRoster.scan(from, course);
-        roster.skipped().forEach(line -> System.err.println("pglabs: skipped " + Terminal.safe(line)));
+        roster.skipped().forEach(entry -> System.err.println("pglabs: skipped " + Terminal.safe(entry.toString())));
+        records = records.withSkipped(roster.skipped());
         if (roster.students().isEmpty()) {
             System.err.println("pglabs: " + from + " has no student folders. Put each student's work in a "
                     + "sub-folder of its own (a copy of labs/, or a clone of the student's repository).");
@@ -178,14 +205,31 @@ final class GradeClassCommand implements Callable<Integer> {
         Map<String, String> files = ClassReportFiles.write(result, records, to, err,
                 earlier == null ? name -> true : name -> only.contains(name));
         Shard part = shard == null ? new Shard(1, 1) : shard;
-        ShardManifest.of(part, result, files).write(to);
-        ClassReportFiles.keepPolicy(policy, to);
-        Regrade.record(part, graded, files, to);
+        ShardManifest.of(part, result, records, files).write(to);
+        ClassReportFiles.keep(policy, rosterFile, to);
+        Regrade.record(part, graded, records, files, to);
         ClassReportFiles.printWhere(to);
         for (Student s : students) {
             if (!s.note().isEmpty()) {
                 err.println("note: " + Terminal.safe(s.name()) + ": " + Terminal.safe(s.note()));
             }
+        }
+        for (StudentResult s : graded.students()) {
+            s.handedIn().forEach((lab, time) -> {
+                if (!time.note().isEmpty()) {
+                    err.println("note: " + Terminal.safe(s.name()) + " " + lab + ": " + Terminal.safe(time.note()));
+                }
+            });
+        }
+        List<String> unknown = records.notInRoster(result);
+        if (!unknown.isEmpty()) {
+            err.println("pglabs: " + unknown.size() + " folder(s) not in the roster (graded; their id, name and e-mail "
+                    + "cells are empty): " + String.join(", ", unknown.stream().map(Terminal::safe).toList()));
+        }
+        List<String> missing = records.withoutSubmission(result);
+        if (!missing.isEmpty()) {
+            err.println("pglabs: " + missing.size() + " student(s) of the roster have no submission folder: "
+                    + String.join(", ", missing.stream().map(Terminal::safe).toList()));
         }
         if (!result.notGraded().isEmpty()) {
             err.println("pglabs: " + result.notGraded().size() + " submission(s) could not be graded (the harness "
@@ -213,7 +257,9 @@ final class GradeClassCommand implements Callable<Integer> {
             if (!empty && !Files.exists(dir.resolve(GRADEBOOK))) {
                 return "--out " + dir + " is not empty and holds no earlier gradebook; choose a new or empty folder.";
             }
-            Files.deleteIfExists(dir.resolve(ClassReportFiles.POLICY));  // a run without --policy has none
+            // A run without --policy or --roster has none: an earlier run's copies would be applied by a regrade.
+            Files.deleteIfExists(dir.resolve(ClassReportFiles.POLICY));
+            Files.deleteIfExists(dir.resolve(ClassReportFiles.ROSTER));
             Path students = dir.resolve(STUDENTS);
             if (Files.isDirectory(students)) {
                 try (DirectoryStream<Path> old = Files.newDirectoryStream(students, "*.{json,html}")) {

@@ -2,6 +2,7 @@ package dev.pglabs.cli;
 
 import dev.pglabs.classroom.ClassResult;
 import dev.pglabs.classroom.ClassRoster;
+import dev.pglabs.classroom.CourseRecords;
 import dev.pglabs.classroom.Shard;
 import dev.pglabs.classroom.ShardManifest;
 import dev.pglabs.classroom.StudentResult;
@@ -18,7 +19,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-/** {@code grade-class --students}: a few students regraded into an earlier run's reports, and each run's record. */
+/** {@code grade-class --students} and {@code --only-failed}: a few students regraded into an earlier run's reports, and each run's record. */
 final class Regrade {
 
     static final String RUNS = "runs";
@@ -44,6 +45,11 @@ final class Regrade {
         return null;
     }
 
+    /** The students {@code earlier} could not grade (the harness failed), for {@code --only-failed}. */
+    static List<String> notGraded(ShardManifest earlier) {
+        return earlier.students().stream().filter(e -> e.report().isEmpty()).map(ShardManifest.Entry::name).toList();
+    }
+
     /** The earlier run with the regraded students' results in place of their old ones (new students added). */
     static ClassResult merge(ShardManifest earlier, Path out, ClassResult regraded) throws IOException {
         Set<String> names = regraded.students().stream().map(StudentResult::name).collect(Collectors.toSet());
@@ -59,11 +65,12 @@ final class Regrade {
     }
 
     /** {@code runs/<when>.json}: who was graded in this run, with what, by which grader. */
-    static void record(Shard shard, ClassResult graded, Map<String, String> files, Path out) throws IOException {
+    static void record(Shard shard, ClassResult graded, CourseRecords records, Map<String, String> files, Path out)
+            throws IOException {
         Path runs = Files.createDirectories(out.resolve(RUNS));
         Path tmp = Files.createTempDirectory(runs, ".run-");
         try {
-            ShardManifest.of(shard, graded, files).write(tmp);
+            ShardManifest.of(shard, graded, records, files).write(tmp);
             String name = graded.gradedAt().replace(':', '-') + ".json";
             Files.move(tmp.resolve(ShardManifest.FILE), runs.resolve(name),
                     java.nio.file.StandardCopyOption.REPLACE_EXISTING);

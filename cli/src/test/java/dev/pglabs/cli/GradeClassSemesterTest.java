@@ -1,6 +1,9 @@
 package dev.pglabs.cli;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.MappingIterator;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvParser;
 import dev.pglabs.course.Course;
@@ -24,7 +27,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * {@code grade-class} with what an instructor's semester adds: a course policy (points, deadlines, late penalty)
- * applied to a real git clone dated by its commit and to a plain folder dated by its files.
+ * applied to a real git clone dated by its commit and to a plain folder dated by its files; a roster; the files for
+ * Canvas's and Moodle's grade imports; a stray zip; {@code --only-failed}.
  */
 class GradeClassSemesterTest {
 
@@ -64,9 +68,16 @@ class GradeClassSemesterTest {
         GradeClassCommandTest.copy(solution, submissions.resolve("cy/01-sql-basics"));
         setTimes(submissions.resolve("cy"), Instant.parse("2026-10-10T12:00:00Z"));
         policy = Files.writeString(tmp.resolve("grading.json"), POLICY);
+        Files.writeString(submissions.resolve("late.zip"), "not unzipped");
+        // The class list as Excel writes it: a byte-order mark, quotes; ANA in another case than her folder; cy is
+        // missing from it, zoe handed in nothing.
+        Files.writeString(tmp.resolve("roster.csv"), "\uFEFFgithub,id,name,email,canvas_id\r\n"
+                + "ANA,s1,\"Lima, Ana\",ana@example.org,901\r\nbo,s2,Bo Berg,bo@example.org,902\r\n"
+                + "zoe,s9,Zoe Z,zoe@example.org,909\r\n");
 
         run = PglabsRun.of("grade-class", submissions.toString(), "--out", tmp.resolve("out").toString(),
-                "--labs", "01", "--jobs", "1", "--policy", policy.toString());
+                "--labs", "01", "--jobs", "1", "--policy", policy.toString(), "--roster",
+                tmp.resolve("roster.csv").toString());
     }
 
     static void setTimes(Path folder, Instant when) throws IOException {
@@ -93,18 +104,88 @@ class GradeClassSemesterTest {
     void policyFinalScores() throws IOException {
         assertThat(run.exit()).as(run.err()).isZero();
         List<List<String>> rows = gradebook(tmp.resolve("out"));
-        assertThat(rows.get(0)).containsExactly("student", "01-sql-basics", "01-sql-basics late days",
-                "01-sql-basics penalty", "01-sql-basics final", "total", "final");
-        String max = row(rows, "Points Possible").get(1);
-        assertThat(row(rows, "Points Possible")).containsExactly("Points Possible", max, "", "", "20", max, "20");
+        assertThat(rows.get(0)).containsExactly("student", "student id", "name", "email", "01-sql-basics",
+                "01-sql-basics late days", "01-sql-basics penalty", "01-sql-basics final", "total", "final",
+                "not graded");
+        String max = row(rows, "Points Possible").get(4);
+        assertThat(row(rows, "Points Possible")).containsExactly("Points Possible", "", "", "", max, "", "", "20", max,
+                "20", "");
         // Full marks scaled to 20 points; ana 2 started days late: -20 % = -4; bo within grace; cy 5 days: -30 %.
-        assertThat(row(rows, "ana")).containsExactly("ana", max, "2", "4", "16", max, "16");
-        assertThat(row(rows, "bo")).containsExactly("bo", max, "0", "0", "20", max, "20");
-        assertThat(row(rows, "cy")).containsExactly("cy", max, "5", "6", "14", max, "14");
+        assertThat(row(rows, "ana")).containsExactly("ana", "s1", "Lima, Ana", "ana@example.org", max, "2", "4", "16",
+                max, "16", "");
+        assertThat(row(rows, "bo")).containsExactly("bo", "s2", "Bo Berg", "bo@example.org", max, "0", "0", "20", max,
+                "20", "");
+        assertThat(row(rows, "cy")).containsExactly("cy", "", "", "", max, "5", "6", "14", max, "14", "");
         String page = Files.readString(tmp.resolve("out/students/ana.html"));
         assertThat(page).contains("Course grade", "2026-10-07T00:00:00Z (commit ", "−4 (20 %)", "16 / 20");
         assertThat(Files.readString(tmp.resolve("out/students/cy.html"))).contains("(newest file)");
         assertThat(tmp.resolve("out/grading.json")).hasContent(POLICY);
+    }
+
+    @Test
+    @DisplayName("the roster: folders it does not know and its students without a folder are listed; a stray zip is a "
+            + "row that says why it was not graded")
+    void rosterAndStrayEntries() throws IOException {
+        assertThat(run.exit()).as(run.err()).isZero();
+        assertThat(run.err()).contains("1 folder(s) not in the roster", ": cy",
+                "1 student(s) of the roster have no submission folder: zoe (Zoe Z)", "skipped late.zip: not a folder");
+        assertThat(row(gradebook(tmp.resolve("out")), "late.zip")).containsExactly("late.zip", "", "", "", "", "", "",
+                "", "", "", "not a folder (unzip it into a folder of its own)");
+        JsonNode record = new ObjectMapper().readTree(tmp.resolve("out/class-run.json").toFile());
+        assertThat(record.get("notInRoster").toString()).isEqualTo("[\"cy\"]");
+        assertThat(record.get("withoutSubmission").toString()).isEqualTo("[\"zoe (Zoe Z)\"]");
+        assertThat(record.get("skipped").get(0).get("name").asText()).isEqualTo("late.zip");
+        assertThat(Files.readString(tmp.resolve("out/overview.html"))).contains("Not in the roster (1): cy",
+                "In the roster, no submission (1): zoe (Zoe Z)", "Not a student folder, not graded: late.zip");
+    }
+
+    @Test
+    @DisplayName("canvas-grades.csv and moodle-grades.csv carry the final scores of the roster's students")
+    void lmsFiles() throws IOException {
+        assertThat(run.exit()).as(run.err()).isZero();
+        assertThat(Files.readAllLines(tmp.resolve("out/canvas-grades.csv"))).containsExactly(
+                "Student,ID,\"SIS User ID\",\"SIS Login ID\",Section,01-sql-basics",
+                "\"Points Possible\",,,,,20", "\"Lima, Ana\",901,s1,,,16", "\"Bo Berg\",902,s2,,,20");
+        assertThat(Files.readAllLines(tmp.resolve("out/moodle-grades.csv"))).containsExactly(
+                "\"Email address\",\"ID number\",\"Full name\",01-sql-basics",
+                "ana@example.org,s1,\"Lima, Ana\",16", "bo@example.org,s2,\"Bo Berg\",20");
+    }
+
+    @Test
+    @DisplayName("--only-failed regrades only the students the earlier run could not grade; the rest stays byte for byte")
+    void onlyFailed() throws IOException {
+        assertThat(run.exit()).as(run.err()).isZero();
+        Path out = tmp.resolve("only-failed");
+        GradeClassCommandTest.copy(tmp.resolve("out"), out);
+        // What a run records for a student it could not grade (the server went away): no report, the problem.
+        ObjectMapper json = new ObjectMapper();
+        ObjectNode record = (ObjectNode) json.readTree(out.resolve("class-run.json").toFile());
+        for (JsonNode entry : record.get("students")) {
+            if (entry.get("name").asText().equals("bo")) {
+                ((ObjectNode) entry).put("report", "").put("problem", "the database server went away");
+            }
+        }
+        json.writeValue(out.resolve("class-run.json").toFile(), record);
+        Files.delete(out.resolve("students/bo.json"));
+        Files.delete(out.resolve("students/bo.html"));
+        byte[] ana = Files.readAllBytes(out.resolve("students/ana.html"));
+        byte[] cy = Files.readAllBytes(out.resolve("students/cy.json"));
+
+        PglabsRun again = PglabsRun.of("grade-class", submissions.toString(), "--out", out.toString(), "--labs", "01",
+                "--only-failed");
+        assertThat(again.exit()).as(again.err()).isZero();
+        assertThat(again.err()).contains("Regrading the 1 student(s) the earlier run could not grade: bo",
+                "Grading 1 students");
+        assertThat(out.resolve("students/bo.json")).isRegularFile();
+        assertThat(Files.readAllBytes(out.resolve("students/ana.html"))).isEqualTo(ana);
+        assertThat(Files.readAllBytes(out.resolve("students/cy.json"))).isEqualTo(cy);
+        // The kept policy and roster apply again: the gradebook is the first run's.
+        assertThat(out.resolve("gradebook.csv")).hasSameTextualContentAs(tmp.resolve("out/gradebook.csv"));
+
+        PglabsRun nothing = PglabsRun.of("grade-class", submissions.toString(), "--out", out.toString(), "--labs", "01",
+                "--only-failed");
+        assertThat(nothing.exit()).isZero();
+        assertThat(nothing.err()).contains("nothing to regrade");
     }
 
     @Test

@@ -21,7 +21,8 @@ import java.util.Map;
  * an earlier run's reports.
  */
 public record ShardManifest(String shard, String graderVersion, String postgresVersion, List<String> labs,
-                            String gradedAt, long durationMs, List<Entry> students) {
+                            String gradedAt, long durationMs, List<Entry> students, List<ClassRoster.Skipped> skipped,
+                            List<String> notInRoster, List<String> withoutSubmission) {
 
     public static final String FILE = "class-run.json";
     private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
@@ -40,16 +41,30 @@ public record ShardManifest(String shard, String graderVersion, String postgresV
     public ShardManifest {
         labs = List.copyOf(labs);
         students = List.copyOf(students);
+        // Absent in the records of older versions.
+        skipped = skipped == null ? List.of() : List.copyOf(skipped);
+        notInRoster = notInRoster == null ? List.of() : List.copyOf(notInRoster);
+        withoutSubmission = withoutSubmission == null ? List.of() : List.copyOf(withoutSubmission);
     }
 
     public static ShardManifest of(Shard shard, ClassResult result, Map<String, String> reportFiles) {
+        return of(shard, result, CourseRecords.NONE, reportFiles);
+    }
+
+    /**
+     * The record of a run, with the class folder's entries that are not students and, with a roster, the folders
+     * it does not know and its students without a submission.
+     */
+    public static ShardManifest of(Shard shard, ClassResult result, CourseRecords records,
+                                   Map<String, String> reportFiles) {
         List<Entry> entries = new ArrayList<>();
         for (StudentResult s : result.students()) {
             entries.add(new Entry(s.name(), s.student().note(), s.result().isPresent() ? reportFiles.get(s.name()) : "",
                     s.problem(), s.handedIn()));
         }
         return new ShardManifest(shard.toString(), result.graderVersion(), result.postgresVersion(),
-                result.labs().stream().map(Lab::id).toList(), result.gradedAt(), result.durationMs(), entries);
+                result.labs().stream().map(Lab::id).toList(), result.gradedAt(), result.durationMs(), entries,
+                records.skipped(), records.notInRoster(result), records.withoutSubmission(result));
     }
 
     public void write(Path dir) throws IOException {

@@ -29,11 +29,21 @@ public final class ClassOverviewPage {
 
     /** @param links the feedback page of each student, relative to the overview, by student name */
     public static void write(ClassResult result, Map<String, String> links, Path file) throws IOException {
+        write(result, links, List.of(), file);
+    }
+
+    /** @param notes lines the instructor must see at the top (entries that are not students, roster mismatches) */
+    public static void write(ClassResult result, Map<String, String> links, List<String> notes, Path file)
+            throws IOException {
         Files.createDirectories(file.toAbsolutePath().getParent());
-        Files.writeString(file, render(result, links::get), StandardCharsets.UTF_8);
+        Files.writeString(file, render(result, links::get, notes), StandardCharsets.UTF_8);
     }
 
     public static String render(ClassResult result, Function<String, String> links) {
+        return render(result, links, List.of());
+    }
+
+    public static String render(ClassResult result, Function<String, String> links, List<String> notes) {
         ClassStatistics stats = new ClassStatistics(result);
         StringBuilder b = new StringBuilder();
         int total = result.students().size();
@@ -51,6 +61,11 @@ public final class ClassOverviewPage {
         if (!notGraded.isEmpty()) {
             b.append("<p><strong>").append(notGraded.size()).append(" could not be graded</strong> (the harness failed, "
                     + "not the student; see the table below and grade them again).</p>\n");
+        }
+        if (!notes.isEmpty()) {
+            b.append("<ul class=\"notes\">\n");
+            notes.forEach(note -> b.append("<li>").append(Html.escape(note)).append("</li>\n"));
+            b.append("</ul>\n");
         }
 
         b.append("<h2>Score distribution</h2>\n<table>\n<tr><th>total</th><th class=\"num\">students</th><th></th></tr>\n");
