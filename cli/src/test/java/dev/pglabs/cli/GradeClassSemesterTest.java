@@ -189,6 +189,26 @@ class GradeClassSemesterTest {
     }
 
     @Test
+    @DisplayName("two shards with the policy and roster merge into the gradebook and LMS files of one run")
+    void shardsKeepThePolicyAndRoster() throws IOException {
+        assertThat(run.exit()).as(run.err()).isZero();
+        for (int k = 1; k <= 2; k++) {
+            PglabsRun part = PglabsRun.of("grade-class", submissions.toString(), "--out",
+                    tmp.resolve("shard-" + k).toString(), "--labs", "01", "--jobs", "1", "--shard", k + "/2",
+                    "--policy", policy.toString(), "--roster", tmp.resolve("roster.csv").toString());
+            assertThat(part.exit()).as(part.err()).isZero();
+        }
+        Path merged = tmp.resolve("merged");
+        PglabsRun merge = PglabsRun.of("merge-grades", "--out", merged.toString(), tmp.resolve("shard-1").toString(),
+                tmp.resolve("shard-2").toString());
+        assertThat(merge.exit()).as(merge.err()).isZero();
+        for (String file : List.of("gradebook.csv", "canvas-grades.csv", "moodle-grades.csv", "grading.json",
+                "roster.csv")) {
+            assertThat(merged.resolve(file)).as(file).hasSameTextualContentAs(tmp.resolve("out").resolve(file));
+        }
+    }
+
+    @Test
     @DisplayName("a policy with a mistake stops the run before anything is written, naming the field and the fix")
     void invalidPolicy() throws IOException {
         Path bad = Files.writeString(tmp.resolve("bad.json"), "{\"labs\": {\"01\": {\"deadline\": \"5 Oct\"}}}");
