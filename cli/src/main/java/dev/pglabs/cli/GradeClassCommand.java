@@ -36,7 +36,8 @@ import java.util.concurrent.Callable;
 @Command(name = "grade-class", sortOptions = false,
         description = {"Grade a whole class: every sub-folder of SUBMISSIONS is one student (a copy of labs/, "
                 + "or a clone of the student repository).",
-                "Writes to DIR: gradebook.csv, overview.html, summary.md, and students/<name>.json + .html."})
+                "Writes to DIR: gradebook.csv, overview.html, summary.md, and students/<name>.json + .html; with "
+                        + "--roster also canvas-grades.csv and moodle-grades.csv."})
 final class GradeClassCommand implements Callable<Integer> {
 
     static final String GRADEBOOK = ClassReportFiles.GRADEBOOK;

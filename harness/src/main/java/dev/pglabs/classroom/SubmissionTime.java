@@ -28,8 +28,9 @@ import java.util.Optional;
  * <p>
  * The repository is hostile: it is read with JGit, which reads objects and never runs anything the repository's
  * configuration names (hooks, {@code core.fsmonitor}, aliases, filters); no {@code git} process is started. A
- * {@code .git} that is a file or a link (it could lead into another folder) is not followed. A repository that
- * cannot be read falls back to file times, with a note saying so.
+ * {@code .git} that is a file or a link (it could lead into another folder), or that holds links or special files
+ * (a named pipe would block the read), is not read. A repository that cannot be read falls back to file times, with a
+ * note saying so.
  *
  * @param at     when, ISO-8601 instant
  * @param source how it was found: {@code "commit <short id>"} or {@code "newest file"}
@@ -55,6 +56,11 @@ public record SubmissionTime(String at, String source, String note) {
         for (Path dir = labFolder.getParent(); dir != null && dir.startsWith(studentFolder); dir = dir.getParent()) {
             Path git = dir.resolve(".git");
             if (Files.isDirectory(git, LinkOption.NOFOLLOW_LINKS)) {
+                String odd = oddEntry(git);
+                if (odd != null) {
+                    note = ".git holds " + odd + ", which is not a plain file or folder, and is not read; file times used";
+                    break;
+                }
                 try {
                     Optional<SubmissionTime> committed = lastCommit(git, dir.relativize(labFolder));
                     if (committed.isPresent()) {
@@ -93,6 +99,20 @@ public record SubmissionTime(String at, String source, String note) {
                 Instant when = last.getCommitterIdent().getWhenAsInstant();
                 return Optional.of(new SubmissionTime(when.toString(), "commit " + last.abbreviate(7).name(), ""));
             }
+        }
+    }
+
+    /**
+     * The first entry of {@code gitDir} that is a link or a special file, or null: a link could lead JGit to read
+     * outside the student's folder, and a named pipe would block the read forever. A clone made by git has neither.
+     */
+    private static String oddEntry(Path gitDir) {
+        try (var entries = Files.walk(gitDir)) {
+            return entries.filter(p -> !Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)
+                            && !Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS))
+                    .map(p -> gitDir.relativize(p).toString()).findFirst().orElse(null);
+        } catch (IOException | RuntimeException e) {
+            return "an entry that cannot be listed (" + e.getMessage() + ")";
         }
     }
 

@@ -85,6 +85,15 @@ class SubmissionTimeTest {
                 .isEqualTo(Instant.parse("2026-10-05T20:00:00Z"));
         assertThat(marker).doesNotExist();
 
+        // A link inside .git (it could lead JGit out of the folder) is not read.
+        Path outside = Files.writeString(tmp.resolve("outside-config"), "[core]\n");
+        Files.move(student.resolve(".git/config"), tmp.resolve("config.bak"));
+        Files.createSymbolicLink(student.resolve(".git/config"), outside);
+        assertThat(SubmissionTime.of(student, student.resolve("01-sql-basics")).orElseThrow().note())
+                .contains(".git holds config, which is not a plain file or folder");
+        Files.delete(student.resolve(".git/config"));
+        Files.move(tmp.resolve("config.bak"), student.resolve(".git/config"));
+
         // Objects gone: the repository cannot be read, so the files' time is used, with a note.
         try (var objects = Files.walk(student.resolve(".git/objects"))) {
             for (Path p : objects.sorted(java.util.Comparator.reverseOrder()).toList()) {
