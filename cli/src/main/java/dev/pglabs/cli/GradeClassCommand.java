@@ -208,7 +208,7 @@ final class GradeClassCommand implements Callable<Integer> {
         Shard part = shard == null ? new Shard(1, 1) : shard;
         ShardManifest.of(part, result, records, files).write(to);
         ClassReportFiles.keep(policy, rosterFile, to);
-        Regrade.record(part, graded, records, files, to);
+        Regrade.record(part, graded, result, records, files, to);
         ClassReportFiles.printWhere(to);
         for (Student s : students) {
             if (!s.note().isEmpty()) {

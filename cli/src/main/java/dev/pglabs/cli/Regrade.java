@@ -64,13 +64,16 @@ final class Regrade {
                 regraded.gradedAt(), regraded.durationMs());
     }
 
-    /** {@code runs/<when>.json}: who was graded in this run, with what, by which grader. */
-    static void record(Shard shard, ClassResult graded, CourseRecords records, Map<String, String> files, Path out)
-            throws IOException {
+    /**
+     * {@code runs/<when>.json}: who was graded in this run, with what, by which grader; the roster's findings are
+     * about the whole class ({@code whole}: the regraded students merged into the earlier run).
+     */
+    static void record(Shard shard, ClassResult graded, ClassResult whole, CourseRecords records,
+                       Map<String, String> files, Path out) throws IOException {
         Path runs = Files.createDirectories(out.resolve(RUNS));
         Path tmp = Files.createTempDirectory(runs, ".run-");
         try {
-            ShardManifest.of(shard, graded, records, files).write(tmp);
+            ShardManifest.of(shard, graded, records, files).withRosterFindings(records, whole).write(tmp);
             String name = graded.gradedAt().replace(':', '-') + ".json";
             Files.move(tmp.resolve(ShardManifest.FILE), runs.resolve(name),
                     java.nio.file.StandardCopyOption.REPLACE_EXISTING);

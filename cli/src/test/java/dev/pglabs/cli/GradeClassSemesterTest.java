@@ -179,6 +179,14 @@ class GradeClassSemesterTest {
         assertThat(out.resolve("students/bo.json")).isRegularFile();
         assertThat(Files.readAllBytes(out.resolve("students/ana.html"))).isEqualTo(ana);
         assertThat(Files.readAllBytes(out.resolve("students/cy.json"))).isEqualTo(cy);
+        Path latest;
+        try (Stream<Path> runs = Files.list(out.resolve("runs"))) {
+            latest = runs.max(java.util.Comparator.comparing(Path::toString)).orElseThrow();
+        }
+        JsonNode runRecord = json.readTree(latest.toFile());
+        assertThat(runRecord.get("students")).hasSize(1);
+        assertThat(runRecord.get("withoutSubmission").toString()).as("about the class, not the one regraded")
+                .isEqualTo("[\"zoe (Zoe Z)\"]");
         // The kept policy and roster apply again: the gradebook is the first run's.
         assertThat(out.resolve("gradebook.csv")).hasSameTextualContentAs(tmp.resolve("out/gradebook.csv"));
 

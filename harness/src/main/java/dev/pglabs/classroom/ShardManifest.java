@@ -67,6 +67,12 @@ public record ShardManifest(String shard, String graderVersion, String postgresV
                 records.skipped(), records.notInRoster(result), records.withoutSubmission(result));
     }
 
+    /** This record with the roster's findings about {@code whole} (a regrade records its few students, not the class). */
+    public ShardManifest withRosterFindings(CourseRecords records, ClassResult whole) {
+        return new ShardManifest(shard, graderVersion, postgresVersion, labs, gradedAt, durationMs, students, skipped,
+                records.notInRoster(whole), records.withoutSubmission(whole));
+    }
+
     public void write(Path dir) throws IOException {
         MAPPER.writeValue(dir.resolve(FILE).toFile(), this);
     }
