@@ -3,9 +3,12 @@ package dev.pglabs.cli;
 import dev.pglabs.classroom.ClassGrading;
 import dev.pglabs.classroom.ClassResult;
 import dev.pglabs.classroom.ClassRoster;
+import dev.pglabs.classroom.CourseRecords;
+import dev.pglabs.classroom.InvalidCourseFile;
 import dev.pglabs.classroom.Shard;
 import dev.pglabs.classroom.ShardManifest;
 import dev.pglabs.classroom.Student;
+import dev.pglabs.classroom.StudentResult;
 import dev.pglabs.course.Course;
 import dev.pglabs.course.Lab;
 import dev.pglabs.grading.GradingSession;
@@ -34,7 +37,8 @@ import java.util.concurrent.Callable;
 @Command(name = "grade-class", sortOptions = false,
         description = {"Grade a whole class: every sub-folder of SUBMISSIONS is one student (a copy of labs/, "
                 + "or a clone of the student repository).",
-                "Writes to DIR: gradebook.csv, overview.html, summary.md, and students/<name>.json + .html."})
+                "Writes to DIR: gradebook.csv, overview.html, summary.md, and students/<name>.json + .html; with "
+                        + "--roster also canvas-grades.csv and moodle-grades.csv."})
 final class GradeClassCommand implements Callable<Integer> {
 
     static final String GRADEBOOK = ClassReportFiles.GRADEBOOK;
@@ -67,6 +71,23 @@ final class GradeClassCommand implements Callable<Integer> {
             description = {"Regrade only these students (folder names, e.g. --students ana,bo) into the earlier "
                     + "run's --out: their rows and reports are replaced, everyone else's stay as they are."})
     List<String> only = List.of();
+
+    @Option(names = "--only-failed",
+            description = {"Regrade only the students the earlier run in --out could not grade (pglabs failed, not "
+                    + "the students), e.g. after fixing a broken server; everyone else's files stay as they are."})
+    boolean onlyFailed;
+
+    @Option(names = "--policy", paramLabel = "FILE",
+            description = {"The course's grading policy (JSON): each lab's points or weight and deadline, the late "
+                    + "penalty, a grace period. The gradebook then has late days, penalty and final points. Kept in "
+                    + "DIR as grading.json; a regrade into DIR applies it again."})
+    Path policy;
+
+    @Option(names = "--roster", paramLabel = "FILE.csv",
+            description = {"The class list (CSV: github,id,name,email): the gradebook gets each student's id, name "
+                    + "and e-mail, and the LMS files can name them. Folders not in it and its students without a "
+                    + "folder are listed. Kept in DIR as roster.csv."})
+    Path rosterFile;
 
     @Mixin
     DatabaseOptions database;
@@ -105,10 +126,23 @@ final class GradeClassCommand implements Callable<Integer> {
         }
         // Read before this run replaces the folder's files: the overview shows what changed since.
         Optional<Regrade.Earlier> before = shard == null ? Regrade.earlier(to, System.err) : Optional.empty();
+        if (onlyFailed && !only.isEmpty()) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                    "--only-failed picks the students itself; give it or --students, not both.");
+        }
+        boolean regrade = onlyFailed || !only.isEmpty();
+        CourseRecords records;
+        try {
+            records = ClassReportFiles.records(policy, rosterFile, regrade, course, to);
+        } catch (InvalidCourseFile e) {
+            System.err.println("pglabs: " + e.getMessage());
+            return Main.CANNOT_GRADE;
+        }
         ShardManifest earlier = null;
-        if (!only.isEmpty()) {
-            String why = shard != null ? "--students regrades into one whole class run; it does not combine with --shard."
-                    : !Files.isRegularFile(to.resolve(ShardManifest.FILE)) ? "--students regrades into an earlier run's "
+        if (regrade) {
+            String option = onlyFailed ? "--only-failed" : "--students";
+            String why = shard != null ? option + " regrades into one whole class run; it does not combine with --shard."
+                    : !Files.isRegularFile(to.resolve(ShardManifest.FILE)) ? option + " regrades into an earlier run's "
                     + "--out, and " + to + " holds none (no " + ShardManifest.FILE + "): grade the class first." : null;
             if (why == null) {
                 earlier = ShardManifest.read(to);
@@ -118,6 +152,15 @@ final class GradeClassCommand implements Callable<Integer> {
                 System.err.println("pglabs: " + why);
                 return Main.CANNOT_GRADE;
             }
+            if (onlyFailed) {
+                only = Regrade.notGraded(earlier);
+                if (only.isEmpty()) {
+                    System.err.println("pglabs: every student in " + to + " was graded; nothing to regrade.");
+                    return 0;
+                }
+                System.err.println("Regrading the " + only.size() + " student(s) the earlier run could not grade: "
+                        + String.join(", ", only.stream().map(Terminal::safe).toList()));
+            }
         } else {
             String unusable = prepareOutput(to);
             if (unusable != null) {
@@ -126,7 +169,8 @@ final class GradeClassCommand implements Callable<Integer> {
             }
         }
         ClassRoster roster = ClassRoster.scan(from, course);
-        roster.skipped().forEach(line -> System.err.println("pglabs: skipped " + Terminal.safe(line)));
+        roster.skipped().forEach(entry -> System.err.println("pglabs: skipped " + Terminal.safe(entry.toString())));
+        records = records.withSkipped(roster.skipped());
         if (roster.students().isEmpty()) {
             System.err.println("pglabs: " + from + " has no student folders. Put each student's work in a "
                     + "sub-folder of its own (a copy of labs/, or a clone of the student's repository).");
@@ -163,16 +207,34 @@ final class GradeClassCommand implements Callable<Integer> {
             result = Regrade.merge(earlier.results(to.resolve(STUDENTS)), result);
         }
         ClassResult now = result;
-        Map<String, String> files = ClassReportFiles.write(result, to, err,
+        Map<String, String> files = ClassReportFiles.write(result, records, to, err,
                 earlier == null ? name -> true : name -> only.contains(name), before.map(e -> e.changesTo(now)));
         Shard part = shard == null ? new Shard(1, 1) : shard;
-        ShardManifest.of(part, result, files).write(to);
-        Regrade.record(part, graded, files, to);
+        ShardManifest.of(part, result, records, files).write(to);
+        ClassReportFiles.keep(policy, rosterFile, to);
+        Regrade.record(part, graded, result, records, files, to);
         ClassReportFiles.printWhere(to);
         for (Student s : students) {
             if (!s.note().isEmpty()) {
                 err.println("note: " + Terminal.safe(s.name()) + ": " + Terminal.safe(s.note()));
             }
+        }
+        for (StudentResult s : graded.students()) {
+            s.handedIn().forEach((lab, time) -> {
+                if (!time.note().isEmpty()) {
+                    err.println("note: " + Terminal.safe(s.name()) + " " + lab + ": " + Terminal.safe(time.note()));
+                }
+            });
+        }
+        List<String> unknown = records.notInRoster(result);
+        if (!unknown.isEmpty()) {
+            err.println("pglabs: " + unknown.size() + " folder(s) not in the roster (graded; their id, name and e-mail "
+                    + "cells are empty): " + String.join(", ", unknown.stream().map(Terminal::safe).toList()));
+        }
+        List<String> missing = records.withoutSubmission(result);
+        if (!missing.isEmpty()) {
+            err.println("pglabs: " + missing.size() + " student(s) of the roster have no submission folder: "
+                    + String.join(", ", missing.stream().map(Terminal::safe).toList()));
         }
         if (!result.notGraded().isEmpty()) {
             err.println("pglabs: " + result.notGraded().size() + " submission(s) could not be graded (the harness "
@@ -200,6 +262,9 @@ final class GradeClassCommand implements Callable<Integer> {
             if (!empty && !Files.exists(dir.resolve(GRADEBOOK))) {
                 return "--out " + dir + " is not empty and holds no earlier gradebook; choose a new or empty folder.";
             }
+            // A run without --policy or --roster has none: an earlier run's copies would be applied by a regrade.
+            Files.deleteIfExists(dir.resolve(ClassReportFiles.POLICY));
+            Files.deleteIfExists(dir.resolve(ClassReportFiles.ROSTER));
             Path students = dir.resolve(STUDENTS);
             if (Files.isDirectory(students)) {
                 try (DirectoryStream<Path> old = Files.newDirectoryStream(students, "*.{json,html}")) {

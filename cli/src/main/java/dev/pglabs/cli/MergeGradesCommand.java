@@ -2,6 +2,8 @@ package dev.pglabs.cli;
 
 import dev.pglabs.classroom.ClassResult;
 import dev.pglabs.classroom.ClassRoster;
+import dev.pglabs.classroom.CourseRecords;
+import dev.pglabs.classroom.InvalidCourseFile;
 import dev.pglabs.classroom.ShardManifest;
 import dev.pglabs.classroom.StudentResult;
 import dev.pglabs.course.Course;
@@ -74,9 +76,20 @@ final class MergeGradesCommand implements Callable<Integer> {
         String gradedAt = manifests.stream().map(ShardManifest::gradedAt).max(Comparator.naturalOrder()).orElseThrow();
         ClassResult result = new ClassResult(labs, students, first.graderVersion(), first.postgresVersion(), gradedAt,
                 duration);
-        Map<String, String> files = ClassReportFiles.write(result, to, System.err);
+        CourseRecords records;
+        try {
+            // Every shard was graded with the same command from the same class folder: the first one's policy,
+            // roster and skipped entries are the class's.
+            records = ClassReportFiles.records(kept(ClassReportFiles.POLICY), kept(ClassReportFiles.ROSTER), false,
+                    course, to).withSkipped(first.skipped());
+        } catch (InvalidCourseFile e) {
+            System.err.println("pglabs: the copy kept in " + shards.get(0) + " cannot be used: " + e.getMessage());
+            return Main.CANNOT_GRADE;
+        }
+        Map<String, String> files = ClassReportFiles.write(result, records, to, System.err);
         // The merged folder is one whole run: grade-class --students can regrade into it.
-        ShardManifest.of(new dev.pglabs.classroom.Shard(1, 1), result, files).write(to);
+        ShardManifest.of(new dev.pglabs.classroom.Shard(1, 1), result, records, files).write(to);
+        ClassReportFiles.keep(kept(ClassReportFiles.POLICY), kept(ClassReportFiles.ROSTER), to);
         System.err.println("Merged " + manifests.size() + " shards: " + students.size() + " students.");
         ClassReportFiles.printWhere(to);
         if (!result.notGraded().isEmpty()) {
@@ -85,6 +98,12 @@ final class MergeGradesCommand implements Callable<Integer> {
             return Main.CANNOT_GRADE;
         }
         return 0;
+    }
+
+    /** The first shard's copy of a policy or roster file, or null. */
+    private Path kept(String name) {
+        Path file = shards.get(0).resolve(name);
+        return Files.isRegularFile(file) ? file : null;
     }
 
     /** Why these shards do not make one class run, or null when they do. */

@@ -3,6 +3,7 @@ package dev.pglabs.cli;
 import dev.pglabs.classroom.ClassResult;
 import dev.pglabs.classroom.ClassRoster;
 import dev.pglabs.classroom.GradeDiff;
+import dev.pglabs.classroom.CourseRecords;
 import dev.pglabs.classroom.Shard;
 import dev.pglabs.classroom.ShardManifest;
 import dev.pglabs.classroom.StudentResult;
@@ -23,8 +24,8 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * {@code grade-class --students}: a few students regraded into an earlier run's reports, and each run's record; and
- * the earlier run a new one replaces in the same folder, for the overview's changes since then.
+ * {@code grade-class --students} and {@code --only-failed}: a few students regraded into an earlier run's reports, and
+ * each run's record; and the earlier run a new one replaces in the same folder, for the overview's changes since then.
  */
 final class Regrade {
 
@@ -83,6 +84,11 @@ final class Regrade {
         return null;
     }
 
+    /** The students {@code earlier} could not grade (the harness failed), for {@code --only-failed}. */
+    static List<String> notGraded(ShardManifest earlier) {
+        return earlier.students().stream().filter(e -> e.report().isEmpty()).map(ShardManifest.Entry::name).toList();
+    }
+
     /** The earlier run with the regraded students' results in place of their old ones (new students added). */
     static ClassResult merge(List<StudentResult> earlier, ClassResult regraded) {
         Set<String> names = regraded.students().stream().map(StudentResult::name).collect(Collectors.toSet());
@@ -97,12 +103,16 @@ final class Regrade {
                 regraded.gradedAt(), regraded.durationMs());
     }
 
-    /** {@code runs/<when>.json}: who was graded in this run, with what, by which grader. */
-    static void record(Shard shard, ClassResult graded, Map<String, String> files, Path out) throws IOException {
+    /**
+     * {@code runs/<when>.json}: who was graded in this run, with what, by which grader; the roster's findings are
+     * about the whole class ({@code whole}: the regraded students merged into the earlier run).
+     */
+    static void record(Shard shard, ClassResult graded, ClassResult whole, CourseRecords records,
+                       Map<String, String> files, Path out) throws IOException {
         Path runs = Files.createDirectories(out.resolve(RUNS));
         Path tmp = Files.createTempDirectory(runs, ".run-");
         try {
-            ShardManifest.of(shard, graded, files).write(tmp);
+            ShardManifest.of(shard, graded, records, files).withRosterFindings(records, whole).write(tmp);
             String name = graded.gradedAt().replace(':', '-') + ".json";
             Files.move(tmp.resolve(ShardManifest.FILE), runs.resolve(name),
                     java.nio.file.StandardCopyOption.REPLACE_EXISTING);

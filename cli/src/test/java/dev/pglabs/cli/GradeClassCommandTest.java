@@ -117,15 +117,17 @@ class GradeClassCommandTest {
                 .readerForListOf(String.class).readValues(tmp.resolve("one/gradebook.csv").toFile())) {
             rows = it.readAll();
         }
-        assertThat(rows.get(0)).containsExactly("student", "01-sql-basics", "03-relations-joins", "total");
+        assertThat(rows.get(0)).containsExactly("student", "01-sql-basics", "03-relations-joins", "total", "not graded");
         assertThat(rows.get(1).get(0)).isEqualTo("Points Possible");
-        assertThat(rows).hasSize(7);
+        assertThat(rows).hasSize(8);
+        assertThat(rows.get(7)).as("the stray zip: a row that says why it was not graded")
+                .containsExactly("eve.zip", "", "", "", "not a folder (unzip it into a folder of its own)");
         JsonNode aliceJson = JSON.readTree(tmp.resolve("one/students/alice.json").toFile());
         double max = aliceJson.get("max").asDouble();
         assertThat(aliceJson.get("score").asDouble()).as("the reference solutions").isEqualTo(max);
         assertThat(row(rows, "alice").get(3)).isEqualTo(Scores.format(max));
         assertThat(row(rows, "bob")).as("untouched starters: not handed in, empty cells").containsExactly("bob", "", "",
-                "0");
+                "0", "");
         double carol = Double.parseDouble(row(rows, "carol").get(3));
         assertThat(carol).as("partly right, and not graded from solutions/").isPositive().isLessThan(max);
         assertThat(row(rows, "'" + FORMULA)).as("the formula is defused").isNotNull();

@@ -10,6 +10,8 @@ import dev.pglabs.submission.Submission;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -78,7 +80,12 @@ public final class ClassGrading {
         try {
             SubmissionResult result = runner.grade(session.forSubmission(new Submission(student.labs())), labs,
                     GradingProgress.SILENT);
-            return StudentResult.graded(student, result);
+            Map<String, SubmissionTime> handedIn = new TreeMap<>();
+            for (Lab lab : labs) {
+                SubmissionTime.of(student.folder(), student.labs().resolve(lab.folder()))
+                        .ifPresent(time -> handedIn.put(lab.folder(), time));
+            }
+            return StudentResult.graded(student, result, handedIn);
         } catch (RuntimeException | Error e) {
             // The harness itself failed (e.g. the database server went away): say so, grade the others.
             return StudentResult.notGraded(student, describe(e));

@@ -19,9 +19,20 @@ import java.util.List;
  * skipped so the instructor hears about a forgotten zip.
  *
  * @param students in a stable order: by name, ignoring case, then exactly
- * @param skipped  one line per entry that is not a student folder, saying why
+ * @param skipped  each entry that is not a student folder, with why
  */
-public record ClassRoster(List<Student> students, List<String> skipped) {
+public record ClassRoster(List<Student> students, List<Skipped> skipped) {
+
+    /**
+     * An entry of the class folder that could not be graded as a student (a forgotten zip), with why: reports list
+     * it among the students pglabs could not grade.
+     */
+    public record Skipped(String name, String reason) {
+        @Override
+        public String toString() {
+            return name + ": " + reason;
+        }
+    }
 
     /** The order students appear in everywhere: gradebook, overview, progress. */
     public static final Comparator<String> NAME_ORDER =
@@ -35,7 +46,7 @@ public record ClassRoster(List<Student> students, List<String> skipped) {
     public static ClassRoster scan(Path submissions, Course course) {
         List<String> labFolders = course.labs().stream().map(Lab::folder).toList();
         List<Student> students = new ArrayList<>();
-        List<String> skipped = new ArrayList<>();
+        List<Skipped> skipped = new ArrayList<>();
         try (DirectoryStream<Path> entries = Files.newDirectoryStream(submissions)) {
             for (Path entry : entries) {
                 String name = entry.getFileName().toString();
@@ -44,8 +55,8 @@ public record ClassRoster(List<Student> students, List<String> skipped) {
                 }
                 // The submissions folder is the instructor's: a linked student folder is followed on purpose.
                 if (!Files.isDirectory(entry)) {
-                    skipped.add(name + ": not a folder" + (name.toLowerCase().endsWith(".zip")
-                            ? " (unzip it into a folder of its own)" : ""));
+                    skipped.add(new Skipped(name, "not a folder" + (name.toLowerCase().endsWith(".zip")
+                            ? " (unzip it into a folder of its own)" : "")));
                     continue;
                 }
                 SubmissionLocator.Located located = SubmissionLocator.locate(entry, labFolders);
@@ -56,7 +67,7 @@ public record ClassRoster(List<Student> students, List<String> skipped) {
                     + e.getMessage(), e);
         }
         students.sort(Comparator.comparing(Student::name, NAME_ORDER));
-        skipped.sort(NAME_ORDER);
+        skipped.sort(Comparator.comparing(Skipped::name, NAME_ORDER));
         return new ClassRoster(students, skipped);
     }
 }

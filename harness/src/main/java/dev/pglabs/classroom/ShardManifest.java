@@ -21,7 +21,8 @@ import java.util.Map;
  * an earlier run's reports.
  */
 public record ShardManifest(String shard, String graderVersion, String postgresVersion, List<String> labs,
-                            String gradedAt, long durationMs, List<Entry> students) {
+                            String gradedAt, long durationMs, List<Entry> students, List<ClassRoster.Skipped> skipped,
+                            List<String> notInRoster, List<String> withoutSubmission) {
 
     public static final String FILE = "class-run.json";
     private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
@@ -30,24 +31,46 @@ public record ShardManifest(String shard, String graderVersion, String postgresV
      * One student of the shard.
      *
      * @param report  the base name of their {@code students/<report>.json}, empty when not graded
-     * @param problem why the harness could not grade them, empty when graded
+     * @param problem  why the harness could not grade them, empty when graded
+     * @param handedIn when each lab was handed in (absent in runs of older versions)
      */
-    public record Entry(String name, String note, String report, String problem) {
+    public record Entry(String name, String note, String report, String problem,
+                        Map<String, SubmissionTime> handedIn) {
     }
 
     public ShardManifest {
         labs = List.copyOf(labs);
         students = List.copyOf(students);
+        // Absent in the records of older versions.
+        skipped = skipped == null ? List.of() : List.copyOf(skipped);
+        notInRoster = notInRoster == null ? List.of() : List.copyOf(notInRoster);
+        withoutSubmission = withoutSubmission == null ? List.of() : List.copyOf(withoutSubmission);
     }
 
     public static ShardManifest of(Shard shard, ClassResult result, Map<String, String> reportFiles) {
+        return of(shard, result, CourseRecords.NONE, reportFiles);
+    }
+
+    /**
+     * The record of a run, with the class folder's entries that are not students and, with a roster, the folders
+     * it does not know and its students without a submission.
+     */
+    public static ShardManifest of(Shard shard, ClassResult result, CourseRecords records,
+                                   Map<String, String> reportFiles) {
         List<Entry> entries = new ArrayList<>();
         for (StudentResult s : result.students()) {
             entries.add(new Entry(s.name(), s.student().note(), s.result().isPresent() ? reportFiles.get(s.name()) : "",
-                    s.problem()));
+                    s.problem(), s.handedIn()));
         }
         return new ShardManifest(shard.toString(), result.graderVersion(), result.postgresVersion(),
-                result.labs().stream().map(Lab::id).toList(), result.gradedAt(), result.durationMs(), entries);
+                result.labs().stream().map(Lab::id).toList(), result.gradedAt(), result.durationMs(), entries,
+                records.skipped(), records.notInRoster(result), records.withoutSubmission(result));
+    }
+
+    /** This record with the roster's findings about {@code whole} (a regrade records its few students, not the class). */
+    public ShardManifest withRosterFindings(CourseRecords records, ClassResult whole) {
+        return new ShardManifest(shard, graderVersion, postgresVersion, labs, gradedAt, durationMs, students, skipped,
+                records.notInRoster(whole), records.withoutSubmission(whole));
     }
 
     public void write(Path dir) throws IOException {
@@ -71,7 +94,7 @@ public record ShardManifest(String shard, String graderVersion, String postgresV
                 results.add(StudentResult.notGraded(student, e.problem()));
             } else {
                 SubmissionResult result = JsonReport.read(studentsDir.resolve(e.report() + ".json"));
-                results.add(StudentResult.graded(student, result));
+                results.add(StudentResult.graded(student, result, e.handedIn()));
             }
         }
         return results;

@@ -43,21 +43,25 @@ public final class ClassOverviewPage {
 
     /** @param links the feedback page of each student, relative to the overview, by student name */
     public static void write(ClassResult result, Map<String, String> links, Path file) throws IOException {
-        write(result, links, Optional.empty(), file);
+        write(result, links, List.of(), Optional.empty(), file);
     }
 
-    /** As {@link #write(ClassResult, Map, Path)}, with the changes since {@code previous} when there was one. */
-    public static void write(ClassResult result, Map<String, String> links, Optional<PreviousRun> previous, Path file)
-            throws IOException {
+    /**
+     * As {@link #write(ClassResult, Map, Path)}, with lines the instructor must see at the top ({@code notes}: entries
+     * that are not students, roster mismatches) and the changes since {@code previous} when there was one.
+     */
+    public static void write(ClassResult result, Map<String, String> links, List<String> notes,
+                             Optional<PreviousRun> previous, Path file) throws IOException {
         Files.createDirectories(file.toAbsolutePath().getParent());
-        Files.writeString(file, render(result, links::get, previous), StandardCharsets.UTF_8);
+        Files.writeString(file, render(result, links::get, notes, previous), StandardCharsets.UTF_8);
     }
 
     public static String render(ClassResult result, Function<String, String> links) {
-        return render(result, links, Optional.empty());
+        return render(result, links, List.of(), Optional.empty());
     }
 
-    public static String render(ClassResult result, Function<String, String> links, Optional<PreviousRun> previous) {
+    public static String render(ClassResult result, Function<String, String> links, List<String> notes,
+                                Optional<PreviousRun> previous) {
         ClassStatistics stats = new ClassStatistics(result);
         StringBuilder b = new StringBuilder();
         int total = result.students().size();
@@ -75,6 +79,11 @@ public final class ClassOverviewPage {
         if (!notGraded.isEmpty()) {
             b.append("<p><strong>").append(notGraded.size()).append(" could not be graded</strong> (the harness failed, "
                     + "not the student; see the table below and grade them again).</p>\n");
+        }
+        if (!notes.isEmpty()) {
+            b.append("<ul class=\"notes\">\n");
+            notes.forEach(note -> b.append("<li>").append(Html.escape(note)).append("</li>\n"));
+            b.append("</ul>\n");
         }
         previous.ifPresent(p -> changes(b, p));
 

@@ -1,5 +1,6 @@
 package dev.pglabs.reports;
 
+import dev.pglabs.classroom.LabGrade;
 import dev.pglabs.results.CheckResult;
 import dev.pglabs.results.CheckStatus;
 import dev.pglabs.results.LabResult;
@@ -11,6 +12,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * One student's feedback as a self-contained HTML page: the score per lab, then every check with its status,
@@ -22,11 +24,21 @@ public final class FeedbackPage {
     }
 
     public static void write(String student, SubmissionResult result, Path file) throws IOException {
+        write(student, result, List.of(), file);
+    }
+
+    /** With {@code grades} (a course policy), the page also says when each lab was handed in and its penalty. */
+    public static void write(String student, SubmissionResult result, List<LabGrade> grades, Path file)
+            throws IOException {
         Files.createDirectories(file.toAbsolutePath().getParent());
-        Files.writeString(file, render(student, result), StandardCharsets.UTF_8);
+        Files.writeString(file, render(student, result, grades), StandardCharsets.UTF_8);
     }
 
     public static String render(String student, SubmissionResult result) {
+        return render(student, result, List.of());
+    }
+
+    public static String render(String student, SubmissionResult result, List<LabGrade> grades) {
         StringBuilder b = new StringBuilder();
         b.append("<h1>Feedback for ").append(Html.escape(student)).append("</h1>\n");
         b.append("<p><strong>").append(Scores.format(result.score())).append(" / ").append(Scores.format(result.max()))
@@ -42,6 +54,7 @@ public final class FeedbackPage {
                     .append("</td></tr>\n");
         }
         b.append("</table>\n");
+        b.append(courseGrade(grades));
         for (LabResult lab : result.labs()) {
             b.append("<h2 id=\"").append(Html.escape(lab.id())).append("\">").append(Html.escape(lab.id())).append(" · ")
                     .append(Html.escape(lab.title())).append(" — ").append(Scores.format(lab.score())).append(" / ")
@@ -74,6 +87,32 @@ public final class FeedbackPage {
         }
         b.append(footer(result));
         return Html.page("pglabs feedback: " + student, b.toString());
+    }
+
+    /** When each lab was handed in, how late, what it counts for and what lateness took off. */
+    static String courseGrade(List<LabGrade> grades) {
+        if (grades.isEmpty()) {
+            return "";
+        }
+        StringBuilder b = new StringBuilder("<h2>Course grade</h2>\n<table>\n<tr><th>lab</th><th>handed in</th>"
+                + "<th class=\"num\">days late</th><th class=\"num\">points</th><th class=\"num\">late penalty</th>"
+                + "<th class=\"num\">final</th></tr>\n");
+        for (LabGrade g : grades) {
+            String when = g.handedIn().map(t -> t.at() + " (" + t.source() + ")").orElse("—");
+            b.append("<tr><td>").append(Html.escape(g.lab())).append("</td><td>").append(Html.escape(when))
+                    .append("</td><td class=\"num\">").append(g.daysLate()).append("</td><td class=\"num\">")
+                    .append(Scores.format(g.counted())).append(" / ").append(Scores.format(g.countedMax()))
+                    .append("</td><td class=\"num\">").append(g.penalty() == 0 ? "—" : "−"
+                            + Scores.format(g.penalty()) + " (" + Scores.format(g.penaltyPercent()) + " %)")
+                    .append("</td><td class=\"num\">").append(Scores.format(g.finalPoints())).append("</td></tr>\n");
+        }
+        double total = grades.stream().mapToDouble(LabGrade::finalPoints).sum();
+        double max = grades.stream().mapToDouble(LabGrade::countedMax).sum();
+        b.append("</table>\n<p><strong>Course grade: ").append(Scores.format(total)).append(" / ")
+                .append(Scores.format(max)).append(" points</strong> (the lab's points as the course counts them, "
+                        + "less the late penalty; the time comes from the last commit that touched the lab, or from "
+                        + "its newest file).</p>\n");
+        return b.toString();
     }
 
     static String footer(SubmissionResult result) {

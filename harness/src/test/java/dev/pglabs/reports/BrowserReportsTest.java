@@ -51,7 +51,8 @@ class BrowserReportsTest {
                 new GradeDiff.StudentChanges(TeachingClass.LONG_NAME, "", List.of(new GradeDiff.Change(
                         "01-lab-number-01", "01-find:hidden", "failed 0/2", "passed 2/2")))));
         Path file = tmp.resolve("overview.html");
-        ClassOverviewPage.write(result, Map.of("ana", "students/ana.html"), Optional.of(previous), file);
+        ClassOverviewPage.write(result, Map.of("ana", "students/ana.html"),
+                List.of("2 folders are not in the roster: dora, eli"), Optional.of(previous), file);
 
         HeadlessChromium.Page page = browser.open(file, LAPTOP);
         page.screenshot(HeadlessChromium.screenshotFile("overview-" + LAPTOP));

@@ -41,7 +41,7 @@ class ClassReportsTest {
         StringWriter out = new StringWriter();
         GradebookCsv.write(sampleClass(), out);
         String csv = out.toString();
-        assertThat(csv).startsWith("student,01-sql-basics,03-relations-joins,total\r\n\"Points Possible\",");
+        assertThat(csv).startsWith("student,01-sql-basics,03-relations-joins,total,\"not graded\"\r\n\"Points Possible\",");
 
         CsvMapper mapper = new CsvMapper().enable(CsvParser.Feature.WRAP_AS_ARRAY);
         List<List<String>> rows;
@@ -49,14 +49,15 @@ class ClassReportsTest {
             rows = it.readAll();
         }
         assertThat(rows).hasSize(8);
-        assertThat(rows).allSatisfy(row -> assertThat(row).hasSize(4));
+        assertThat(rows).allSatisfy(row -> assertThat(row).hasSize(5));
         assertThat(rows.get(1).get(0)).isEqualTo(GradebookCsv.POINTS_POSSIBLE);
         assertThat(rows.get(1).subList(1, 4)).allSatisfy(max -> assertThat(Double.parseDouble(max)).isPositive());
-        assertThat(rows.get(2)).containsExactly("alice", "5", "2.5", "7.5");
-        assertThat(rows.get(3)).containsExactly("'=HYPERLINK(\"http://evil\",\"click\")", "0", "2.5", "2.5");
+        assertThat(rows.get(2)).containsExactly("alice", "5", "2.5", "7.5", "");
+        assertThat(rows.get(3)).containsExactly("'=HYPERLINK(\"http://evil\",\"click\")", "0", "2.5", "2.5", "");
         assertThat(rows.get(4).get(0)).as("a formula behind spaces is defused too").isEqualTo("'  +cmd|' /C calc'!A0");
         assertThat(rows.get(5).get(0)).as("quotes, commas and newlines round-trip").isEqualTo("Müller, \"Bob\"line two");
-        assertThat(rows.get(7)).as("not graded: empty cells, not zeros").containsExactly("dora", "", "", "");
+        assertThat(rows.get(7)).as("not graded: empty cells, not zeros").containsExactly("dora", "", "", "",
+                "the database server went away");
         assertThat(rows.stream().skip(2).map(r -> r.get(0)))
                 .noneMatch(name -> !name.isEmpty() && "=+-@".indexOf(name.charAt(0)) >= 0);
     }
@@ -147,7 +148,8 @@ class ClassReportsTest {
                         new dev.pglabs.classroom.GradeDiff.Change("01-lab-number-01", "01-find", "failed 0/2",
                                 "passed 2/2"))),
                 new dev.pglabs.classroom.GradeDiff.StudentChanges("fay", "only in the old run", List.of())));
-        String html = ClassOverviewPage.render(TeachingClass.result(), name -> null, java.util.Optional.of(previous));
+        String html = ClassOverviewPage.render(TeachingClass.result(), name -> null, List.of(),
+                java.util.Optional.of(previous));
         assertThat(html).contains("<h2>Changes since the previous run</h2>", "2026-11-25T10:00:00Z",
                 "2 students changed, 1 check.", "<td class=\"name\">&lt;b&gt;ben&lt;/b&gt;</td><td>01-lab-number-01</td>"
                         + "<td><code>01-find</code></td><td>failed 0/2</td><td>passed 2/2</td>",
