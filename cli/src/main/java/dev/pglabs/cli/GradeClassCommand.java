@@ -67,6 +67,11 @@ final class GradeClassCommand implements Callable<Integer> {
                     + "run's --out: their rows and reports are replaced, everyone else's stay as they are."})
     List<String> only = List.of();
 
+    @Option(names = "--similarity",
+            description = {"Also write similarity.html and similarity.json: answers that are alike in a way that is "
+                    + "rare in the class, for you to look at (a hint, never a penalty; see docs/instructors.md)."})
+    boolean similarity;
+
     @Mixin
     DatabaseOptions database;
 
@@ -165,6 +170,9 @@ final class GradeClassCommand implements Callable<Integer> {
         ShardManifest.of(part, result, files).write(to);
         Regrade.record(part, graded, files, to);
         ClassReportFiles.printWhere(to);
+        if (similarity) {
+            SimilarityFiles.write(course, selected, roster.students(), to, err);
+        }
         for (Student s : students) {
             if (!s.note().isEmpty()) {
                 err.println("note: " + Terminal.safe(s.name()) + ": " + Terminal.safe(s.note()));

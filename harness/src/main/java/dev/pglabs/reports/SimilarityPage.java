@@ -97,8 +97,8 @@ public final class SimilarityPage {
                 + "aliases, identifier case and quotes, literals, whitespace, comments, keyword case and the order of "
                 + "operands of AND, OR, =, &lt;&gt;, + and * do not matter; what the parser cannot read is compared word "
                 + "by word. Statements of the starter never count. On each exercise, a form written by k of the n "
-                + "students who answered weighs ln(n/k), less for very short answers: what everyone writes weighs "
-                + "nothing. A pair's score is the sum over the exercises where both wrote the same form. "
+                + "students who answered weighs ln(n/k), less for very short answers; a form that more than half of them "
+                + "wrote weighs nothing. A pair's score is the sum over the exercises where both wrote the same form. "
                 + "See docs/instructors.md.</p>\n");
         return Html.page("pglabs similarity report", b.toString());
     }
@@ -118,12 +118,27 @@ public final class SimilarityPage {
     }
 
     private static void answer(StringBuilder b, Answer answer) {
-        String text = answer.text();
+        String text = withoutStarterHeader(answer.text(), answer.exercise().starter());
         String shown = text.length() <= MAX_SHOWN_CHARS ? text
                 : text.substring(0, MAX_SHOWN_CHARS) + "\n… (" + (text.length() - MAX_SHOWN_CHARS) + " more characters)";
         b.append("<div><div class=\"muted\">").append(Html.escape(answer.student()))
                 .append(answer.parsed() ? "" : " (compared word by word)").append("</div><pre>")
                 .append(Html.escape(shown)).append("</pre></div>");
+    }
+
+    /** The answer without the lines it starts with that are the starter's (the task header, the same for all). */
+    static String withoutStarterHeader(String text, String starter) {
+        List<String> mine = text.lines().toList();
+        List<String> theirs = starter.lines().toList();
+        int same = 0;
+        while (same < mine.size() && same < theirs.size() && mine.get(same).strip().equals(theirs.get(same).strip())) {
+            same++;
+        }
+        if (same == 0) {
+            return text;
+        }
+        return "-- (the starter's first " + same + (same == 1 ? " line" : " lines") + ", unchanged, left out)\n"
+                + String.join("\n", mine.subList(same, mine.size()));
     }
 
     private static String score(double value) {

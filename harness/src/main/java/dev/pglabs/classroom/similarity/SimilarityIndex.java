@@ -13,7 +13,8 @@ import java.util.TreeSet;
 /**
  * Scores how surprising it is that two students wrote the same answers. Per exercise, the students who
  * answered it are grouped by normal form; a form shared by {@code k} of the {@code n} students who answered
- * weighs {@code ln(n / k)} (rare forms weigh much, the form everyone writes weighs nothing), times
+ * weighs {@code ln(n / k)} (rare forms weigh much), or nothing when more than half of them wrote it (the class's
+ * usual answer is no evidence, and many small coincidences on it must not add up to a pair), times
  * {@code min(1, tokens / }{@value #FULL_WEIGHT_TOKENS}{@code )} so that a very short query counts less. A pair's
  * score is the sum of the weights of the forms they share; pairs at or above {@link #THRESHOLD} are listed,
  * and students linked by listed pairs form clusters.
@@ -53,7 +54,7 @@ public final class SimilarityIndex {
         for (Map<String, List<Answer>> forms : byExercise.values()) {
             int answered = forms.values().stream().mapToInt(List::size).sum();
             for (List<Answer> same : forms.values()) {
-                if (same.size() < 2) {
+                if (same.size() < 2 || same.size() * 2 > answered) {
                     continue;
                 }
                 double weight = Math.log((double) answered / same.size())
