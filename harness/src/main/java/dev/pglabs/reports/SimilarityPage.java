@@ -95,7 +95,7 @@ public final class SimilarityPage {
 
         b.append("<h2>How the score works</h2>\n<p class=\"muted\">Each answer is parsed as SQL and rewritten so that "
                 + "aliases, identifier case and quotes, literals, whitespace, comments, keyword case and the order of "
-                + "operands of AND, OR, =, &lt;&gt;, + and * do not matter; what the parser cannot read is compared word "
+                + "operands of AND, OR, =, &lt;&gt;, + and * and the order of inner-joined tables do not matter; what the parser cannot read is compared word "
                 + "by word. Statements of the starter never count. On each exercise, a form written by k of the n "
                 + "students who answered weighs ln(n/k), less for very short answers; a form that more than half of them "
                 + "wrote weighs nothing. A pair's score is the sum over the exercises where both wrote the same form. "

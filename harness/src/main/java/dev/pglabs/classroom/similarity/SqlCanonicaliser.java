@@ -12,6 +12,7 @@ import net.sf.jsqlparser.expression.operators.arithmetic.Multiplication;
 import net.sf.jsqlparser.expression.operators.conditional.AndExpression;
 import net.sf.jsqlparser.expression.operators.conditional.OrExpression;
 import net.sf.jsqlparser.expression.operators.relational.EqualsTo;
+import net.sf.jsqlparser.expression.operators.relational.ParenthesedExpressionList;
 import net.sf.jsqlparser.expression.operators.relational.NotEqualsTo;
 import net.sf.jsqlparser.schema.Column;
 import net.sf.jsqlparser.schema.Table;
@@ -43,7 +44,8 @@ import java.util.function.Consumer;
  * Rewrites a parsed statement in place so that spellings that do not change the query look the same: table
  * aliases become the table's own name (a second use of a table gets {@code name_2}), sub-query and CTE names
  * are numbered by position, identifiers lose quotes and case, literals become placeholders, the operands of
- * AND/OR chains, =, &lt;&gt;, + and * are sorted. One instance per statement: it remembers the aliases it renamed.
+ * AND/OR chains, =, &lt;&gt;, + and * are sorted, and a query whose joins are all inner joins lists its tables
+ * in sorted order with every join condition moved into WHERE. One instance per statement: it remembers the aliases it renamed.
  */
 final class SqlCanonicaliser extends ExpressionVisitorAdapter<Void> {
 
@@ -93,6 +95,7 @@ final class SqlCanonicaliser extends ExpressionVisitorAdapter<Void> {
             }
         }
         if (select instanceof PlainSelect plain) {
+            boolean inner = onlyInnerJoins(plain.getJoins());
             from(plain.getFromItem());
             joins(plain.getJoins());
             for (SelectItem<?> item : plain.getSelectItems()) {
@@ -107,6 +110,9 @@ final class SqlCanonicaliser extends ExpressionVisitorAdapter<Void> {
                 plain.getGroupBy().getGroupByExpressionList().forEach(e -> expression((Expression) e));
             }
             expression(plain.getHaving());
+            if (inner) {
+                poolInnerJoins(plain);
+            }
         } else if (select instanceof SetOperationList union) {
             union.getSelects().forEach(this::select);
         } else if (select instanceof ParenthesedSelect parenthesed) {
@@ -119,6 +125,62 @@ final class SqlCanonicaliser extends ExpressionVisitorAdapter<Void> {
                     order.setAscDescPresent(false);  // ASC is the default
                 }
             }
+        }
+    }
+
+    /** True when every join is an inner join with ON, or a comma: then the order of the tables does not matter. */
+    private static boolean onlyInnerJoins(List<Join> joins) {
+        if (joins == null || joins.isEmpty()) {
+            return false;
+        }
+        for (Join j : joins) {
+            if (j.isLeft() || j.isRight() || j.isFull() || j.isOuter() || j.isCross() || j.isNatural() || j.isSemi()
+                    || j.isApply() || j.isStraight() || j.isWindowJoin() || !empty(j.getUsingColumns())
+                    || (!j.isSimple() && j.getOnExpressions().isEmpty())) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Rewrites {@code FROM a JOIN b ON x WHERE y} as {@code FROM a, b WHERE x AND y} with the tables and the
+     * conditions sorted: the same inner join, however its tables are ordered or its conditions placed.
+     */
+    private static void poolInnerJoins(PlainSelect plain) {
+        List<FromItem> items = new ArrayList<>();
+        List<Expression> conditions = new ArrayList<>();
+        items.add(plain.getFromItem());
+        for (Join join : plain.getJoins()) {
+            items.add(join.getFromItem());
+            join.getOnExpressions().forEach(on -> conjuncts(on, conditions));
+        }
+        conjuncts(plain.getWhere(), conditions);
+        items.sort(Comparator.comparing(Object::toString));
+        conditions.sort(Comparator.comparing(Object::toString));
+        plain.setFromItem(items.get(0));
+        List<Join> joins = new ArrayList<>();
+        for (FromItem item : items.subList(1, items.size())) {
+            Join join = new Join();
+            join.setSimple(true);
+            join.setFromItem(item);
+            joins.add(join);
+        }
+        plain.setJoins(joins);
+        Expression where = null;
+        for (Expression condition : conditions) {
+            Expression operand = condition instanceof OrExpression ? new ParenthesedExpressionList<>(condition) : condition;
+            where = where == null ? operand : new AndExpression(where, operand);
+        }
+        plain.setWhere(where);
+    }
+
+    private static void conjuncts(Expression e, List<Expression> into) {
+        if (e instanceof AndExpression and) {
+            conjuncts(and.getLeftExpression(), into);
+            conjuncts(and.getRightExpression(), into);
+        } else if (e != null) {
+            into.add(e);
         }
     }
 

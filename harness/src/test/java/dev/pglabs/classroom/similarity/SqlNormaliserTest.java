@@ -44,6 +44,19 @@ class SqlNormaliserTest {
     }
 
     @Test
+    void innerJoinOrderAndWhereTheConditionsStandDoNotMatter() {
+        String form = norm("SELECT p.title, u.username, c.body FROM posts p JOIN users u ON u.id = p.user_id "
+                + "JOIN comments c ON c.post_id = p.id WHERE p.status = 'published'").form();
+        assertThat(norm("SELECT p.title, u.username, c.body FROM comments c, users u, posts p "
+                + "WHERE p.id = c.post_id AND p.status = 'published' AND p.user_id = u.id").form()).isEqualTo(form);
+        assertThat(norm("SELECT p.title, u.username, c.body FROM users u INNER JOIN posts p "
+                + "ON p.user_id = u.id AND p.status = 'x' INNER JOIN comments c ON c.post_id = p.id").form()).isEqualTo(form);
+        // An outer join is not reordered: its tables are not interchangeable.
+        assertThat(norm("SELECT p.title FROM posts p LEFT JOIN users u ON u.id = p.user_id").form())
+                .isNotEqualTo(norm("SELECT p.title FROM users u LEFT JOIN posts p ON u.id = p.user_id").form());
+    }
+
+    @Test
     void aDifferentQueryKeepsADifferentForm() {
         assertThat(norm("SELECT username FROM users WHERE city = 'Lisbon'").form())
                 .isNotEqualTo(norm("SELECT username FROM users WHERE city IS NULL").form());
