@@ -284,42 +284,40 @@ final class SqlCanonicaliser extends ExpressionVisitorAdapter<Void> {
         return null;
     }
 
-    /** Every binary operator passes here once its operands are canonical: sorts those of the commutative ones. */
+    /**
+     * Every binary operator passes here. A chain of one commutative operator ({@code a AND b AND c}) is handled
+     * at its top, all at once: its operands are canonicalised, then sorted (each rendered once), so a long chain
+     * costs n log n, not n squared.
+     */
     @Override
     protected <S> Void visitBinaryExpression(BinaryExpression e, S context) {
-        super.visitBinaryExpression(e, context);
         if (e instanceof AndExpression || e instanceof OrExpression || e instanceof Addition
                 || e instanceof Multiplication) {
-            sortChain(e, e.getClass());
-        } else if (e instanceof EqualsTo || e instanceof NotEqualsTo) {
-            sortOperands(e);
-        }
-        return null;
-    }
-
-    private static void sortOperands(BinaryExpression e) {
-        if (e.getLeftExpression().toString().compareTo(e.getRightExpression().toString()) > 0) {
-            Expression left = e.getLeftExpression();
-            e.setLeftExpression(e.getRightExpression());
-            e.setRightExpression(left);
-        }
-    }
-
-    /** Sorts the operands of a chain of one associative operator ({@code a AND b AND c}), keeping its shape. */
-    private static void sortChain(BinaryExpression top, Class<? extends BinaryExpression> operator) {
-        List<BinaryExpression> owners = new ArrayList<>();
-        List<Boolean> lefts = new ArrayList<>();
-        List<Expression> operands = new ArrayList<>();
-        collect(top, operator, owners, lefts, operands);
-        List<Expression> sorted = new ArrayList<>(operands);
-        sorted.sort(Comparator.comparing(Expression::toString));
-        for (int i = 0; i < sorted.size(); i++) {
-            if (lefts.get(i)) {
-                owners.get(i).setLeftExpression(sorted.get(i));
-            } else {
-                owners.get(i).setRightExpression(sorted.get(i));
+            List<BinaryExpression> owners = new ArrayList<>();
+            List<Boolean> lefts = new ArrayList<>();
+            List<Expression> operands = new ArrayList<>();
+            collect(e, e.getClass(), owners, lefts, operands);
+            operands.forEach(this::expression);
+            List<Map.Entry<String, Expression>> sorted = new ArrayList<>();
+            operands.forEach(o -> sorted.add(Map.entry(o.toString(), o)));
+            sorted.sort(Map.Entry.comparingByKey());
+            for (int i = 0; i < sorted.size(); i++) {
+                if (lefts.get(i)) {
+                    owners.get(i).setLeftExpression(sorted.get(i).getValue());
+                } else {
+                    owners.get(i).setRightExpression(sorted.get(i).getValue());
+                }
+            }
+        } else {
+            super.visitBinaryExpression(e, context);
+            if ((e instanceof EqualsTo || e instanceof NotEqualsTo)
+                    && e.getLeftExpression().toString().compareTo(e.getRightExpression().toString()) > 0) {
+                Expression left = e.getLeftExpression();
+                e.setLeftExpression(e.getRightExpression());
+                e.setRightExpression(left);
             }
         }
+        return null;
     }
 
     private static void collect(BinaryExpression node, Class<? extends BinaryExpression> operator,
