@@ -8,6 +8,7 @@ import dev.pglabs.reports.SimilarityPage;
 
 import java.io.IOException;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -18,10 +19,18 @@ final class SimilarityFiles {
     }
 
     /** Compares every student of the roster (not only those graded now: a regrade still compares the class). */
-    static void write(Course course, List<Lab> labs, List<Student> students, Path to, PrintStream err) throws IOException {
-        SimilarityReport report = SimilarityReport.of(course, labs, students);
-        SimilarityPage.write(report, to.resolve(SimilarityReport.HTML));
-        report.writeJson(to.resolve(SimilarityReport.JSON));
+    static void write(Course course, List<Lab> labs, List<Student> students, Path to, PrintStream err) {
+        SimilarityReport report;
+        try {
+            report = SimilarityReport.of(course, labs, students);
+            SimilarityPage.write(report, to.resolve(SimilarityReport.HTML));
+            report.writeJson(to.resolve(SimilarityReport.JSON));
+        } catch (IOException | UncheckedIOException e) {
+            // The grades are written already; a report that cannot be written does not undo them.
+            err.println("pglabs: the similarity report could not be written to " + to + ": " + e.getMessage()
+                    + ". The grades are complete; check the folder and run with --similarity again.");
+            return;
+        }
         System.out.println("Similarity: " + to.resolve(SimilarityReport.HTML) + " (" + report.pairs().size()
                 + (report.pairs().size() == 1 ? " pair" : " pairs") + " to look at; a hint, never a penalty)");
         if (!report.notes().isEmpty()) {
