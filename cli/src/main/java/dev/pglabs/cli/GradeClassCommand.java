@@ -89,6 +89,11 @@ final class GradeClassCommand implements Callable<Integer> {
                     + "folder are listed. Kept in DIR as roster.csv."})
     Path rosterFile;
 
+    @Option(names = "--similarity",
+            description = {"Also write similarity.html and similarity.json: answers that are alike in a way that is "
+                    + "rare in the class, for you to look at (a hint, never a penalty; see docs/instructors.md)."})
+    boolean similarity;
+
     @Mixin
     DatabaseOptions database;
 
@@ -214,6 +219,9 @@ final class GradeClassCommand implements Callable<Integer> {
         ClassReportFiles.keep(policy, rosterFile, to);
         Regrade.record(part, graded, result, records, files, to);
         ClassReportFiles.printWhere(to);
+        if (similarity) {
+            SimilarityFiles.write(course, selected, roster.students(), to, err);
+        }
         for (Student s : students) {
             if (!s.note().isEmpty()) {
                 err.println("note: " + Terminal.safe(s.name()) + ": " + Terminal.safe(s.note()));
