@@ -45,9 +45,11 @@ public final class SimilarityPage {
                 + "worked together as allowed, followed the same example, or simply found the same query. Read "
                 + "the answers, talk to the students, and decide yourself; pglabs never changes a grade because "
                 + "of it.</p>\n");
-        b.append("<p>").append(report.students()).append(" students, labs ")
+        b.append("<p>").append(report.students()).append(report.students() == 1 ? " student, " : " students, ")
+                .append(report.labs().size() == 1 ? "lab " : "labs ")
                 .append(Html.escape(String.join(", ", report.labs()))).append(": ").append(report.answers())
-                .append(" answers to ").append(report.exercises()).append(" SQL exercises compared");
+                .append(report.answers() == 1 ? " answer to " : " answers to ").append(report.exercises())
+                .append(report.exercises() == 1 ? " SQL exercise compared" : " SQL exercises compared");
         if (report.tokenOnly() > 0) {
             b.append(" (").append(report.tokenOnly()).append(" the SQL parser could not read, compared word by word)");
         }

@@ -95,4 +95,32 @@ class BrowserReportsTest {
         assertThat(page.text()).contains("<script>alert('x')</script>", "<img src=x onerror=alert(1)>");
         assertThat(page.evaluate("document.querySelectorAll('script, img').length").asInt()).isZero();
     }
+
+    @Test
+    @DisplayName("the similarity report fits 1280 px with two long answers side by side, and student text stays text")
+    void similarityFits() throws IOException {
+        var exercise = new dev.pglabs.classroom.similarity.Exercise("03-relations-joins",
+                "07-user-activity.sql", "-- task\n-- TODO: write your query here\n");
+        String longAnswer = "-- task\nWITH post_totals AS (SELECT user_id, count(*) AS post_count, sum(views) AS "
+                + "total_views_of_every_single_post_written_by_this_author FROM posts GROUP BY user_id) SELECT "
+                + "u.username, coalesce(pt.post_count, 0) AS post_count FROM users AS u LEFT JOIN post_totals AS pt "
+                + "ON pt.user_id = u.id ORDER BY u.username; -- <script>alert('x')</script>";
+        var first = new dev.pglabs.classroom.similarity.Answer("<img src=x onerror=alert(1)>ana", exercise,
+                longAnswer, "with post_totals as (…)", 40, true);
+        var second = new dev.pglabs.classroom.similarity.Answer("bo", exercise, longAnswer.replace("pt", "totals"),
+                "with post_totals as (…)", 40, true);
+        var pair = new dev.pglabs.classroom.similarity.SimilarityIndex.Pair(first.student(), "bo", 3.2,
+                List.of(new dev.pglabs.classroom.similarity.SimilarityIndex.Shared(exercise, 3.2, 2, 24, first, second)));
+        var report = new dev.pglabs.classroom.similarity.SimilarityReport(List.of("03-relations-joins"), 24, 1, 24, 1,
+                dev.pglabs.classroom.similarity.SimilarityIndex.THRESHOLD, List.of(), List.of(pair),
+                List.of(List.of(first.student(), "bo")), List.of());
+        Path file = tmp.resolve("similarity.html");
+        Files.writeString(file, SimilarityPage.render(report));
+
+        HeadlessChromium.Page page = browser.open(file, LAPTOP);
+        page.screenshot(HeadlessChromium.screenshotFile("similarity-" + LAPTOP));
+        assertThat(page.scrollWidth()).as("the page does not scroll sideways").isLessThanOrEqualTo(page.viewportWidth());
+        assertThat(page.text()).contains("never a penalty", "<img src=x onerror=alert(1)>ana", "<script>alert('x')</script>");
+        assertThat(page.evaluate("document.querySelectorAll('script, img').length").asInt()).isZero();
+    }
 }
