@@ -48,11 +48,29 @@ public final class Comparison {
         return feedback;
     }
 
+    /** The data-free line of a result with the right rows in the wrong order (hidden checks name that situation). */
+    public static final String RIGHT_ROWS_WRONG_ORDER =
+            "Your result holds the right rows, but not in the order the task asks for.";
+
     /**
      * What kind of difference this is, without any row, value or column of the data: the line students read when
      * the comparison belongs to a hidden check. Empty when the results match.
      */
     public String dataFreeSummary() {
+        return summaryOf(kind, tableState);
+    }
+
+    /** Whether a hidden check's data-free line says its rows differ (not its columns): the data told them apart. */
+    public static boolean describesRows(String summary) {
+        for (Kind k : List.of(Kind.ROWS_DIFFER, Kind.WRONG_ORDER)) {
+            if (summaryOf(k, true).equals(summary) || summaryOf(k, false).equals(summary)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String summaryOf(Kind kind, boolean tableState) {
         if (tableState) {
             return switch (kind) {
                 case MATCH -> "";
@@ -68,7 +86,7 @@ public final class Comparison {
             case COLUMN_NAMES -> "The columns of your result are not named as the task asks.";
             case ROWS_DIFFER -> "On this data your result holds other rows than the expected result: some expected "
                     + "rows are absent, or some of yours should not be there, or their values differ.";
-            case WRONG_ORDER -> "Your result holds the right rows, but not in the order the task asks for.";
+            case WRONG_ORDER -> RIGHT_ROWS_WRONG_ORDER;
         };
     }
 

@@ -42,6 +42,34 @@ final class HiddenFeedback {
         };
     }
 
+    /**
+     * Why a hidden check can fail where its visible twin passed, for the situation this failure shows, in place of
+     * one fixed sentence that blamed hard-coded rows for every cause: the other data differs in order and ties, in
+     * rows on the task's bounds, in NULLs and unmatched rows, and only sometimes in ids and names.
+     */
+    static String situation(java.util.Optional<dev.pglabs.results.CheckResult> visibleTwin, Throwable thrown) {
+        boolean twinPassed = visibleTwin.map(r -> r.status() == dev.pglabs.results.CheckStatus.PASSED).orElse(false);
+        if (visibleTwin.isPresent() && !twinPassed) {
+            return "This hidden check runs the same answer on other data: make the visible check of this exercise "
+                    + "pass first.";
+        }
+        String declared = declaredSummary(thrown);
+        if (declared != null && !dev.pglabs.comparison.Comparison.describesRows(declared)) {
+            return "";  // the grader's own summary names what it tried (edge-case statements, requests, plans)
+        }
+        String lead = twinPassed
+                ? "Your answer passes on the visible data but not on this check's other data, so the visible rows "
+                        + "happen to hide a mistake. "
+                : "This hidden check runs your answer on other data than the visible checks. ";
+        if (dev.pglabs.comparison.Comparison.RIGHT_ROWS_WRONG_ORDER.equals(declared)) {
+            return lead + "Here the rows are stored in another order and some tie on the first sort key: does your "
+                    + "ORDER BY name every key the task asks for (the tie-breaker too), each in the right direction?";
+        }
+        return lead + "Look at what other data may hold: rows exactly on the bounds the task names (> or >=?), "
+                + "NULLs, rows with no match in a joined table, duplicates, ties, and other ids, names or dates than "
+                + "today's (a value copied from the visible rows).";
+    }
+
     private static String declaredSummary(Throwable thrown) {
         for (Throwable t = thrown; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (t instanceof DataFreeSummary s && s.dataFreeSummary() != null && !s.dataFreeSummary().isBlank()) {

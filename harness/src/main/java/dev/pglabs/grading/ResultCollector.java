@@ -117,10 +117,10 @@ final class ResultCollector implements TestExecutionListener {
             if (o.notAttempted()) {
                 notAttempted.add(key);
             }
-            String full = o.feedback() + hints(p, o);
+            String full = o.feedback() + hints(p, o, thrown);
             if (p.variant().visibility() == Visibility.HIDDEN) {
                 // Students read a hidden check's feedback without its data; the instructor keeps the full text.
-                String forStudent = HiddenFeedback.summary(o, thrown, max) + hints(p, o) + "\n"
+                String forStudent = HiddenFeedback.summary(o, thrown, max) + hints(p, o, thrown) + "\n"
                         + HiddenFeedback.NOT_SHOWN;
                 r = withInstructorFeedback(result(p, id, o.earned(), o.status(), forStudent), full);
             } else {
@@ -140,7 +140,7 @@ final class ResultCollector implements TestExecutionListener {
      * ones are (`pglabs hint`, one level at a time). Nothing when there is no answer yet: the student has not tried.
      * For hidden checks also why a visible pass may still fail here.
      */
-    private String hints(Planned p, OutcomeClassifier.Outcome o) {
+    private String hints(Planned p, OutcomeClassifier.Outcome o, Throwable thrown) {
         StringBuilder hints = new StringBuilder();
         if (o.aboutAnswer() && !o.notAttempted() && !o.explainedElsewhere()) {
             if (!p.check().hint().isEmpty()) {
@@ -153,11 +153,18 @@ final class ResultCollector implements TestExecutionListener {
             }
         }
         if (p.variant().visibility() == Visibility.HIDDEN && o.answerJudged()) {
-            hints.append("\nThis hidden check runs your answer on a variant of the data. If the visible check of "
-                    + "this exercise passes, your answer depends on today's rows (hard-coded values or ids) "
-                    + "instead of the rule the task states.");
+            hints.append("\n").append(HiddenFeedback.situation(visibleTwin(p), thrown));
         }
         return hints.toString();
+    }
+
+    /** The result of the same check on the visible data ({@code hiddenOn} runs it there first), if it has one. */
+    private java.util.Optional<CheckResult> visibleTwin(Planned hidden) {
+        String visibleId = CheckVariant.exerciseOf(hidden.variant().id());
+        return planned.entrySet().stream()
+                .filter(e -> e.getValue().lab().equals(hidden.lab()) && e.getValue().variant().id().equals(visibleId)
+                        && e.getValue().variant().visibility() != Visibility.HIDDEN)
+                .map(e -> finished.get(e.getKey())).filter(java.util.Objects::nonNull).findFirst();
     }
 
     private boolean hasReadmeHints(Planned p) {

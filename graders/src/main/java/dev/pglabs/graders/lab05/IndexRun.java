@@ -208,10 +208,14 @@ final class IndexRun {
             message.append("The query is served as intended, but your file also creates indexes it does not use.");
         }
         if (!extras.isEmpty()) {
+            double before = score;
             score = Math.max(0, score - points / 2);
+            // Say what is left: "costs 1 of the 2 points" under a "Half way" that had earned 1 reads like 1 remains.
             message.append("\n\n").append(String.join("\n", extras)).append("\nEvery index takes disk space and must be "
                     + "updated by every INSERT, UPDATE and DELETE of its table. Keep only the indexes your queries use "
-                    + "(this costs " + fmt(points / 2) + " of the " + fmt(points) + " points).");
+                    + "(this costs " + fmt(points / 2) + " of the " + fmt(points) + " points"
+                    + (before < points ? ": with the problem above, " + fmt(score) + " of " + fmt(points) + " are left"
+                    : "") + ").");
         }
         message.append(report());
         if (score > 0) {
