@@ -60,10 +60,13 @@ public final class Comparison {
         return summaryOf(kind, tableState);
     }
 
-    /** Whether a hidden check's data-free line says its rows differ (not its columns): the data told them apart. */
+    /**
+     * Whether a hidden check's data-free line says its rows differ (not its columns): the data told them apart. A
+     * check may put its own words before the line ("After running your script, …").
+     */
     public static boolean describesRows(String summary) {
         for (Kind k : List.of(Kind.ROWS_DIFFER, Kind.WRONG_ORDER)) {
-            if (summaryOf(k, true).equals(summary) || summaryOf(k, false).equals(summary)) {
+            if (summary != null && (summary.endsWith(summaryOf(k, true)) || summary.endsWith(summaryOf(k, false)))) {
                 return true;
             }
         }

@@ -56,7 +56,6 @@ public final class TableFormatter {
             width[c] = Math.min(MAX_CELL_WIDTH, length(columns.get(c)));
             right[c] = true;
         }
-        boolean[] anyValue = new boolean[n];
         for (int r = 0; r < shown; r++) {
             List<Object> row = rows.get(r);
             List<String> line = new ArrayList<>(n);
@@ -67,13 +66,9 @@ public final class TableFormatter {
                 width[c] = Math.max(width[c], Math.min(MAX_CELL_WIDTH, length(cell)));
                 if (value != null) {
                     right[c] &= value instanceof Number;
-                    anyValue[c] = true;
                 }
             }
             cells.add(line);
-        }
-        for (int c = 0; c < n; c++) {
-            right[c] &= anyValue[c]; // a column of NULLs only is not a number column
         }
         int fit = fitToLine(width);
         StringBuilder out = new StringBuilder();

@@ -61,7 +61,7 @@ final class HiddenFeedback {
                 ? "Your answer passes on the visible data but not on this check's other data, so the visible rows "
                         + "happen to hide a mistake. "
                 : "This hidden check runs your answer on other data than the visible checks. ";
-        if (dev.pglabs.comparison.Comparison.RIGHT_ROWS_WRONG_ORDER.equals(declared)) {
+        if (declared != null && declared.endsWith(dev.pglabs.comparison.Comparison.RIGHT_ROWS_WRONG_ORDER)) {
             return lead + "Here the rows are stored in another order and some tie on the first sort key: does your "
                     + "ORDER BY name every key the task asks for (the tie-breaker too), each in the right direction?";
         }

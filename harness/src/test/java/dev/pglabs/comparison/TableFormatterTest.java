@@ -60,12 +60,6 @@ class TableFormatterTest {
     }
 
     @Test
-    @DisplayName("a column holding only NULL is aligned left, like text")
-    void nullColumnLeft() {
-        assertThat(TableFormatter.format(table("n, comment", row(1, null)), 5)).endsWith(" 1 | NULL");
-    }
-
-    @Test
     @DisplayName("shows at most N rows, then '… and 7 more rows'")
     void rowCap() {
         List<Object[]> rows = new ArrayList<>();

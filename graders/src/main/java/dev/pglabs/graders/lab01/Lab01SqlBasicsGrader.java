@@ -1,10 +1,12 @@
 package dev.pglabs.graders.lab01;
 
 import dev.pglabs.comparison.CompareOptions;
+import dev.pglabs.comparison.ResultTable;
 import dev.pglabs.grading.Check;
 import dev.pglabs.grading.Grader;
 import dev.pglabs.grading.ReferenceAnswer;
 import dev.pglabs.grading.SqlCheck;
+import dev.pglabs.grading.WrongResult;
 import org.junit.jupiter.api.DisplayName;
 
 /**
@@ -87,6 +89,18 @@ class Lab01SqlBasicsGrader {
         // Names only: the identity value the reference drew is not rolled back, so ids would differ.
         sql.assertChanges("08-insert-tag.sql", reference("08-insert-tag"),
                 "SELECT name FROM tags", "the tags table");
+        // The task leaves the id to PostgreSQL: a row whose id did not come from the identity's sequence chose it.
+        ResultTable fromSequence = sql.asGrader("SELECT count(*) FROM tags t WHERE t.name = 'jshell' AND t.id = "
+                + "(SELECT last_value FROM pg_sequences WHERE format('%I.%I', schemaname, sequencename) "
+                + "= pg_get_serial_sequence('public.tags', 'id'))");
+        if (((Number) fromSequence.rows().get(0).get(0)).longValue() != 1) {
+            String why = "Your INSERT gives the new tag an id of its own, but the task leaves the id to PostgreSQL: "
+                    + "tags.id is an identity column, which takes the next number of its sequence when the INSERT "
+                    + "does not name it.";
+            throw new WrongResult("The tags table holds the right names after 08-insert-tag.sql, but the new tag's "
+                    + "id was not drawn from the table's sequence. " + why + " A hand-picked id collides with the "
+                    + "next row PostgreSQL numbers itself. Leave the id column out of the INSERT.", why);
+        }
     }
 
     @Check(id = "09-archive-old-drafts", hiddenOn = HIDDEN_DATA,

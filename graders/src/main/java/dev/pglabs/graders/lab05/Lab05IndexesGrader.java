@@ -202,7 +202,17 @@ class Lab05IndexesGrader {
         double points = visible ? 2 : 1;
         IndexRun run = IndexRun.execute(sql, files, "04-comments-of-post.sql", "comments",
                 COMMENTS_OF_POST.formatted(postId));
-        if (run.used(i -> i.startsWith("post_id")).isPresent() && !run.seqScan()) {
+        Optional<Index> serving = run.used(i -> i.startsWith("post_id"));
+        if (serving.isPresent() && !run.seqScan() && !serving.get().method().equals("btree")) {
+            // The task names the access method: a hash index serves this one lookup and nothing else.
+            run.finish(points, points / 2, "Half way: " + serving.get().describe() + " finds the comments of post "
+                    + postId + ", but it is a " + serving.get().method() + " index and the task asks for a B-tree.\n"
+                    + "A B-tree (what CREATE INDEX makes without USING) also serves ranges, ORDER BY and sorting "
+                    + "by post_id, and it can be a UNIQUE or a multi-column index; a " + serving.get().method()
+                    + " index can do only part of that. Leave out the USING clause.", visible);
+            return;
+        }
+        if (serving.isPresent() && !run.seqScan()) {
             run.finish(points, points, null, visible);
             return;
         }
