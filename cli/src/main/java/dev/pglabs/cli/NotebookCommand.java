@@ -123,8 +123,8 @@ final class NotebookCommand implements Callable<Integer> {
                 if (mode.check) {
                     return BatchModes.print(notebook, BatchModes.check(session), System.out);
                 }
-                boolean color = System.console() != null && System.getenv("NO_COLOR") == null;
                 try (LineInput input = LineInput.forConsole(System.out)) {
+                    boolean color = input.ansi() && System.getenv("NO_COLOR") == null;
                     new InteractiveMode(session, input, System.out, color).run();
                 }
                 return 0;
