@@ -301,4 +301,80 @@ class NotebookRunnerTest {
         assertThat(text).doesNotContain(" second\n").doesNotContain(" third\n").doesNotContain("\u001b");
         assertThat(reader.readLine()).isNull();
     }
+
+    @Test
+    @DisplayName("on a terminal: prose rendered and paged, e edits the cell pre-filled, an error then retry, edit,"
+            + " back and skip")
+    void terminal() throws Exception {
+        Notebook nb = fixture("""
+                # Terminal **lesson**
+
+                Prose with `code` and a table:
+
+                | a | b |
+                |---|---|
+                | 1 | 2 |
+
+                ## Second section
+
+                More prose.
+
+                ```sql
+                SELECT 2 AS second;
+                ```
+
+                ```sql
+                SELECT usename FROM users;
+                ```
+
+                ```sql
+                SELECT nothing_here;
+                ```
+
+                ```sql
+                SELECT 4 AS fourth;
+                ```
+                """);
+        try (NotebookSession session = open(nb);
+             TerminalDriver tty = new TerminalDriver((input, out) -> new InteractiveMode(session, input, out,
+                     input.ansi()).run())) {
+            String first = tty.await(InteractiveMode.MORE);
+            assertThat(first).contains("\u001b[1;4mTerminal", "\u001b[36mcode")
+                    .doesNotContain("**", "`", "|---|", "More prose.");
+            assertThat(first.replaceAll("\u001b\\[[0-9;]*m", "")).contains("┌───┬───┐", "│ 1 │ 2 │");
+            tty.type(" ");
+            tty.await("More prose.");
+            tty.await(InteractiveMode.KEYS);
+
+            tty.type("e\r");
+            tty.await("SELECT 2 AS second;");  // in the line editor, ready to change
+            tty.type("\u007f".repeat("second;".length()) + "edited;\r");
+            assertThat(tty.await("(1 row)")).contains(" edited").doesNotContain(" second\r\n");
+            tty.await("── cell 2/4");
+
+            tty.type("\r");
+            tty.await("column \"usename\" does not exist");
+            tty.await(InteractiveMode.ERROR_KEYS);
+            tty.type("\r");  // retry: the same error again
+            tty.await("column \"usename\" does not exist");
+            tty.await(InteractiveMode.ERROR_KEYS);
+            tty.type("e\r");
+            tty.await("SELECT usename FROM users;");
+            tty.type("\u0001\u000b" + "SELECT username FROM users ORDER BY id LIMIT 1;\r");  // Ctrl-A, Ctrl-K
+            assertThat(tty.await("(1 row)")).contains(" username");
+            tty.await("── cell 3/4");
+
+            tty.type("\r");
+            tty.await(InteractiveMode.ERROR_KEYS);
+            tty.type("b\r");
+            tty.await("── cell 2/4");
+            tty.await(InteractiveMode.KEYS);
+            tty.type("s\r");
+            tty.await("── cell 3/4");
+            tty.type("s\r");
+            tty.await("── cell 4/4");
+            tty.type("q\r");
+            tty.awaitEnd();
+        }
+    }
 }
