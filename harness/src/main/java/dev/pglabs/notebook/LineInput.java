@@ -18,10 +18,12 @@ public interface LineInput extends AutoCloseable {
      */
     String edit(String prompt, String text);
 
-    /** Waits for a key after a page of prose: "" to go on, "q" to stop, null at the end of input. */
+    /**
+     * Waits for a key after a page of prose: "" to go on, "q" to stop, null at the end of input. Only a terminal
+     * waits; piped input is not paged (its lines are answers to the cell prompts).
+     */
     default String pause(String prompt) {
-        String line = readLine(prompt);
-        return line == null ? null : line.strip().toLowerCase(java.util.Locale.ROOT);
+        return "";
     }
 
     /** Columns to wrap prose at. */

@@ -377,4 +377,42 @@ class NotebookRunnerTest {
             tty.awaitEnd();
         }
     }
+
+    @Test
+    @DisplayName("a Java lab: the REPL starts in Java and sees the student's classes, compiled again when a file"
+            + " changes; a compile error is explained, not a crash")
+    void studentClasses() throws Exception {
+        Path submission = tmp.resolve("submission");
+        Path source = submission.resolve(lab.folder()).resolve("src/main/java/app/db/Greeter.java");
+        Files.createDirectories(source.getParent());
+        Files.writeString(source, "package app.db;\npublic class Greeter { public static String hi() { return \"v1\"; } }\n");
+        Notebook nb = fixture("""
+                # Java lab
+
+                ```java
+                app.db.Greeter.hi()
+                ```
+                """);
+        GradingSession javaLab = new GradingSession(Course.locate(), new Submission(submission), grading.farm(), false);
+        try (NotebookSession session = NotebookSession.open(javaLab, lab, nb,
+                NotebookOptions.defaults().withCellTimeout(Duration.ofSeconds(30)))) {
+            assertThat(session.javaLab()).isTrue();
+            CellResult first = session.run(nb.cell(1));
+            assertThat(first.output()).contains("\"v1\"");
+
+            Files.writeString(source, "package app.db;\npublic class Greeter { public static String hi() { return \"v2, a longer answer\"; } }\n");
+            CellResult second = session.run(nb.cell(1));
+            assertThat(second.output()).contains("compiled again", "\"v2, a longer answer\"");
+
+            Files.writeString(source, "package app.db;\npublic class Greeter { public static String hi() { return 42 } }\n");
+            CellResult broken = session.run(nb.cell(1));
+            assertThat(broken.output()).contains("cannot be used in the notebook until this is fixed", "Greeter.java");
+
+            java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+            java.io.PrintStream out = new java.io.PrintStream(bytes, true, StandardCharsets.UTF_8);
+            new Repl(session, LineInput.plain(new java.io.BufferedReader(new java.io.StringReader("\\q\n")), out),
+                    out, new CellView(out, false)).run();
+            assertThat(bytes.toString(StandardCharsets.UTF_8)).contains("java> ");
+        }
+    }
 }
