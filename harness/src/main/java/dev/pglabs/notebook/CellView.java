@@ -55,12 +55,6 @@ final class CellView {
         return markdown.sections(markdownText);
     }
 
-    void section(String rendered) {
-        out.println();
-        out.println(rendered);
-        out.flush();
-    }
-
     String paint(String code, String text) {
         return color ? "\u001b[" + code + "m" + text + "\u001b[0m" : text;
     }

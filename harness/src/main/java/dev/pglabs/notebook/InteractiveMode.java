@@ -5,8 +5,8 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * The default mode: the README's prose rendered for the terminal a section at a time (space or Enter for the
- * next), then each cell. Enter runs it, {@code e} opens it in the line editor and runs the edit (the README is
+ * The default mode: the README's prose rendered for the terminal a section (or a screenful) at a time (space or
+ * Enter for more), then each cell. Enter runs it, {@code e} opens it in the line editor and runs the edit (the README is
  * not changed), {@code s} skips it, {@code b} goes back a cell, {@code r} opens the REPL, {@code q} quits. After
  * a cell fails, Enter retries it. After the last cell the REPL opens with the same database and Java state.
  */
@@ -61,19 +61,41 @@ public final class InteractiveMode {
         new Repl(session, input, out, view).run();
     }
 
-    /** Shows prose section by section; false when the reader quits. */
+    /**
+     * Shows prose section by section, and a section taller than the screen a screenful at a time, so nothing
+     * scrolls by unread; false when the reader quits.
+     */
     private boolean prose(String markdown) {
+        // Two rows stay free: the "more" prompt, and the line it replaces.
+        int room = input.height() > 4 ? input.height() - 2 : Integer.MAX_VALUE;
+        int used = 0;
         List<String> sections = view.proseSections(markdown);
         for (int s = 0; s < sections.size(); s++) {
             if (s > 0) {
-                String key = input.pause(MORE);
-                if (key == null || key.equals("q")) {
+                if (!more()) {
                     return false;
                 }
+                used = 0;
             }
-            view.section(sections.get(s));
+            for (String line : ("\n" + sections.get(s)).split("\n", -1)) {
+                if (used >= room) {
+                    if (!more()) {
+                        return false;
+                    }
+                    used = 0;
+                }
+                out.println(line);
+                used++;
+            }
         }
+        out.flush();
         return true;
+    }
+
+    private boolean more() {
+        out.flush();
+        String key = input.pause(MORE);
+        return key != null && !key.equals("q");
     }
 
     private Move step(Notebook notebook, Cell cell, boolean canGoBack) {

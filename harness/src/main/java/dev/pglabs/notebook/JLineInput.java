@@ -85,6 +85,11 @@ final class JLineInput implements LineInput {
     }
 
     @Override
+    public int height() {
+        return Math.max(0, terminal.getHeight());
+    }
+
+    @Override
     public int width() {
         int width = terminal.getWidth();
         return width > 0 ? width : 80;

@@ -26,6 +26,11 @@ public interface LineInput extends AutoCloseable {
         return "";
     }
 
+    /** Rows of the screen, for paging prose within a long section; 0 when unknown (not paged by rows). */
+    default int height() {
+        return 0;
+    }
+
     /** Columns to wrap prose at. */
     default int width() {
         return 80;

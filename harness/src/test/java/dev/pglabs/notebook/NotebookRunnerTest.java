@@ -315,6 +315,37 @@ class NotebookRunnerTest {
                 |---|---|
                 | 1 | 2 |
 
+                - item 1
+                - item 2
+                - item 3
+                - item 4
+                - item 5
+                - item 6
+                - item 7
+                - item 8
+                - item 9
+                - item 10
+                - item 11
+                - item 12
+                - item 13
+                - item 14
+                - item 15
+                - item 16
+                - item 17
+                - item 18
+                - item 19
+                - item 20
+                - item 21
+                - item 22
+                - item 23
+                - item 24
+                - item 25
+                - item 26
+                - item 27
+                - item 28
+                - item 29
+                - item 30
+
                 ## Second section
 
                 More prose.
@@ -338,10 +369,13 @@ class NotebookRunnerTest {
         try (NotebookSession session = open(nb);
              TerminalDriver tty = new TerminalDriver((input, out) -> new InteractiveMode(session, input, out,
                      input.ansi()).run())) {
+            // 24 rows: the first section (heading, table, 30 items) is shown a screenful at a time.
             String first = tty.await(InteractiveMode.MORE);
             assertThat(first).contains("\u001b[1;4mTerminal", "\u001b[36mcode")
-                    .doesNotContain("**", "`", "|---|", "More prose.");
-            assertThat(first.replaceAll("\u001b\\[[0-9;]*m", "")).contains("┌───┬───┐", "│ 1 │ 2 │");
+                    .doesNotContain("**", "`", "|---|", "item 30", "More prose.");
+            assertThat(first.replaceAll("\u001b\\[[0-9;]*m", "")).contains("┌───┬───┐", "│ 1 │ 2 │", "item 1\r\n");
+            tty.type(" ");
+            assertThat(tty.await(InteractiveMode.MORE)).contains("item 30").doesNotContain("More prose.");
             tty.type(" ");
             tty.await("More prose.");
             tty.await(InteractiveMode.KEYS);
