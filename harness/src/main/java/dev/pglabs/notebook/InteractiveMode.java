@@ -6,8 +6,8 @@ import java.util.Locale;
 
 /**
  * The default mode: the README's prose rendered for the terminal a section (or a screenful) at a time (space or
- * Enter for more), then each cell. Enter runs it, {@code e} opens it in the line editor and runs the edit (the README is
- * not changed), {@code s} skips it, {@code b} goes back a cell, {@code r} opens the REPL, {@code q} quits. After
+ * Enter for more), then each cell. Enter runs it, {@code e} opens it in the line editor and runs the edit (the
+ * README is not changed), {@code s} skips it, {@code b} goes back a cell, {@code r} opens the REPL, {@code q} quits. After
  * a cell fails, Enter retries it. After the last cell the REPL opens with the same database and Java state.
  */
 public final class InteractiveMode {

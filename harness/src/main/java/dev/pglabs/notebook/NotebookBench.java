@@ -32,8 +32,8 @@ public final class NotebookBench {
             // included, as a reader pays it).
             long r0 = System.nanoTime();
             String prose = new MarkdownRenderer(80, true).render(session.notebook().proseBefore(first));
-            out.printf("prose before the first cell rendered (%d lines): %.0f ms after the command started (rendering %.1f"
-                    + " ms)%n", prose.lines().count(), ms(commandStartNanos), ms(r0));
+            out.printf("prose before the first cell rendered (%d lines): %.0f ms after the command started "
+                    + "(rendering %.1f ms)%n", prose.lines().count(), ms(commandStartNanos), ms(r0));
             session.run(first);
             double sinceCommand = ms(commandStartNanos);
             double sinceJvm = System.currentTimeMillis() - jvmStartMs;

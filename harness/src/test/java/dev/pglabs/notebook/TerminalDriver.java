@@ -2,7 +2,7 @@ package dev.pglabs.notebook;
 
 import org.jline.terminal.Size;
 import org.jline.terminal.Terminal;
-import org.jline.terminal.TerminalBuilder;
+import org.jline.terminal.impl.ExternalTerminal;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -15,8 +15,7 @@ import java.time.Duration;
 import java.util.function.BiConsumer;
 
 /**
- * The interactive mode on a JLine xterm of 60 columns built on pipes (JLine puts a pseudo-terminal between them
- * where the platform has one, as a real terminal would): the test types keys and waits
+ * The interactive mode on a JLine xterm of 60 × 24 built on pipes: the test types keys and waits
  * until the screen output shows a text. Waiting is on the output itself; the long limit only turns a hang into a
  * failure with the output so far, it is not a timing.
  */
@@ -49,8 +48,10 @@ final class TerminalDriver implements AutoCloseable {
                     }
                 }
             };
-            terminal = TerminalBuilder.builder().system(false).streams(in, sink).type("xterm")
-                    .encoding(StandardCharsets.UTF_8).size(new Size(60, 24)).build();
+            // JLine's terminal on streams, with its own line discipline: no pseudo-terminal device, so no pump
+            // thread is left reading a closed descriptor when the test ends.
+            terminal = new ExternalTerminal("pglabs-test", "xterm", in, sink, StandardCharsets.UTF_8);
+            terminal.setSize(new Size(60, 24));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
