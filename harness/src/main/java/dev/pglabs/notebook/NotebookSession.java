@@ -9,6 +9,7 @@ import dev.pglabs.javasub.JavaSources;
 import dev.pglabs.provisioning.CheckDatabase;
 import dev.pglabs.reports.ConsoleReport;
 import dev.pglabs.sql.SqlScript;
+import dev.pglabs.submission.LabFiles;
 import org.postgresql.ds.PGSimpleDataSource;
 
 import javax.sql.DataSource;
@@ -170,15 +171,19 @@ public final class NotebookSession implements AutoCloseable {
 
     synchronized JavaRunner javaRunner() {
         if (java == null) {
-            java = new JavaRunner(connection, options,
-                    StudentClasses.of(grading.submission().lab(lab.folder())));
+            java = new JavaRunner(connection, options, StudentClasses.of(labFiles()));
         }
         return java;
     }
 
     /** A Java lab (the student writes classes in src/main/java): its REPL starts in Java. */
     public boolean javaLab() {
-        return Files.isDirectory(grading.submission().lab(lab.folder()).dir().resolve(JavaSources.MAIN));
+        return Files.isDirectory(labFiles().dir().resolve(JavaSources.MAIN));
+    }
+
+    /** The student's folder of this lab (their exercise files and, in a Java lab, their code). */
+    LabFiles labFiles() {
+        return grading.submission().lab(lab.folder());
     }
 
     /** Whether typed Java is a complete snippet yet (the REPL reads more lines until it is). */
