@@ -31,9 +31,10 @@ import java.util.concurrent.Callable;
         description = {"Run a lab's README as a notebook: its ```sql and ```java cells, in order, on a fresh "
                 + "database of the lab (as your student role).",
                 "",
-                "Interactive (default): the lesson's text, then each cell. Enter runs it, e edits it first "
-                        + "($VISUAL/$EDITOR, else line by line; the README is not changed), s skips it, r opens "
-                        + "the REPL, q quits. After the last cell the REPL opens.",
+                "Interactive (default): the lesson's text rendered for the terminal, a section at a time (space "
+                        + "for more), then each cell. Enter runs it (after an error: retries it), e opens it in "
+                        + "the line editor and Enter runs the edit (the README is not changed), s skips it, "
+                        + "b goes back a cell, r opens the REPL, q quits. After the last cell the REPL opens.",
                 "",
                 "The REPL reads SQL (prompt sql>) or Java (prompt java>) on the same database and JShell state. "
                         + "SQL runs when a line ends with ';'; Java when the snippet is complete. Commands: "
@@ -123,8 +124,8 @@ final class NotebookCommand implements Callable<Integer> {
                 if (mode.check) {
                     return BatchModes.print(notebook, BatchModes.check(session), System.out);
                 }
-                boolean color = Terminal.colour();
                 try (LineInput input = LineInput.forConsole(System.out)) {
+                    boolean color = input.ansi() && System.getenv("NO_COLOR") == null;
                     new InteractiveMode(session, input, System.out, color).run();
                 }
                 return 0;

@@ -107,6 +107,14 @@ public final class CodePolicy {
     }
 
     /**
+     * Nothing forbidden: for code that runs as the student's own program (in the notebook, on their machine),
+     * not as a submission being graded.
+     */
+    public static CodePolicy none() {
+        return new CodePolicy(List.of(), List.of());
+    }
+
+    /**
      * The same policy with the classes under {@code ownerPrefix} (internal name, e.g.
      * {@code "com/sun/net/httpserver/"}) allowed: for a lab whose exercise is to use them.
      */

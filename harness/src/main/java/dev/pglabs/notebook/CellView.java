@@ -1,16 +1,28 @@
 package dev.pglabs.notebook;
 
 import java.io.PrintStream;
+import java.util.List;
 
-/** How cells, outputs and prose look in a terminal: plain text with light formatting. */
+/** How cells, outputs and prose look in a terminal: prose rendered from Markdown, code and results indented. */
 final class CellView {
+
+    /** Prose is not wrapped wider than this, however wide the terminal: long lines are hard to read. */
+    private static final int MAX_PROSE_WIDTH = 100;
 
     private final PrintStream out;
     private final boolean color;
+    private final MarkdownRenderer markdown;
 
     CellView(PrintStream out, boolean color) {
+        this(out, color, 80);
+    }
+
+    /** @param width the terminal's columns */
+    CellView(PrintStream out, boolean color, int width) {
         this.out = out;
         this.color = color;
+        // One column spare: a line that fills the last column makes some terminals add an empty line.
+        this.markdown = new MarkdownRenderer(Math.min(width - 1, MAX_PROSE_WIDTH), color);
     }
 
     void header(Notebook notebook, Cell cell) {
@@ -38,23 +50,9 @@ final class CellView {
         out.flush();
     }
 
-    /** Markdown prose: headings stand out, output markers and blank runs are dropped. */
-    void prose(String markdown) {
-        boolean blank = true;
-        for (String line : markdown.lines().toList()) {
-            if (line.strip().startsWith("<!--")) {
-                continue;
-            }
-            if (line.isBlank()) {
-                if (!blank) {
-                    out.println();
-                }
-                blank = true;
-                continue;
-            }
-            blank = false;
-            out.println(line.startsWith("#") ? paint("1;4", line.replaceFirst("^#+\\s*", "")) : line);
-        }
+    /** Markdown prose rendered for the terminal, one string per section (a heading starts a section). */
+    List<String> proseSections(String markdownText) {
+        return markdown.sections(markdownText);
     }
 
     String paint(String code, String text) {

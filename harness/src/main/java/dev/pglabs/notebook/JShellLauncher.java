@@ -7,6 +7,8 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * Opens the real jshell tool in this JVM with the notebook's start-up: the course class path, the local
@@ -15,11 +17,18 @@ import java.nio.file.Path;
  */
 public final class JShellLauncher {
 
+    /**
+     * jshell keeps its history in java.util.prefs, which logs "Created user preferences directory" the first
+     * time; that line means nothing to a student. Held here so the logger (and its level) is not collected.
+     */
+    private static final Logger PREFS_LOG = Logger.getLogger("java.util.prefs");
+
     private JShellLauncher() {
     }
 
     /** Runs jshell until the user leaves it; returns jshell's exit status. */
     public static int start(NotebookSession session, PrintStream out) throws Exception {
+        PREFS_LOG.setLevel(Level.WARNING);
         Path dir = Files.createTempDirectory("pglabs-jshell-");
         try {
             Path startup = dir.resolve("pglabs.jsh");

@@ -21,6 +21,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -66,9 +67,15 @@ final class JavaRunner implements AutoCloseable {
     /** Where each snippet (by id) starts: README line of its first line, and its cell. */
     private final Map<String, int[]> snippetLines = new ConcurrentHashMap<>();
 
-    JavaRunner(SessionConnection connection, NotebookOptions options) {
+    /** The student's own classes of a Java lab, on JShell's class path; empty for an SQL lab. */
+    private final Optional<StudentClasses> studentClasses;
+    /** What the first build of the student's classes has to tell (compile errors), shown with the next cell. */
+    private volatile String buildNotice;
+
+    JavaRunner(SessionConnection connection, NotebookOptions options, Optional<StudentClasses> studentClasses) {
         this.connection = connection;
         this.options = options;
+        this.studentClasses = studentClasses;
         start();
     }
 
@@ -86,6 +93,10 @@ final class JavaRunner implements AutoCloseable {
                     .err(new PrintStream(OutputStream.nullOutputStream()))
                     .build();
             js.addToClasspath(Classpath.forCompiler());
+            studentClasses.ifPresent(student -> {
+                student.refresh().ifPresent(notice -> buildNotice = notice);
+                student.classesDir().ifPresent(dir -> js.addToClasspath(dir.toString()));
+            });
             for (String imp : IMPORTS) {
                 js.eval(imp);
             }
@@ -181,10 +192,22 @@ final class JavaRunner implements AutoCloseable {
      * @param firstLine  README line of the source's first line
      */
     synchronized Run run(String source, int cellNumber, int firstLine) {
+        String notice = studentClasses.flatMap(StudentClasses::refresh).orElse(null);
+        if (notice != null) {
+            // Classes JShell loaded cannot be replaced: a new JShell sees the new build.
+            restart();
+        }
         JShell js = jshell();
+        if (notice == null && buildNotice != null) {
+            notice = buildNotice;
+        }
+        buildNotice = null;
         SourceCodeAnalysis analysis = js.sourceCodeAnalysis();
         ByteArrayOutputStream buffer = new ByteArrayOutputStream();
         PrintStream capture = new PrintStream(buffer, true, StandardCharsets.UTF_8);
+        if (notice != null) {
+            capture.println(notice);
+        }
         List<CellResult.Problem> problems = new ArrayList<>();
         CellResult.Status status = CellResult.Status.OK;
         PrintStream realOut = System.out;
@@ -415,6 +438,13 @@ final class JavaRunner implements AutoCloseable {
         return i;
     }
 
+    /** A fresh JShell in place of this one, which is closed. */
+    private void restart() {
+        closeShell();
+        snippetLines.clear();
+        start();
+    }
+
     /** Leaves a snippet thread that would not stop behind (daemon) and starts a fresh JShell. */
     private void abandon() {
         // Not closed: its eval thread is stuck inside it. Both threads are daemons and die with the JVM.
@@ -425,6 +455,14 @@ final class JavaRunner implements AutoCloseable {
 
     @Override
     public void close() {
+        try {
+            closeShell();
+        } finally {
+            studentClasses.ifPresent(StudentClasses::close);
+        }
+    }
+
+    private void closeShell() {
         try {
             if (shell.isDone()) {
                 jshell().close();

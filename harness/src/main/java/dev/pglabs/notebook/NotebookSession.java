@@ -5,12 +5,15 @@ import dev.pglabs.course.Course;
 import dev.pglabs.course.Lab;
 import dev.pglabs.grading.GradingRunner;
 import dev.pglabs.grading.GradingSession;
+import dev.pglabs.javasub.JavaSources;
 import dev.pglabs.provisioning.CheckDatabase;
 import dev.pglabs.reports.ConsoleReport;
 import dev.pglabs.sql.SqlScript;
+import dev.pglabs.submission.LabFiles;
 import org.postgresql.ds.PGSimpleDataSource;
 
 import javax.sql.DataSource;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -168,9 +171,19 @@ public final class NotebookSession implements AutoCloseable {
 
     synchronized JavaRunner javaRunner() {
         if (java == null) {
-            java = new JavaRunner(connection, options);
+            java = new JavaRunner(connection, options, StudentClasses.of(labFiles()));
         }
         return java;
+    }
+
+    /** A Java lab (the student writes classes in src/main/java): its REPL starts in Java. */
+    public boolean javaLab() {
+        return Files.isDirectory(labFiles().dir().resolve(JavaSources.MAIN));
+    }
+
+    /** The student's folder of this lab (their exercise files and, in a Java lab, their code). */
+    LabFiles labFiles() {
+        return grading.submission().lab(lab.folder());
     }
 
     /** Whether typed Java is a complete snippet yet (the REPL reads more lines until it is). */

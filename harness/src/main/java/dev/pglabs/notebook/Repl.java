@@ -23,13 +23,14 @@ final class Repl {
     private final LineInput input;
     private final PrintStream out;
     private final CellView view;
-    private Cell.Language language = Cell.Language.SQL;
+    private Cell.Language language;
 
     Repl(NotebookSession session, LineInput input, PrintStream out, CellView view) {
         this.session = session;
         this.input = input;
         this.out = out;
         this.view = view;
+        this.language = session.javaLab() ? Cell.Language.JAVA : Cell.Language.SQL;
     }
 
     /** Reads until \q (returns true) or the end of input (false). */

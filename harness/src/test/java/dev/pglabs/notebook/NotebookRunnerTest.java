@@ -286,18 +286,171 @@ class NotebookRunnerTest {
                 SELECT 3 AS third;
                 ```
                 """);
-        java.util.Iterator<String> lines = List.of("", "e", "SELECT 20 AS edited;", ".", "", "r",
-                "SELECT 7", "AS seven;", "\\java", "int y = 5 * 5;", "y + 1", "\\bogus", "\\q", "q").iterator();
+        String typed = String.join("\n", "", "e", "SELECT 20 AS edited;", ".", "r",
+                "SELECT 7", "AS seven;", "\\java", "int y = 5 * 5;", "y + 1", "\\bogus", "\\q", "q") + "\n";
         java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
         java.io.PrintStream out = new java.io.PrintStream(bytes, true, StandardCharsets.UTF_8);
+        java.io.BufferedReader reader = new java.io.BufferedReader(new java.io.StringReader(typed));
         try (NotebookSession session = open(nb)) {
-            new InteractiveMode(session, prompt -> lines.hasNext() ? lines.next() : null, out, false).run();
+            new InteractiveMode(session, LineInput.plain(reader, out), out, false).run();
         }
         String text = bytes.toString(StandardCharsets.UTF_8);
-        assertThat(text).contains("Some prose.", "── cell 1/3 · sql · README.md:5", " first", "Edited (the README stays",
+        assertThat(text).contains("Some prose.", "── cell 1/3 · sql · README.md:5", " first", "Type the new code",
                 " edited", "REPL: SQL or Java", " seven", "==> 26", "Unknown command \\bogus",
                 "── cell 3/3");
-        assertThat(text).doesNotContain(" second\n").doesNotContain(" third\n");
-        assertThat(lines.hasNext()).isFalse();
+        assertThat(text).doesNotContain(" second\n").doesNotContain(" third\n").doesNotContain("\u001b");
+        assertThat(reader.readLine()).isNull();
+    }
+
+    @Test
+    @DisplayName("on a terminal: prose rendered and paged, e edits the cell pre-filled, an error then retry, edit,"
+            + " back and skip")
+    void terminal() throws Exception {
+        Notebook nb = fixture("""
+                # Terminal **lesson**
+
+                Prose with `code` and a table:
+
+                | a | b |
+                |---|---|
+                | 1 | 2 |
+
+                - item 1
+                - item 2
+                - item 3
+                - item 4
+                - item 5
+                - item 6
+                - item 7
+                - item 8
+                - item 9
+                - item 10
+                - item 11
+                - item 12
+                - item 13
+                - item 14
+                - item 15
+                - item 16
+                - item 17
+                - item 18
+                - item 19
+                - item 20
+                - item 21
+                - item 22
+                - item 23
+                - item 24
+                - item 25
+                - item 26
+                - item 27
+                - item 28
+                - item 29
+                - item 30
+
+                ## Second section
+
+                More prose.
+
+                ```sql
+                SELECT 2 AS second;
+                ```
+
+                ```sql
+                SELECT usename FROM users;
+                ```
+
+                ```sql
+                SELECT nothing_here;
+                ```
+
+                ```sql
+                SELECT 4 AS fourth;
+                ```
+                """);
+        try (NotebookSession session = open(nb);
+             TerminalDriver tty = new TerminalDriver((input, out) -> new InteractiveMode(session, input, out,
+                     input.ansi()).run())) {
+            // 24 rows: the first section (heading, table, 30 items) is shown a screenful at a time.
+            String first = tty.await(InteractiveMode.MORE);
+            assertThat(first).contains("\u001b[1;4mTerminal", "\u001b[36mcode")
+                    .doesNotContain("**", "`", "|---|", "item 30", "More prose.");
+            assertThat(first.replaceAll("\u001b\\[[0-9;]*m", "").replace("\r", ""))
+                    .contains("┌───┬───┐", "│ 1 │ 2 │", "item 1\n");
+            tty.type(" ");
+            assertThat(tty.await(InteractiveMode.MORE)).contains("item 30").doesNotContain("More prose.");
+            tty.type(" ");
+            tty.await("More prose.");
+            tty.await(InteractiveMode.KEYS);
+
+            tty.type("e\r");
+            tty.await("SELECT 2 AS second;");  // in the line editor, ready to change
+            tty.type("\u007f".repeat("second;".length()) + "edited;\r");
+            assertThat(tty.await("(1 row)").replace("\r", "")).contains(" edited").doesNotContain(" second\n");
+            tty.await("── cell 2/4");
+
+            tty.type("\r");
+            tty.await("column \"usename\" does not exist");
+            tty.await(InteractiveMode.ERROR_KEYS);
+            tty.type("\r");  // retry: the same error again
+            tty.await("column \"usename\" does not exist");
+            tty.await(InteractiveMode.ERROR_KEYS);
+            tty.type("e\r");
+            tty.await("SELECT usename FROM users;");
+            tty.type("\u0001\u000b" + "SELECT username FROM users ORDER BY id LIMIT 1;\r");  // Ctrl-A, Ctrl-K
+            assertThat(tty.await("(1 row)")).contains(" username");
+            tty.await("── cell 3/4");
+
+            tty.type("\r");
+            tty.await(InteractiveMode.ERROR_KEYS);
+            tty.type("b\r");
+            tty.await("── cell 2/4");
+            tty.await(InteractiveMode.KEYS);
+            tty.type("s\r");
+            tty.await("── cell 3/4");
+            tty.type("s\r");
+            tty.await("── cell 4/4");
+            tty.type("q\r");
+            tty.awaitEnd();
+        }
+    }
+
+    @Test
+    @DisplayName("a Java lab: the REPL starts in Java and sees the student's classes, compiled again when a file"
+            + " changes; a compile error is explained, not a crash")
+    void studentClasses() throws Exception {
+        Path submission = tmp.resolve("submission");
+        Path source = submission.resolve(lab.folder()).resolve("src/main/java/app/db/Greeter.java");
+        Files.createDirectories(source.getParent());
+        // Each version differs in size too: a rewrite within the file system's time resolution is still seen.
+        String greeter = "package app.db;\npublic class Greeter { public static String hi() { return %s; } }\n";
+        Files.writeString(source, greeter.formatted("\"v1\""));
+        Notebook nb = fixture("""
+                # Java lab
+
+                ```java
+                app.db.Greeter.hi()
+                ```
+                """);
+        GradingSession javaLab = new GradingSession(Course.locate(), new Submission(submission), grading.farm(),
+                false);
+        try (NotebookSession session = NotebookSession.open(javaLab, lab, nb,
+                NotebookOptions.defaults().withCellTimeout(Duration.ofSeconds(30)))) {
+            assertThat(session.javaLab()).isTrue();
+            CellResult first = session.run(nb.cell(1));
+            assertThat(first.output()).contains("\"v1\"");
+
+            Files.writeString(source, greeter.formatted("\"v2, a longer answer\""));
+            CellResult second = session.run(nb.cell(1));
+            assertThat(second.output()).contains("compiled again", "\"v2, a longer answer\"");
+
+            Files.writeString(source, greeter.formatted("42"));  // an int where a String is returned
+            CellResult broken = session.run(nb.cell(1));
+            assertThat(broken.output()).contains("cannot be used in the notebook until this is fixed", "Greeter.java");
+
+            java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+            java.io.PrintStream out = new java.io.PrintStream(bytes, true, StandardCharsets.UTF_8);
+            new Repl(session, LineInput.plain(new java.io.BufferedReader(new java.io.StringReader("\\q\n")), out),
+                    out, new CellView(out, false)).run();
+            assertThat(bytes.toString(StandardCharsets.UTF_8)).contains("java> ");
+        }
     }
 }
