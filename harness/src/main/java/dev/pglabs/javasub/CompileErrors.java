@@ -31,8 +31,30 @@ final class CompileErrors {
         if (errors.isEmpty()) {
             out.append("\n  (the compiler reported no details)");
         }
+        queryBeanNote(errors).ifPresent(note -> out.append("\n").append(note));
         out.append("\nFix the first error first: later ones often follow from it.");
         return out.toString();
+    }
+
+    private static final java.util.regex.Pattern QUERY_BEANS = java.util.regex.Pattern.compile(
+            "package ([\\w.]+\\.query) does not exist|symbol:\\s+class (Q[A-Z]\\w*)");
+
+    /**
+     * Ebean's query beans ({@code QPost} in {@code blog.model.query}) are generated, not written: a student who
+     * reads "package blog.model.query does not exist" looks for a file to create. Say where they come from.
+     */
+    private static java.util.Optional<String> queryBeanNote(List<Diagnostic<? extends JavaFileObject>> errors) {
+        for (Diagnostic<? extends JavaFileObject> error : errors) {
+            java.util.regex.Matcher m = QUERY_BEANS.matcher(error.getMessage(Locale.ENGLISH));
+            if (m.find()) {
+                String what = m.group(1) != null ? "package " + m.group(1) : "class " + m.group(2);
+                return java.util.Optional.of("About " + what + ": query beans (QPost, QTag, … in a package ending in "
+                        + ".query) are not files you write. Ebean's generator writes one while compiling for each "
+                        + "class annotated @Entity, so they appear once the entity they are named after is mapped "
+                        + "(@Entity, @Id, its columns). Map that entity first; these errors then go away.");
+            }
+        }
+        return java.util.Optional.empty();
     }
 
     private static String location(Diagnostic<? extends JavaFileObject> error, Path labDir) {

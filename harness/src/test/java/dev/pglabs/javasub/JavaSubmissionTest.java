@@ -102,6 +102,21 @@ class JavaSubmissionTest {
     }
 
     @Test
+    void missingQueryBeansSayWhereTheyComeFrom() throws Exception {
+        write("blog/repo/Posts.java", """
+                package blog.repo;
+                import blog.model.query.QPost;
+                public class Posts {
+                    Object all() { return new QPost(); }
+                }
+                """);
+        assertProblem(() -> JavaSubmission.compile(lab, "src/main/java"), CheckStatus.ERROR,
+                "package blog.model.query does not exist",
+                "About package blog.model.query: query beans",
+                "once the entity they are named after is mapped");
+    }
+
+    @Test
     void errorsOfSeveralFilesAreAllListed() throws Exception {
         write("student/One.java", "package student;\npublic class One { int x = \"text\"; }\n");
         write("student/Other.java", """
