@@ -11,6 +11,9 @@
 --     (COUNT(*) instead of COUNT(DISTINCT post_id));
 --   * a second 'Ana Ferreira' and a second post titled 'Virtual threads: first impressions'
 --     (grouping or joining by a name instead of the key).
+--   * three authors tied on total views above the average of exercise 08, and one exactly on the average
+--     (a dropped or reversed tie-breaker, >= for >);
+--   * posts stored out of id order (a query without the ORDER BY it was asked for).
 -- Explicit ids continue after the base data; sequences are reset at the end.
 
 SET client_encoding = 'UTF8';
@@ -73,6 +76,34 @@ INSERT INTO comments (id, post_id, user_id, body, created_at) VALUES
   (315, 56, 19, 'Fine, unless you print invoice numbers.', '2025-04-10 11:05:00+00'),
   (316, 56, 19, 'Last comment from me on this, promise.', '2025-04-11 09:00:00+00');
 -- kofi.mensah commented on two more different posts (121 and 72 above): exactly 10 now.
+
+-- Exercise 08 at its edges. Before these rows the 29 authors total 108,881 views. Three new authors tie on
+-- 5,029 views (the tie-breaker on username decides their order), and kenji.mori's 3,874 is then exactly the
+-- average of the 33 authors (127,842 / 33): "greater than the average" must leave him out.
+INSERT INTO users (id, username, email, full_name, city, created_at) VALUES
+  (44, 'mia.schulz', 'mia.schulz@web.de', 'Mia Schulz', 'Hamburg', '2025-02-03 10:00:00+00'),
+  (45, 'elif.demir', 'elif.demir@example.com.tr', 'Elif Demir', 'Istanbul', '2025-02-14 12:30:00+00'),
+  (46, 'bruno.alves', 'bruno.alves@example.com.br', 'Bruno Alves', 'Recife', '2025-03-01 08:15:00+00'),
+  (47, 'kenji.mori', 'kenji.mori@example.jp', 'Kenji Mori', 'Sapporo', '2025-03-09 17:45:00+00');
+
+-- Stored out of id order on purpose: a query that leaves out the ORDER BY the task asks for gets them in the
+-- order they were stored, not by id.
+INSERT INTO posts (id, user_id, title, body, status, views, published_at, created_at) VALUES
+  (129, 47, 'Partial indexes for the rows you actually query',
+   'Most of our queries only look at open orders, so most of our index was dead weight.',
+   'published', 3874, '2025-09-04 09:00:00+00', '2025-09-02 15:10:00+00'),
+  (127, 45, 'Teaching SQL with real data',
+   'Students remember the query that found their own bug better than any textbook example.',
+   'published', 2529, '2025-08-21 14:20:00+00', '2025-08-19 10:00:00+00'),
+  (125, 44, 'What a year of on-call taught me',
+   'Alerts nobody acts on, runbooks nobody reads, and the two changes that fixed both.',
+   'published', 5029, '2025-08-12 07:30:00+00', '2025-08-10 21:00:00+00'),
+  (128, 46, 'Moving a monolith to PostgreSQL 16',
+   'Logical replication, a weekend of dry runs and one very long Sunday night.',
+   'published', 5029, '2025-08-27 18:05:00+00', '2025-08-25 09:30:00+00'),
+  (126, 45, 'Window functions, gently',
+   'ROW_NUMBER, RANK and a running total, each with a question from our own dashboard.',
+   'published', 2500, '2025-08-15 11:45:00+00', '2025-08-14 16:40:00+00');
 
 SELECT setval(pg_get_serial_sequence('users', 'id'), (SELECT max(id) FROM users));
 SELECT setval(pg_get_serial_sequence('posts', 'id'), (SELECT max(id) FROM posts));
