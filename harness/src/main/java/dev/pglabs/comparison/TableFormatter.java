@@ -42,20 +42,35 @@ public final class TableFormatter {
     }
 
     /**
+     * A query's result as psql shows it, for reading rather than for feedback: every column, however wide the
+     * table (a notebook's output is compared with the one recorded in the lab's README), values cut only at
+     * {@link #MAX_CELL_WIDTH}.
+     */
+    public static String formatWhole(ResultTable table, int maxRows) {
+        return format(table.columns(), table.rows(), maxRows, Integer.MAX_VALUE);
+    }
+
+    /**
      * At most {@code maxRows} rows, then a line "… and N more rows". The table fits in {@link #MAX_LINE_WIDTH}
      * characters, so a terminal never wraps it in the middle of a value: the widest columns are cut first (never
      * below {@link #MIN_CELL_WIDTH}), and columns that still do not fit are left out and counted in a last line.
      */
     public static String format(List<String> columns, List<List<Object>> rows, int maxRows) {
+        return format(columns, rows, maxRows, MAX_LINE_WIDTH);
+    }
+
+    private static String format(List<String> columns, List<List<Object>> rows, int maxRows, int maxLineWidth) {
+        boolean fitting = maxLineWidth != Integer.MAX_VALUE;
         int shown = Math.max(0, Math.min(maxRows, rows.size()));
         int n = columns.size();
         List<List<String>> cells = new ArrayList<>(shown);
         int[] width = new int[n];
         boolean[] right = new boolean[n];
         for (int c = 0; c < n; c++) {
-            width[c] = Math.min(MAX_CELL_WIDTH, length(columns.get(c)));
+            width[c] = fitting ? Math.min(MAX_CELL_WIDTH, length(columns.get(c))) : length(columns.get(c));
             right[c] = true;
         }
+        boolean anyValue = false;
         for (int r = 0; r < shown; r++) {
             List<Object> row = rows.get(r);
             List<String> line = new ArrayList<>(n);
@@ -66,11 +81,15 @@ public final class TableFormatter {
                 width[c] = Math.max(width[c], Math.min(MAX_CELL_WIDTH, length(cell)));
                 if (value != null) {
                     right[c] &= value instanceof Number;
+                    anyValue = true;
                 }
             }
             cells.add(line);
         }
-        int fit = fitToLine(width);
+        if (!anyValue) {
+            java.util.Arrays.fill(right, false);  // nothing but NULLs: nothing says a column is a number
+        }
+        int fit = fitting ? fitToLine(width, maxLineWidth) : n;
         StringBuilder out = new StringBuilder();
         appendLine(out, columns, width, right, fit);
         StringBuilder separator = new StringBuilder();
@@ -103,8 +122,8 @@ public final class TableFormatter {
      * Narrows the widest columns until a line fits in {@link #MAX_LINE_WIDTH}; returns how many columns are shown
      * (all, unless even at {@link #MIN_CELL_WIDTH} they are too many).
      */
-    private static int fitToLine(int[] width) {
-        while (lineWidth(width, width.length) > MAX_LINE_WIDTH) {
+    private static int fitToLine(int[] width, int maxLineWidth) {
+        while (lineWidth(width, width.length) > maxLineWidth) {
             int widest = 0;
             for (int c = 1; c < width.length; c++) {
                 if (width[c] > width[widest]) {
@@ -117,7 +136,7 @@ public final class TableFormatter {
             width[widest]--;
         }
         int fit = width.length;
-        while (fit > 1 && lineWidth(width, fit) > MAX_LINE_WIDTH) {
+        while (fit > 1 && lineWidth(width, fit) > maxLineWidth) {
             fit--;
         }
         return fit;

@@ -182,7 +182,7 @@ final class SqlRunner {
                 .map(row -> row.stream().map(v -> v instanceof String str ? (Object) scrub.apply(str) : v).toList())
                 .toList();
         ResultTable table = ResultTable.of(raw.columns(), raw.columnTypes(), rows);
-        String text = isPlan(table) ? plan(table) : TableFormatter.format(table, options.displayRows());
+        String text = isPlan(table) ? plan(table) : TableFormatter.formatWhole(table, options.displayRows());
         int n = table.rowCount();
         if (raw.truncated()) {
             return text + "\n(more than " + MAX_ROWS + " rows; pglabs stopped reading)";
