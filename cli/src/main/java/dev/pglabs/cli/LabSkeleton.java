@@ -19,36 +19,49 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The files of a new SQL lab, from the templates in {@code new-lab/sql/}: README (a notebook cell with its recorded
- * output, a "## Hints" section), one starter with its TODO and its solution, a grader with its reference answer, a
- * dataset with a hidden variant, one golden scenario, the lab's course.json entry and its row in README.md's
- * table. Together they pass {@code pglabs verify} and {@code pglabs dev check} as written.
+ * The files of a new lab, from the templates in {@code new-lab/}: README (notebook cells with their recorded
+ * output, a "## Hints" section), one starter with its TODO and its solution, a grader, a dataset with a hidden
+ * variant, one golden scenario, the lab's course.json entry and its row in README.md's table. Together they pass
+ * {@code pglabs verify} and {@code pglabs dev check} as written. An SQL lab ({@code new-lab/sql/}) has a .sql
+ * exercise and a reference query; a Java lab ({@code new-lab/java/}) has a Maven project whose one method the
+ * student completes, called in the worker by a task of the grader's {@code sandboxed} package.
  */
 final class LabSkeleton {
 
     private static final Pattern FOLDER = Pattern.compile("(\\d{2})-([a-z][a-z0-9]*(?:-[a-z0-9]+)*)");
-    private static final String TEMPLATES = "new-lab/sql/";
+    private static final String TEMPLATES = "new-lab/";
     static final String EXERCISE = "01-items-by-price.sql";
+    static final String JAVA_EXERCISE = "src/main/java/app/items/ItemQueries.java";
+
+    /** What the student writes: .sql files, or methods of Java classes that the grader calls in the worker. */
+    enum Kind { SQL, JAVA }
 
     private final String id;
     private final String slug;
     private final String title;
+    private final Kind kind;
 
-    private LabSkeleton(String id, String slug) {
+    private LabSkeleton(String id, String slug, Kind kind) {
         this.id = id;
         this.slug = slug;
+        this.kind = kind;
         String words = slug.replace('-', ' ');
         this.title = Character.toUpperCase(words.charAt(0)) + words.substring(1);
     }
 
-    /** The skeleton of lab {@code NN-slug}, or an IllegalArgumentException that says what a folder name is. */
+    /** The skeleton of SQL lab {@code NN-slug}, or an IllegalArgumentException that says what a folder name is. */
     static LabSkeleton of(String folder) {
+        return of(folder, Kind.SQL);
+    }
+
+    /** The skeleton of lab {@code NN-slug} of this kind. */
+    static LabSkeleton of(String folder, Kind kind) {
         Matcher m = FOLDER.matcher(folder);
         if (!m.matches()) {
             throw new IllegalArgumentException("'" + folder + "' is not a lab folder name: two digits, a dash and a "
                     + "lower-case slug, e.g. 12-window-functions");
         }
-        return new LabSkeleton(m.group(1), m.group(2));
+        return new LabSkeleton(m.group(1), m.group(2), kind);
     }
 
     String folder() {
@@ -74,22 +87,10 @@ final class LabSkeleton {
                     + "): pick another number");
         });
         Path home = course.home();
-        String pkgPath = graderPackage().replace('.', '/');
-        Map<String, Path> files = new LinkedHashMap<>();
-        files.put("README.md", home.resolve("labs").resolve(folder()).resolve("README.md"));
-        files.put("starter.sql", home.resolve("labs").resolve(folder()).resolve(EXERCISE));
-        files.put("solution.sql", home.resolve("solutions").resolve(folder()).resolve(EXERCISE));
-        files.put("Grader.java", home.resolve("graders/src/main/java").resolve(pkgPath).resolve(graderClass() + ".java"));
-        files.put("reference.sql", home.resolve("graders/src/main/resources").resolve(pkgPath)
-                .resolve("references/01-items-by-price.sql"));
-        files.put("schema.sql", home.resolve("datasets").resolve(folder()).resolve("schema.sql"));
-        files.put("data.sql", home.resolve("datasets").resolve(folder()).resolve("data.sql"));
-        files.put("variant-hidden.sql", home.resolve("datasets").resolve(folder()).resolve("variant-hidden.sql"));
-        Path golden = home.resolve("graders/src/test/resources/golden").resolve(folder()).resolve("renamed-column");
-        files.put("golden-submission.sql", golden.resolve(folder()).resolve(EXERCISE));
-        files.put("golden-expected.json", golden.resolve("expected.json"));
+        Path graderDir = home.resolve("graders/src/main/java").resolve(graderPackage().replace('.', '/'));
+        Map<Path, String> files = kind == Kind.JAVA ? javaFiles(home, graderDir) : sqlFiles(home, graderDir);
         for (Path dir : List.of(home.resolve("labs").resolve(folder()), home.resolve("solutions").resolve(folder()),
-                home.resolve("datasets").resolve(folder()), home.resolve("graders/src/main/java").resolve(pkgPath))) {
+                home.resolve("datasets").resolve(folder()), graderDir)) {
             if (Files.exists(dir)) {
                 throw new IllegalArgumentException(home.relativize(dir) + " exists already: pick another number or "
                         + "slug, or remove it");
@@ -97,10 +98,10 @@ final class LabSkeleton {
         }
         List<Path> written = new ArrayList<>();
         try {
-            for (Map.Entry<String, Path> file : files.entrySet()) {
-                Files.createDirectories(file.getValue().getParent());
-                Files.writeString(file.getValue(), template(file.getKey()));
-                written.add(file.getValue());
+            for (Map.Entry<Path, String> file : files.entrySet()) {
+                Files.createDirectories(file.getKey().getParent());
+                Files.writeString(file.getKey(), template(file.getValue()));
+                written.add(file.getKey());
             }
             Path manifest = home.resolve(Course.MANIFEST);
             Files.writeString(manifest, withEntry(Files.readString(manifest)));
@@ -117,13 +118,57 @@ final class LabSkeleton {
         return written;
     }
 
+    /** Where each file of an SQL lab goes, and its template. */
+    private Map<Path, String> sqlFiles(Path home, Path graderDir) {
+        Map<Path, String> files = new LinkedHashMap<>();
+        files.put(home.resolve("labs").resolve(folder()).resolve("README.md"), "sql/README.md");
+        files.put(home.resolve("labs").resolve(folder()).resolve(EXERCISE), "sql/starter.sql");
+        files.put(home.resolve("solutions").resolve(folder()).resolve(EXERCISE), "sql/solution.sql");
+        files.put(graderDir.resolve(graderClass() + ".java"), "sql/Grader.java");
+        files.put(home.resolve("graders/src/main/resources").resolve(graderPackage().replace('.', '/'))
+                .resolve("references/01-items-by-price.sql"), "sql/reference.sql");
+        putDatasets(files, home);
+        Path golden = home.resolve("graders/src/test/resources/golden").resolve(folder()).resolve("renamed-column");
+        files.put(golden.resolve(folder()).resolve(EXERCISE), "sql/golden-submission.sql");
+        files.put(golden.resolve("expected.json"), "sql/golden-expected.json");
+        return files;
+    }
+
+    /** Where each file of a Java lab goes, and its template: the SQL lab's data, a Maven project to complete. */
+    private Map<Path, String> javaFiles(Path home, Path graderDir) {
+        Map<Path, String> files = new LinkedHashMap<>();
+        Path lab = home.resolve("labs").resolve(folder());
+        Path solution = home.resolve("solutions").resolve(folder());
+        files.put(lab.resolve("README.md"), "java/README.md");
+        files.put(lab.resolve("pom.xml"), "java/pom.xml");
+        files.put(lab.resolve(JAVA_EXERCISE), "java/starter.java");
+        files.put(solution.resolve("pom.xml"), "java/pom.xml");
+        files.put(solution.resolve(JAVA_EXERCISE), "java/solution.java");
+        files.put(graderDir.resolve(graderClass() + ".java"), "java/Grader.java");
+        files.put(graderDir.resolve("sandboxed/CountCheaper.java"), "java/CountCheaper.java");
+        putDatasets(files, home);
+        Path golden = home.resolve("graders/src/test/resources/golden").resolve(folder()).resolve("counts-equal-price");
+        files.put(golden.resolve(folder()).resolve(JAVA_EXERCISE), "java/golden-submission.java");
+        files.put(golden.resolve("expected.json"), "java/golden-expected.json");
+        return files;
+    }
+
+    /** The items dataset with its hidden variant, the same for both kinds. */
+    private void putDatasets(Map<Path, String> files, Path home) {
+        Path datasets = home.resolve("datasets").resolve(folder());
+        for (String script : List.of("schema.sql", "data.sql", "variant-hidden.sql")) {
+            files.put(datasets.resolve(script), "sql/" + script);
+        }
+    }
+
     private String template(String name) throws IOException {
         try (InputStream in = LabSkeleton.class.getResourceAsStream(TEMPLATES + name)) {
             if (in == null) {
                 throw new IllegalStateException("pglabs is missing its template " + TEMPLATES + name);
             }
             return new String(in.readAllBytes(), StandardCharsets.UTF_8)
-                    .replace("${ID}", id).replace("${FOLDER}", folder()).replace("${TITLE}", title)
+                    .replace("${ID}", id).replace("${FOLDER}", folder()).replace("${SLUG}", slug)
+                    .replace("${TITLE}", title)
                     .replace("${CLASS}", graderClass()).replace("${PACKAGE}", graderPackage());
         }
     }

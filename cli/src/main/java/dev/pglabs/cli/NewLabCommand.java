@@ -1,6 +1,7 @@
 package dev.pglabs.cli;
 
 import dev.pglabs.course.Course;
+import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -9,8 +10,11 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 
-/** {@code pglabs new-lab NN-slug}: the skeleton of a new SQL lab, which {@code verify} accepts as written. */
-@Command(name = "new-lab", description = {"Write the skeleton of a new SQL lab: README (a notebook cell, ## Hints), "
+/**
+ * {@code pglabs new-lab NN-slug [--sql | --java]}: the skeleton of a new SQL or Java lab, which {@code verify}
+ * accepts as written.
+ */
+@Command(name = "new-lab", description = {"Write the skeleton of a new lab: README (notebook cells, ## Hints), "
         + "a starter with its TODO and its solution, a grader, a dataset with a hidden variant, a golden scenario, the "
         + "course.json entry and the README table row. './pglabs verify NN' accepts it at once; then make it yours "
         + "(docs/authoring.md)."})
@@ -19,15 +23,23 @@ final class NewLabCommand implements Callable<Integer> {
     @Parameters(paramLabel = "NN-slug", description = "The lab's folder name: its number and slug, e.g. 12-window-functions.")
     String folder;
 
-    // The kind of lab. SQL is the only kind new-lab writes so far (a Java lab needs worker tasks of its own: copy the
-    // pattern of lab 10); the option is accepted so that scripts can say which kind they mean.
-    @Option(names = "--sql", description = "An SQL lab: exercises are .sql files (the default, and the only kind yet).")
-    boolean sql = true;
+    @ArgGroup(exclusive = true)
+    Kind kind = new Kind();
+
+    /** The kind of lab, one of the two options; SQL when neither is given. */
+    static final class Kind {
+        @Option(names = "--sql", description = "An SQL lab: exercises are .sql files (the default).")
+        boolean sql;
+
+        @Option(names = "--java", description = "A Java lab: a Maven project whose methods the student completes, "
+                + "each given a JDBC Connection; the grader calls them in the sandboxed worker.")
+        boolean java;
+    }
 
     @Override
     public Integer call() {
         Course course = Course.locate();
-        LabSkeleton skeleton = LabSkeleton.of(folder);
+        LabSkeleton skeleton = LabSkeleton.of(folder, kind.java ? LabSkeleton.Kind.JAVA : LabSkeleton.Kind.SQL);
         List<Path> written = skeleton.write(course);
         System.out.println("Wrote lab " + skeleton.folder() + ":");
         written.forEach(p -> System.out.println("  " + course.home().relativize(p).toString().replace('\\', '/')));

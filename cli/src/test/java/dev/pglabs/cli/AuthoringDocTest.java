@@ -22,7 +22,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The commands docs/authoring.md shows work as shown: every fenced block marked {@code sh tested} runs, in order,
  * with bash in a copy of the repository (the build, the course and its tests' resources; no build output), through
  * the launcher as an author types them. The first block makes a lab with {@code new-lab}, verifies it and runs
- * {@code dev check} on it, so this is also the test that a new lab's skeleton is accepted at once. It builds pglabs
+ * {@code dev check} on it, and the second does the same for a Java lab ({@code new-lab --java}), so this is also the
+ * test that both skeletons are accepted at once. It builds pglabs
  * with Maven in the copy (the launcher does), so it is the one test of its kind; the copy is deleted afterwards.
  */
 @Tag("launcher")
@@ -34,12 +35,15 @@ class AuthoringDocTest {
             "graders", "cli", "labs", "solutions", "datasets", "docs");
 
     @Test
-    @DisplayName("the sh tested blocks of docs/authoring.md (new-lab 90-demo, verify 90, dev check, notebook) pass on a copy")
+    @DisplayName("the sh tested blocks of docs/authoring.md (new-lab 90-demo and 91-jdbc-demo --java, verify, dev check, "
+            + "notebook, golden scenarios) pass on a copy")
     void testedBlocksRun() throws IOException, InterruptedException {
         Path home = Course.locate().home();
         List<String> blocks = testedBlocks(Files.readString(home.resolve("docs/authoring.md")));
         assertThat(blocks).as("sh tested blocks in docs/authoring.md").isNotEmpty();
         assertThat(blocks.get(0)).contains("./pglabs new-lab 90-demo", "./pglabs verify 90", "./pglabs dev check");
+        assertThat(blocks.get(1)).contains("./pglabs new-lab 91-jdbc-demo --java", "./pglabs verify 91",
+                "./pglabs dev check");
 
         Path copy = Files.createTempDirectory("pglabs-authoring-");
         try {
@@ -53,9 +57,13 @@ class AuthoringDocTest {
             int exit = bash.start().waitFor();
             String output = Files.readString(log, StandardCharsets.UTF_8);
             assertThat(exit).as("the blocks' exit status; their output:%n%s", output).isZero();
-            assertThat(output).contains("Wrote lab 90-demo", "90-demo", "The course is consistent.",
+            assertThat(output).contains("Wrote lab 90-demo", "Wrote lab 91-jdbc-demo", "The course is consistent.",
                     "The course keeps all");
+            // verify's table: the solution has full marks and the starter none, for each skeleton
+            assertThat(output).containsPattern("90-demo +2/2 +0/2 +ok").containsPattern("91-jdbc-demo +2/2 +0/2 +ok");
             assertThat(copy.resolve("labs/90-demo/01-items-by-price.sql")).content().contains("TODO");
+            assertThat(copy.resolve("labs/91-jdbc-demo/src/main/java/app/items/ItemQueries.java")).content()
+                    .contains("TODO");
         } finally {
             delete(copy);
         }

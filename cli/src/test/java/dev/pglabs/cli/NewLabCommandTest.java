@@ -5,6 +5,7 @@ import dev.pglabs.course.Lab;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -49,6 +50,63 @@ class NewLabCommandTest {
         assertThat(Files.readString(home.resolve("README.md"))).contains("| [90-demo](labs/90-demo/README.md) |");
         assertThat(home.resolve("labs/90-demo/01-items-by-price.sql")).content().contains("-- TODO");
         assertThat(home.resolve("labs/90-demo/README.md")).content().contains("## Hints", "```sql", "pglabs:output");
+    }
+
+    @Test
+    @DisplayName("--java writes a Maven project with its starter and solution, a grader with its sandboxed task, the "
+            + "data and a golden scenario over the solution, and the course.json entry")
+    void writesAJavaLab() throws IOException {
+        Course course = courseCopy();
+        List<Path> written = LabSkeleton.of("91-jdbc-demo", LabSkeleton.Kind.JAVA).write(course);
+        assertThat(written).extracting(p -> home.relativize(p).toString().replace('\\', '/'))
+                .contains("course.json", "README.md");
+
+        String exercise = "src/main/java/app/items/ItemQueries.java";
+        String pkg = "graders/src/main/java/dev/pglabs/graders/lab91/";
+        for (String file : List.of("labs/91-jdbc-demo/README.md", "labs/91-jdbc-demo/pom.xml",
+                "labs/91-jdbc-demo/" + exercise, "solutions/91-jdbc-demo/pom.xml", "solutions/91-jdbc-demo/" + exercise,
+                pkg + "Lab91JdbcDemoGrader.java", pkg + "sandboxed/CountCheaper.java", "datasets/91-jdbc-demo/schema.sql",
+                "datasets/91-jdbc-demo/data.sql", "datasets/91-jdbc-demo/variant-hidden.sql",
+                "graders/src/test/resources/golden/91-jdbc-demo/counts-equal-price/expected.json",
+                "graders/src/test/resources/golden/91-jdbc-demo/counts-equal-price/91-jdbc-demo/" + exercise)) {
+            assertThat(home.resolve(file)).as(file).isRegularFile().content().doesNotContain("${");
+        }
+        assertThat(home.resolve("labs/91-jdbc-demo/" + exercise)).content()
+                .contains("package app.items;", "countCheaperThan(Connection connection, BigDecimal limit)", "TODO");
+        assertThat(home.resolve("solutions/91-jdbc-demo/" + exercise)).content().doesNotContain("TODO");
+        assertThat(home.resolve("labs/91-jdbc-demo/pom.xml")).content()
+                .contains("<artifactId>lab91-jdbc-demo</artifactId>", "<artifactId>postgresql</artifactId>")
+                .isEqualTo(Files.readString(home.resolve("solutions/91-jdbc-demo/pom.xml")));
+        assertThat(home.resolve(pkg + "Lab91JdbcDemoGrader.java")).content().contains("package dev.pglabs.graders.lab91;",
+                "import dev.pglabs.graders.lab91.sandboxed.CountCheaper;", "@Grader(lab = \"91-jdbc-demo\")",
+                "hiddenOn = HIDDEN_DATA");
+        assertThat(home.resolve(pkg + "sandboxed/CountCheaper.java")).content()
+                .contains("package dev.pglabs.graders.lab91.sandboxed;", "implements StudentTask<Integer>");
+        assertThat(home.resolve("graders/src/test/resources/golden/91-jdbc-demo/counts-equal-price/expected.json"))
+                .content().contains("\"overlay\": \"solutions\"", "\"01-count-cheaper:hidden\": \"failed\"");
+        assertThat(home.resolve("labs/91-jdbc-demo/README.md")).content()
+                .contains("## Hints", "### 01-count-cheaper", "```java", "pglabs:output");
+
+        Lab lab = Course.load(home).lab("91");
+        assertThat(lab.grader()).isEqualTo("dev.pglabs.graders.lab91.Lab91JdbcDemoGrader");
+        assertThat(lab.datasets()).containsOnlyKeys("default", "hidden");
+        assertThat(Files.readString(home.resolve("course.json")))
+                .contains("\"hidden\": [\"91-jdbc-demo/schema.sql\", \"91-jdbc-demo/data.sql\", \"91-jdbc-demo/variant-hidden.sql\"]");
+    }
+
+    @Test
+    @DisplayName("--java asks for a Java lab, --sql or neither for an SQL lab; the two exclude each other")
+    void kindOptions() {
+        NewLabCommand java = new NewLabCommand();
+        new CommandLine(java).parseArgs("91-jdbc-demo", "--java");
+        assertThat(java.kind.java).isTrue();
+        NewLabCommand plain = new NewLabCommand();
+        new CommandLine(plain).parseArgs("91-jdbc-demo");
+        assertThat(plain.kind.java).isFalse();
+
+        PglabsRun run = PglabsRun.of("new-lab", "91-jdbc-demo", "--sql", "--java");
+        assertThat(run.exit()).isEqualTo(2);
+        assertThat(run.err()).contains("mutually exclusive");
     }
 
     @Test
