@@ -24,7 +24,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Consumer;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
@@ -109,10 +108,11 @@ public final class MutationAnalysis {
         Path folder = root.resolve(lab.folder());
         copyTree(solution, folder);
         Files.writeString(folder.resolve(fileName), text, StandardCharsets.UTF_8);
-        Set<String> methods = only.stream().map(MutationAnalysis::baseId).collect(Collectors.toSet());
         GradingRunner runner = new GradingRunner(CheckScope.ALL);
         if (!only.isEmpty()) {
-            runner.onlyChecks(method -> methods.contains(baseId(method)));
+            // A method's results are its id and, with hiddenOn, its id + ":hidden"; a hidden grader's method
+            // already carries ":hidden" in its id.
+            runner.onlyChecks(method -> only.contains(baseId(method)) || only.contains(baseId(method) + ":hidden"));
         }
         LabResult result = runner.grade(session.forSubmission(new Submission(root)), List.of(lab),
                 GradingProgress.SILENT).labs().get(0);
