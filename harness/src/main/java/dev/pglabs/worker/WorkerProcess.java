@@ -88,6 +88,8 @@ final class WorkerProcess {
     private final Map<Long, Pending> pending = new ConcurrentHashMap<>();
     private final AtomicLong ids = new AtomicLong();
     private final StringBuilder stderrTail = new StringBuilder();
+    /** Completed when the worker's standard error reaches its end: its last words have been read. */
+    private final CompletableFuture<Void> stderrRead = new CompletableFuture<>();
     private final CompletableFuture<Void> ready = new CompletableFuture<>();
     private volatile Ended ended;
 
@@ -261,6 +263,18 @@ final class WorkerProcess {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        if (!process.isAlive()) {
+            // The JVM's "Terminating due to java.lang.OutOfMemoryError" may still be in the pipe when the process
+            // is gone: read it to the end before telling a memory limit from System.exit(3). Bounded, in case a
+            // leftover child still holds the pipe open.
+            try {
+                stderrRead.get(5, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+                // Classify with what was read.
+            }
+        }
         String why;
         if (process.isAlive()) {
             why = "closed its output";
@@ -299,6 +313,8 @@ final class WorkerProcess {
             }
         } catch (IOException ignored) {
             // The process is gone.
+        } finally {
+            stderrRead.complete(null);
         }
     }
 }
