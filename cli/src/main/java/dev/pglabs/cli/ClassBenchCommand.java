@@ -10,6 +10,7 @@ import dev.pglabs.grading.GradingProgress;
 import dev.pglabs.grading.GradingRunner;
 import dev.pglabs.grading.GradingSession;
 import dev.pglabs.provisioning.ProviderKind;
+import dev.pglabs.provisioning.ScratchFolders;
 import dev.pglabs.results.Scores;
 import dev.pglabs.submission.Submission;
 import picocli.CommandLine.Command;
@@ -21,7 +22,6 @@ import picocli.CommandLine.Spec;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -154,26 +154,12 @@ final class ClassBenchCommand implements Callable<Integer> {
                 }
                 Path source = variants.get((s + l) % variants.size());
                 if (Files.isDirectory(source)) {
-                    copyTree(source, student.resolve(lab.folder()));
+                    ScratchFolders.copyTree(source, student.resolve(lab.folder()));
                 }
             }
             Files.createDirectories(student);
         }
         return root;
-    }
-
-    private static void copyTree(Path from, Path to) throws IOException {
-        try (Stream<Path> files = Files.walk(from)) {
-            for (Path file : files.toList()) {
-                Path target = to.resolve(from.relativize(file).toString());
-                if (Files.isDirectory(file)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.createDirectories(target.getParent());
-                    Files.copy(file, target, StandardCopyOption.REPLACE_EXISTING);
-                }
-            }
-        }
     }
 
     private static void deleteTree(Path dir) throws IOException {

@@ -6,7 +6,7 @@ import dev.pglabs.classroom.ClassRoster;
 import dev.pglabs.classroom.CourseRecords;
 import dev.pglabs.classroom.InvalidCourseFile;
 import dev.pglabs.classroom.Shard;
-import dev.pglabs.classroom.ShardManifest;
+import dev.pglabs.classroom.ClassRunManifest;
 import dev.pglabs.classroom.Student;
 import dev.pglabs.classroom.StudentResult;
 import dev.pglabs.course.Course;
@@ -143,14 +143,14 @@ final class GradeClassCommand implements Callable<Integer> {
             System.err.println("pglabs: " + e.getMessage());
             return Main.CANNOT_GRADE;
         }
-        ShardManifest earlier = null;
+        ClassRunManifest earlier = null;
         if (regrade) {
             String option = onlyFailed ? "--only-failed" : "--students";
             String why = shard != null ? option + " regrades into one whole class run; it does not combine with --shard."
-                    : !Files.isRegularFile(to.resolve(ShardManifest.FILE)) ? option + " regrades into an earlier run's "
-                    + "--out, and " + to + " holds none (no " + ShardManifest.FILE + "): grade the class first." : null;
+                    : !Files.isRegularFile(to.resolve(ClassRunManifest.FILE)) ? option + " regrades into an earlier run's "
+                    + "--out, and " + to + " holds none (no " + ClassRunManifest.FILE + "): grade the class first." : null;
             if (why == null) {
-                earlier = ShardManifest.read(to);
+                earlier = ClassRunManifest.read(to);
                 why = Regrade.refusal(earlier, selected);
             }
             if (why != null) {
@@ -215,7 +215,7 @@ final class GradeClassCommand implements Callable<Integer> {
         Map<String, String> files = ClassReportFiles.write(result, records, to, err,
                 earlier == null ? name -> true : name -> only.contains(name), before.map(e -> e.changesTo(now)));
         Shard part = shard == null ? new Shard(1, 1) : shard;
-        ShardManifest.of(part, result, records, files).write(to);
+        ClassRunManifest.of(part, result, records, files).write(to);
         ClassReportFiles.keep(policy, rosterFile, to);
         Regrade.record(part, graded, result, records, files, to);
         ClassReportFiles.printWhere(to);

@@ -1,7 +1,7 @@
 package dev.pglabs.cli;
 
 import dev.pglabs.classroom.GradeDiff;
-import dev.pglabs.classroom.ShardManifest;
+import dev.pglabs.classroom.ClassRunManifest;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
@@ -26,14 +26,14 @@ final class GradeDiffCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         for (Path dir : List.of(before, after)) {
-            if (!Files.isRegularFile(dir.resolve(ShardManifest.FILE))) {
-                System.err.println("pglabs: " + dir + " holds no " + ShardManifest.FILE + "; it is not the --out "
+            if (!Files.isRegularFile(dir.resolve(ClassRunManifest.FILE))) {
+                System.err.println("pglabs: " + dir + " holds no " + ClassRunManifest.FILE + "; it is not the --out "
                         + "folder of a 'grade-class' run.");
                 return Main.CANNOT_GRADE;
             }
         }
-        ShardManifest old = ShardManifest.read(before);
-        ShardManifest now = ShardManifest.read(after);
+        ClassRunManifest old = ClassRunManifest.read(before);
+        ClassRunManifest now = ClassRunManifest.read(after);
         System.out.println("From " + before + " (pglabs " + old.graderVersion() + ", " + old.gradedAt() + ")");
         System.out.println("  to " + after + " (pglabs " + now.graderVersion() + ", " + now.gradedAt() + ")");
         if (!old.labs().equals(now.labs())) {

@@ -4,7 +4,7 @@ import dev.pglabs.classroom.ClassResult;
 import dev.pglabs.classroom.ClassRoster;
 import dev.pglabs.classroom.CourseRecords;
 import dev.pglabs.classroom.InvalidCourseFile;
-import dev.pglabs.classroom.ShardManifest;
+import dev.pglabs.classroom.ClassRunManifest;
 import dev.pglabs.classroom.StudentResult;
 import dev.pglabs.course.Course;
 import dev.pglabs.course.Lab;
@@ -43,14 +43,14 @@ final class MergeGradesCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         Course course = Course.locate();
-        List<ShardManifest> manifests = new ArrayList<>();
+        List<ClassRunManifest> manifests = new ArrayList<>();
         for (Path dir : shards) {
-            if (!Files.isRegularFile(dir.resolve(ShardManifest.FILE))) {
-                System.err.println("pglabs: " + dir + " holds no " + ShardManifest.FILE + "; it is not the --out "
+            if (!Files.isRegularFile(dir.resolve(ClassRunManifest.FILE))) {
+                System.err.println("pglabs: " + dir + " holds no " + ClassRunManifest.FILE + "; it is not the --out "
                         + "folder of a 'grade-class' run.");
                 return Main.CANNOT_GRADE;
             }
-            manifests.add(ShardManifest.read(dir));
+            manifests.add(ClassRunManifest.read(dir));
         }
         String refused = refusal(manifests);
         if (refused != null) {
@@ -69,11 +69,11 @@ final class MergeGradesCommand implements Callable<Integer> {
             students.addAll(manifests.get(i).results(shards.get(i).resolve(ClassReportFiles.STUDENTS)));
         }
         students.sort(Comparator.comparing(StudentResult::name, ClassRoster.NAME_ORDER));
-        ShardManifest first = manifests.get(0);
+        ClassRunManifest first = manifests.get(0);
         List<Lab> labs = first.labsOf(course);
         // The class was graded in parallel: it took as long as its slowest shard, and ended with its last one.
-        long duration = manifests.stream().mapToLong(ShardManifest::durationMs).max().orElse(0);
-        String gradedAt = manifests.stream().map(ShardManifest::gradedAt).max(Comparator.naturalOrder()).orElseThrow();
+        long duration = manifests.stream().mapToLong(ClassRunManifest::durationMs).max().orElse(0);
+        String gradedAt = manifests.stream().map(ClassRunManifest::gradedAt).max(Comparator.naturalOrder()).orElseThrow();
         ClassResult result = new ClassResult(labs, students, first.graderVersion(), first.postgresVersion(), gradedAt,
                 duration);
         CourseRecords records;
@@ -88,7 +88,7 @@ final class MergeGradesCommand implements Callable<Integer> {
         }
         Map<String, String> files = ClassReportFiles.write(result, records, to, System.err);
         // The merged folder is one whole run: grade-class --students can regrade into it.
-        ShardManifest.of(new dev.pglabs.classroom.Shard(1, 1), result, records, files).write(to);
+        ClassRunManifest.of(new dev.pglabs.classroom.Shard(1, 1), result, records, files).write(to);
         ClassReportFiles.keep(kept(ClassReportFiles.POLICY), kept(ClassReportFiles.ROSTER), to);
         System.err.println("Merged " + manifests.size() + " shards: " + students.size() + " students.");
         ClassReportFiles.printWhere(to);
@@ -107,12 +107,12 @@ final class MergeGradesCommand implements Callable<Integer> {
     }
 
     /** Why these shards do not make one class run, or null when they do. */
-    static String refusal(List<ShardManifest> manifests) {
-        ShardManifest first = manifests.get(0);
+    static String refusal(List<ClassRunManifest> manifests) {
+        ClassRunManifest first = manifests.get(0);
         int count = first.parsedShard().count();
-        Map<Integer, ShardManifest> byIndex = new TreeMap<>();
+        Map<Integer, ClassRunManifest> byIndex = new TreeMap<>();
         Map<String, String> shardOfStudent = new TreeMap<>();
-        for (ShardManifest m : manifests) {
+        for (ClassRunManifest m : manifests) {
             if (!m.graderVersion().equals(first.graderVersion())) {
                 return "they were graded by different pglabs versions (" + first.graderVersion() + " and "
                         + m.graderVersion() + "). Grade every shard with the same version.";
@@ -127,7 +127,7 @@ final class MergeGradesCommand implements Callable<Integer> {
             if (byIndex.put(m.parsedShard().index(), m) != null) {
                 return "shard " + m.shard() + " is given twice.";
             }
-            for (ShardManifest.Entry e : m.students()) {
+            for (ClassRunManifest.Entry e : m.students()) {
                 String other = shardOfStudent.put(e.name(), m.shard());
                 if (other != null) {
                     return "student '" + Terminal.safe(e.name()) + "' is in shard " + other + " and in shard "

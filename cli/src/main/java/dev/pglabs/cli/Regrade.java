@@ -5,7 +5,7 @@ import dev.pglabs.classroom.ClassRoster;
 import dev.pglabs.classroom.GradeDiff;
 import dev.pglabs.classroom.CourseRecords;
 import dev.pglabs.classroom.Shard;
-import dev.pglabs.classroom.ShardManifest;
+import dev.pglabs.classroom.ClassRunManifest;
 import dev.pglabs.classroom.StudentResult;
 import dev.pglabs.course.Lab;
 import dev.pglabs.grading.GradingRunner;
@@ -32,7 +32,7 @@ final class Regrade {
     static final String RUNS = "runs";
 
     /** The whole class run an {@code --out} folder held before this one, with its students' results. */
-    record Earlier(ShardManifest manifest, List<StudentResult> results) {
+    record Earlier(ClassRunManifest manifest, List<StudentResult> results) {
 
         /** What changed from this earlier run to {@code now}, per student and per check, for the overview. */
         ClassOverviewPage.PreviousRun changesTo(ClassResult now) {
@@ -47,11 +47,11 @@ final class Regrade {
      * costs only the overview its changes section, with a warning.
      */
     static Optional<Earlier> earlier(Path out, PrintStream err) {
-        if (!Files.isRegularFile(out.resolve(ShardManifest.FILE))) {
+        if (!Files.isRegularFile(out.resolve(ClassRunManifest.FILE))) {
             return Optional.empty();
         }
         try {
-            ShardManifest manifest = ShardManifest.read(out);
+            ClassRunManifest manifest = ClassRunManifest.read(out);
             if (!manifest.parsedShard().equals(new Shard(1, 1))) {
                 return Optional.empty();
             }
@@ -67,7 +67,7 @@ final class Regrade {
     }
 
     /** Why these students cannot be regraded into {@code earlier}, or null. */
-    static String refusal(ShardManifest earlier, List<Lab> labs) {
+    static String refusal(ClassRunManifest earlier, List<Lab> labs) {
         if (!earlier.parsedShard().equals(new Shard(1, 1))) {
             return "--out holds shard " + earlier.shard() + " of a class, not a whole run: regrade into the folder "
                     + "merge-grades wrote.";
@@ -85,8 +85,8 @@ final class Regrade {
     }
 
     /** The students {@code earlier} could not grade (the harness failed), for {@code --only-failed}. */
-    static List<String> notGraded(ShardManifest earlier) {
-        return earlier.students().stream().filter(e -> e.report().isEmpty()).map(ShardManifest.Entry::name).toList();
+    static List<String> notGraded(ClassRunManifest earlier) {
+        return earlier.students().stream().filter(e -> e.report().isEmpty()).map(ClassRunManifest.Entry::name).toList();
     }
 
     /** The earlier run with the regraded students' results in place of their old ones (new students added). */
@@ -112,12 +112,12 @@ final class Regrade {
         Path runs = Files.createDirectories(out.resolve(RUNS));
         Path tmp = Files.createTempDirectory(runs, ".run-");
         try {
-            ShardManifest.of(shard, graded, records, files).withRosterFindings(records, whole).write(tmp);
+            ClassRunManifest.of(shard, graded, records, files).withRosterFindings(records, whole).write(tmp);
             String name = graded.gradedAt().replace(':', '-') + ".json";
-            Files.move(tmp.resolve(ShardManifest.FILE), runs.resolve(name),
+            Files.move(tmp.resolve(ClassRunManifest.FILE), runs.resolve(name),
                     java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         } finally {
-            Files.deleteIfExists(tmp.resolve(ShardManifest.FILE));
+            Files.deleteIfExists(tmp.resolve(ClassRunManifest.FILE));
             Files.deleteIfExists(tmp);
         }
     }

@@ -7,11 +7,6 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -23,32 +18,15 @@ class GradeCommandTest {
     @TempDir
     Path tmp;
 
-    private record Run(int exit, String out, String err) {
-    }
-
-    /** Runs pglabs in process, capturing what it prints. */
-    private static Run pglabs(String... args) {
-        PrintStream originalOut = System.out;
-        PrintStream originalErr = System.err;
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        StringWriter picocliErr = new StringWriter();
-        try {
-            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-            int exit = Main.commandLine().setErr(new PrintWriter(picocliErr, true)).execute(args);
-            return new Run(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8) + picocliErr);
-        } finally {
-            System.setOut(originalOut);
-            System.setErr(originalErr);
-        }
+    private static PglabsRun pglabs(String... args) {
+        return PglabsRun.of(args);
     }
 
     @Test
     @DisplayName("grading the solutions writes a JSON result with the full score and exits 0")
     void solutionsFullMarks() throws Exception {
         Path result = tmp.resolve("r.json");
-        Run run = pglabs("grade", "01", "--submission", Course.locate().solutionsDir().toString(),
+        PglabsRun run = pglabs("grade", "01", "--submission", Course.locate().solutionsDir().toString(),
                 "--format", "json", "--out", result.toString());
         assertThat(run.exit()).as(run.err()).isZero();
         JsonNode json = new ObjectMapper().readTree(result.toFile());
@@ -64,7 +42,7 @@ class GradeCommandTest {
     @Test
     @DisplayName("JSON on standard output stays parseable: progress goes to standard error")
     void jsonToStdout() throws Exception {
-        Run run = pglabs("grade", "01", "--format", "json");
+        PglabsRun run = pglabs("grade", "01", "--format", "json");
         assertThat(run.exit()).as(run.err()).isZero();
         JsonNode json = new ObjectMapper().readTree(run.out());
         assertThat(json.get("score").asDouble()).as("the untouched starters").isZero();
@@ -76,7 +54,7 @@ class GradeCommandTest {
     @Test
     @DisplayName("an unknown lab is a usage error (exit 2) that lists the labs")
     void unknownLab() {
-        Run run = pglabs("grade", "99");
+        PglabsRun run = pglabs("grade", "99");
         assertThat(run.exit()).isEqualTo(2);
         assertThat(run.err()).contains("There is no lab '99'", "01-sql-basics");
     }
@@ -85,7 +63,7 @@ class GradeCommandTest {
     @DisplayName("a submission folder that does not exist cannot be graded (exit 1, says which)")
     void missingSubmission() {
         Path missing = tmp.resolve("nope");
-        Run run = pglabs("grade", "01", "--submission", missing.toString());
+        PglabsRun run = pglabs("grade", "01", "--submission", missing.toString());
         assertThat(run.exit()).isEqualTo(1);
         assertThat(run.err()).contains(missing.toString(), "does not exist");
     }
@@ -93,7 +71,7 @@ class GradeCommandTest {
     @Test
     @DisplayName("list shows the labs in course order")
     void list() {
-        Run run = pglabs("list");
+        PglabsRun run = pglabs("list");
         assertThat(run.exit()).isZero();
         assertThat(run.out()).contains("01-sql-basics", "SQL basics");
     }
@@ -105,7 +83,7 @@ class GradeCommandTest {
         Files.writeString(lab.resolve("01-all-tags.sql"), "SELECT id, name FROM tags;");
         Files.write(lab.resolve("02-users-in-lisbon.sql"), new byte[]{(byte) 0xFF, (byte) 0xFE, 0x41});
         Path result = tmp.resolve("p.json");
-        Run run = pglabs("grade", "01", "--submission", tmp.resolve("sub").toString(), "--format", "json",
+        PglabsRun run = pglabs("grade", "01", "--submission", tmp.resolve("sub").toString(), "--format", "json",
                 "--out", result.toString());
         assertThat(run.exit()).as(run.err()).isZero();
         JsonNode lab01 = new ObjectMapper().readTree(result.toFile()).get("labs").get(0);
@@ -127,7 +105,7 @@ class GradeCommandTest {
         Files.writeString(lab.resolve("02-users-in-lisbon.sql"),
                 "SELECT username, email FROM users WHERE id IN (1, 9, 15, 24);");
         Path result = tmp.resolve("all.json");
-        Run run = pglabs("grade", "01", "--all", "--submission", tmp.resolve("sub").toString(), "--format", "json",
+        PglabsRun run = pglabs("grade", "01", "--all", "--submission", tmp.resolve("sub").toString(), "--format", "json",
                 "--out", result.toString());
         assertThat(run.exit()).as(run.err()).isZero();
         JsonNode lab01 = new ObjectMapper().readTree(result.toFile()).get("labs").get(0);

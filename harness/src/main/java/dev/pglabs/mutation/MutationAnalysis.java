@@ -6,19 +6,18 @@ import dev.pglabs.grading.CheckScope;
 import dev.pglabs.grading.GradingProgress;
 import dev.pglabs.grading.GradingRunner;
 import dev.pglabs.grading.GradingSession;
+import dev.pglabs.provisioning.ScratchFolders;
 import dev.pglabs.results.CheckResult;
 import dev.pglabs.results.CheckStatus;
 import dev.pglabs.results.LabResult;
 import dev.pglabs.submission.Submission;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.lang.reflect.Method;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -60,6 +59,8 @@ public final class MutationAnalysis {
         List<MutationReport.FileReport> reports = new ArrayList<>();
         Path scratch = Files.createTempDirectory("pglabs-mutants-");
         try {
+            // One copy of the solution; each run rewrites only the file under analysis.
+            ScratchFolders.copyTree(solution, scratch.resolve("submission").resolve(lab.folder()));
             for (Path file : files) {
                 MutationReport.FileReport report = analyse(file, scratch, equivalents);
                 if (checkId.isEmpty() || report.checks().stream().map(MutationAnalysis::baseId).anyMatch(checkId.get()::equals)) {
@@ -67,7 +68,7 @@ public final class MutationAnalysis {
                 }
             }
         } finally {
-            deleteTree(scratch);
+            ScratchFolders.deleteTree(scratch);
         }
         return new MutationReport(lab.id(), lab.folder(), reports);
     }
@@ -75,6 +76,17 @@ public final class MutationAnalysis {
     private MutationReport.FileReport analyse(Path file, Path scratch, Equivalents equivalents) throws IOException {
         String name = file.getFileName().toString();
         String reference = Files.readString(file, StandardCharsets.UTF_8);
+        try {
+            return analyse(file, name, reference, scratch, equivalents);
+        } finally {
+            // The next file's mutants run against the full solution again.
+            Files.writeString(scratch.resolve("submission").resolve(lab.folder()).resolve(name), reference,
+                    StandardCharsets.UTF_8);
+        }
+    }
+
+    private MutationReport.FileReport analyse(Path file, String name, String reference, Path scratch,
+                                              Equivalents equivalents) throws IOException {
         progress.accept(name + ": finding the checks that read it");
         Set<String> checks = failingChecks(scratch, name, "-- handed in empty to find the checks that read it\n",
                 Set.of());
@@ -104,10 +116,7 @@ public final class MutationAnalysis {
      */
     private Set<String> failingChecks(Path scratch, String fileName, String text, Set<String> only) throws IOException {
         Path root = scratch.resolve("submission");
-        deleteTree(root);
-        Path folder = root.resolve(lab.folder());
-        copyTree(solution, folder);
-        Files.writeString(folder.resolve(fileName), text, StandardCharsets.UTF_8);
+        Files.writeString(root.resolve(lab.folder()).resolve(fileName), text, StandardCharsets.UTF_8);
         GradingRunner runner = new GradingRunner(CheckScope.ALL);
         if (!only.isEmpty()) {
             // A method's results are its id and, with hiddenOn, its id + ":hidden"; a hidden grader's method
@@ -144,31 +153,5 @@ public final class MutationAnalysis {
     private static String stem(Path file) {
         String name = file.getFileName().toString();
         return name.substring(0, name.length() - ".sql".length());
-    }
-
-    private static void copyTree(Path from, Path to) throws IOException {
-        try (Stream<Path> paths = Files.walk(from)) {
-            for (Path path : paths.toList()) {
-                Path target = to.resolve(from.relativize(path).toString());
-                if (Files.isDirectory(path)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(path, target);
-                }
-            }
-        }
-    }
-
-    private static void deleteTree(Path root) {
-        if (!Files.exists(root)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(root)) {
-            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(path);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("Could not clean up " + root, e);
-        }
     }
 }

@@ -20,9 +20,9 @@ import java.util.Map;
  * graded). {@code merge-grades} joins shards with it, and {@code grade-class --students} regrades a few students into
  * an earlier run's reports.
  */
-public record ShardManifest(String shard, String graderVersion, String postgresVersion, List<String> labs,
-                            String gradedAt, long durationMs, List<Entry> students, List<ClassRoster.Skipped> skipped,
-                            List<String> notInRoster, List<String> withoutSubmission) {
+public record ClassRunManifest(String shard, String graderVersion, String postgresVersion, List<String> labs,
+                               String gradedAt, long durationMs, List<Entry> students, List<ClassRoster.Skipped> skipped,
+                               List<String> notInRoster, List<String> withoutSubmission) {
 
     public static final String FILE = "class-run.json";
     private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
@@ -38,7 +38,7 @@ public record ShardManifest(String shard, String graderVersion, String postgresV
                         Map<String, SubmissionTime> handedIn) {
     }
 
-    public ShardManifest {
+    public ClassRunManifest {
         labs = List.copyOf(labs);
         students = List.copyOf(students);
         // Absent in the records of older versions.
@@ -47,7 +47,7 @@ public record ShardManifest(String shard, String graderVersion, String postgresV
         withoutSubmission = withoutSubmission == null ? List.of() : List.copyOf(withoutSubmission);
     }
 
-    public static ShardManifest of(Shard shard, ClassResult result, Map<String, String> reportFiles) {
+    public static ClassRunManifest of(Shard shard, ClassResult result, Map<String, String> reportFiles) {
         return of(shard, result, CourseRecords.NONE, reportFiles);
     }
 
@@ -55,21 +55,21 @@ public record ShardManifest(String shard, String graderVersion, String postgresV
      * The record of a run, with the class folder's entries that are not students and, with a roster, the folders
      * it does not know and its students without a submission.
      */
-    public static ShardManifest of(Shard shard, ClassResult result, CourseRecords records,
+    public static ClassRunManifest of(Shard shard, ClassResult result, CourseRecords records,
                                    Map<String, String> reportFiles) {
         List<Entry> entries = new ArrayList<>();
         for (StudentResult s : result.students()) {
             entries.add(new Entry(s.name(), s.student().note(), s.result().isPresent() ? reportFiles.get(s.name()) : "",
                     s.problem(), s.handedIn()));
         }
-        return new ShardManifest(shard.toString(), result.graderVersion(), result.postgresVersion(),
+        return new ClassRunManifest(shard.toString(), result.graderVersion(), result.postgresVersion(),
                 result.labs().stream().map(Lab::id).toList(), result.gradedAt(), result.durationMs(), entries,
                 records.skipped(), records.notInRoster(result), records.withoutSubmission(result));
     }
 
     /** This record with the roster's findings about {@code whole} (a regrade records its few students, not the class). */
-    public ShardManifest withRosterFindings(CourseRecords records, ClassResult whole) {
-        return new ShardManifest(shard, graderVersion, postgresVersion, labs, gradedAt, durationMs, students, skipped,
+    public ClassRunManifest withRosterFindings(CourseRecords records, ClassResult whole) {
+        return new ClassRunManifest(shard, graderVersion, postgresVersion, labs, gradedAt, durationMs, students, skipped,
                 records.notInRoster(whole), records.withoutSubmission(whole));
     }
 
@@ -77,8 +77,8 @@ public record ShardManifest(String shard, String graderVersion, String postgresV
         MAPPER.writeValue(dir.resolve(FILE).toFile(), this);
     }
 
-    public static ShardManifest read(Path dir) throws IOException {
-        return MAPPER.readValue(dir.resolve(FILE).toFile(), ShardManifest.class);
+    public static ClassRunManifest read(Path dir) throws IOException {
+        return MAPPER.readValue(dir.resolve(FILE).toFile(), ClassRunManifest.class);
     }
 
     public Shard parsedShard() {
