@@ -1,12 +1,15 @@
 package dev.pglabs.notebook;
 
+import dev.pglabs.javasub.JavaSources;
 import jdk.jshell.tool.JavaShellToolBuilder;
 
+import java.io.File;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -26,19 +29,40 @@ public final class JShellLauncher {
     private JShellLauncher() {
     }
 
-    /** Runs jshell until the user leaves it; returns jshell's exit status. */
+    /** Runs jshell on the terminal until the user leaves it; returns jshell's exit status. */
     public static int start(NotebookSession session, PrintStream out) throws Exception {
+        return start(session, out, JavaShellToolBuilder.builder());
+    }
+
+    /** The same with jshell's input and output chosen by the caller (a test drives it through streams). */
+    static int start(NotebookSession session, PrintStream out, JavaShellToolBuilder jshell) throws Exception {
         PREFS_LOG.setLevel(Level.WARNING);
         Path dir = Files.createTempDirectory("pglabs-jshell-");
+        Optional<StudentClasses> student = StudentClasses.of(session.labFiles());
         try {
             Path startup = dir.resolve("pglabs.jsh");
             Files.writeString(startup, String.join("\n", JavaRunner.IMPORTS) + "\n", StandardCharsets.UTF_8);
             session.useStepper(new Stepper(session, out, dir));
             out.println(banner(session));
-            return JavaShellToolBuilder.builder().start("--execution", "local",
-                    "--class-path", Classpath.forCompiler(),
+            String classPath = Classpath.forCompiler();
+            String execution = "local";
+            if (student.isPresent()) {
+                // Compiled (and enhanced, in an Ebean lab) as the grader compiles it; a build that fails is said
+                // once here, and jshell still opens with the course's classes.
+                Optional<String> problem = student.get().refresh();
+                Optional<Path> classes = student.get().classesDir();
+                if (classes.isPresent()) {
+                    classPath += File.pathSeparator + classes.get();
+                    execution = StudentClassesExecution.spec(classes.get().toString());
+                    out.println("  Your classes of " + JavaSources.MAIN + " are on the class path, as compiled now:"
+                            + " after changing them, /exit and start pglabs jshell again.");
+                }
+                problem.ifPresent(out::println);
+            }
+            return jshell.start("--execution", execution, "--class-path", classPath,
                     "--startup", "DEFAULT", "--startup", startup.toString());
         } finally {
+            student.ifPresent(StudentClasses::close);
             deleteQuietly(dir);
         }
     }

@@ -453,4 +453,38 @@ class NotebookRunnerTest {
             assertThat(bytes.toString(StandardCharsets.UTF_8)).contains("java> ");
         }
     }
+
+    @Test
+    @DisplayName("pglabs jshell in a Java lab: the student's classes are on jshell's class path, and a class that "
+            + "does not compile is said once, with jshell still open")
+    void jshellSeesStudentClasses() throws Exception {
+        Path submission = tmp.resolve("jshell-submission");
+        Path source = submission.resolve(lab.folder()).resolve("src/main/java/app/db/Greeter.java");
+        Files.createDirectories(source.getParent());
+        Files.writeString(source, "package app.db;\npublic class Greeter { public static String hi() { "
+                + "return \"hello from " + "your class\"; } }\n");
+        GradingSession javaLab = new GradingSession(Course.locate(), new Submission(submission), grading.farm(),
+                false);
+        Notebook nb = fixture("# Java lab\n\n```java\nint x = 1;\n```\n");
+        try (NotebookSession session = NotebookSession.open(javaLab, lab, nb,
+                NotebookOptions.defaults().withCellTimeout(Duration.ofSeconds(30)))) {
+            assertThat(jshell(session, "app.db.Greeter.hi()\n/exit\n"))
+                    .contains("are on the class path", "hello from your class");
+
+            Files.writeString(source, "package app.db;\npublic class Greeter { public static int hi() { "
+                    + "return \"not an int\"; } }\n");
+            assertThat(jshell(session, "1 + 1\n/exit\n"))
+                    .contains("cannot be used", "Greeter.java", "==> 2")
+                    .doesNotContain("are on the class path");
+        }
+    }
+
+    private static String jshell(NotebookSession session, String typed) throws Exception {
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        java.io.PrintStream out = new java.io.PrintStream(bytes, true, StandardCharsets.UTF_8);
+        JShellLauncher.start(session, out, jdk.jshell.tool.JavaShellToolBuilder.builder()
+                .in(new java.io.ByteArrayInputStream(typed.getBytes(StandardCharsets.UTF_8)), null)
+                .out(out).persistence(new java.util.HashMap<>()).interactiveTerminal(false));
+        return bytes.toString(StandardCharsets.UTF_8);
+    }
 }
