@@ -1,5 +1,6 @@
 package dev.pglabs.grading;
 
+import dev.pglabs.concurrent.DaemonThreads;
 import dev.pglabs.course.Lab;
 import dev.pglabs.results.CheckResult;
 import dev.pglabs.results.HiddenNotRun;
@@ -24,7 +25,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
@@ -142,11 +142,7 @@ public final class GradingRunner {
             worker.run();
             return byLab;
         }
-        ExecutorService pool = Executors.newFixedThreadPool(workers, r -> {
-            Thread t = new Thread(r, "pglabs-lab-" + LAB_THREADS.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        });
+        ExecutorService pool = Executors.newFixedThreadPool(workers, DaemonThreads.numbered("pglabs-lab"));
         try {
             List<Future<?>> running = new ArrayList<>();
             for (int i = 0; i < workers; i++) {
@@ -165,8 +161,6 @@ public final class GradingRunner {
         }
         return byLab;
     }
-
-    private static final AtomicInteger LAB_THREADS = new AtomicInteger();
 
     /** The lab's grader, and its hidden checks' class (see course.json "hiddenGrader") when they are to run. */
     private List<Class<?>> graderClassesOf(Lab lab) {
