@@ -1,5 +1,6 @@
 package dev.pglabs.classroom;
 
+import dev.pglabs.concurrent.DaemonThreads;
 import dev.pglabs.course.Lab;
 import dev.pglabs.grading.GradingProgress;
 import dev.pglabs.grading.GradingRunner;
@@ -47,12 +48,8 @@ public final class ClassGrading {
         progress.started(students.size(), jobs);
         session.prepare(labs);
         AtomicInteger done = new AtomicInteger();
-        AtomicInteger workers = new AtomicInteger();
-        ExecutorService pool = Executors.newFixedThreadPool(Math.min(jobs, Math.max(1, students.size())), r -> {
-            Thread t = new Thread(r, "pglabs-class-" + workers.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        });
+        ExecutorService pool = Executors.newFixedThreadPool(Math.min(jobs, Math.max(1, students.size())),
+                DaemonThreads.numbered("pglabs-class"));
         // One runner (one JUnit launcher) per grading thread.
         ThreadLocal<GradingRunner> runners = ThreadLocal.withInitial(GradingRunner::new);
         List<StudentResult> results = new ArrayList<>();

@@ -32,12 +32,8 @@ public enum CheckScope {
         };
     }
 
-    /**
-     * The scope of a check's run: the one {@link GradingRunner} passed, else (a grader run by Surefire or an IDE)
-     * all checks where the hidden ones exist, the visible ones in a student release.
-     */
+    /** The scope of a check's run ({@link LabRun#scope()}). */
     static CheckScope of(ExtensionContext context) {
-        return context.getConfigurationParameter(KEY).map(CheckScope::parse).orElseGet(() ->
-                GradingExtension.session(context).course().studentRelease() ? VISIBLE : ALL);
+        return LabRun.of(context).scope();
     }
 }

@@ -1,8 +1,10 @@
 package dev.pglabs.grading;
 
+import dev.pglabs.concurrent.DaemonThreads;
 import dev.pglabs.provisioning.CheckDatabase;
 import dev.pglabs.provisioning.ProvisioningException;
 import dev.pglabs.provisioning.StudentSession;
+import dev.pglabs.sql.SqlStates;
 import org.postgresql.PGConnection;
 import org.postgresql.util.PSQLException;
 import org.postgresql.util.ServerErrorMessage;
@@ -61,7 +63,7 @@ import java.util.stream.Collectors;
  *
  * <pre>{@code
  * try (ConcurrentClients clients = ConcurrentClients.open(db, 8)) {
- *     clients.session(0).execute(answer.text(), answer.origin());   // create the student's function
+ *     clients.session(0).execute(answer.statements(), answer.origin());   // create the student's function
  *     Report report = clients.run(plan, Options.readCommitted().gate("SELECT 1 FROM accounts WHERE id IN (1, 2) FOR UPDATE"));
  * }
  * }</pre>
@@ -275,31 +277,13 @@ public final class ConcurrentClients implements AutoCloseable {
         }
     }
 
-    private static final Map<String, String> STATE_NAMES = Map.ofEntries(
-            Map.entry("40001", "serialization_failure"),
-            Map.entry("40P01", "deadlock_detected"),
-            Map.entry("55P03", "lock_not_available"),
-            Map.entry("57014", "query_canceled"),
-            Map.entry("57P01", "admin_shutdown"),
-            Map.entry("25P02", "in_failed_sql_transaction"),
-            Map.entry("25001", "active_sql_transaction"),
-            Map.entry("P0001", "raise_exception"),
-            Map.entry("23514", "check_violation"),
-            Map.entry("23505", "unique_violation"),
-            Map.entry("23503", "foreign_key_violation"),
-            Map.entry("23502", "not_null_violation"),
-            Map.entry("42883", "undefined_function"),
-            Map.entry("42703", "undefined_column"),
-            Map.entry("42P01", "undefined_table"),
-            Map.entry("42601", "syntax_error"),
-            Map.entry("42501", "insufficient_privilege"));
-
     /** The condition name of an SQLSTATE PostgreSQL reports ("deadlock_detected" for 40P01). */
     public static String stateName(String sqlState) {
         if (sqlState == null) {
             return "unknown error";
         }
-        return STATE_NAMES.getOrDefault(sqlState, sqlState.startsWith("08") ? "connection_exception" : "SQLSTATE " + sqlState);
+        return SqlStates.name(sqlState)
+                .orElse(sqlState.startsWith("08") ? "connection_exception" : "SQLSTATE " + sqlState);
     }
 
     private static final Duration DEADLOCK_TIMEOUT = Duration.ofMillis(50);
@@ -337,17 +321,14 @@ public final class ConcurrentClients implements AutoCloseable {
         List<Thread> connecting = new ArrayList<>();
         for (int i = 0; i < clients; i++) {
             int k = i;
-            Thread t = new Thread(() -> {
+            connecting.add(DaemonThreads.start("pglabs-connect-" + (i + 1), () -> {
                 try {
                     pids[k] = sessions.get(k).connection().unwrap(PGConnection.class).getBackendPID();
                 } catch (SQLException | RuntimeException e) {
                     failures[k] = new ProvisioningException("Could not open client session " + (k + 1) + " of "
                             + clients + ": " + e.getMessage(), e);
                 }
-            }, "pglabs-connect-" + (i + 1));
-            t.setDaemon(true);
-            t.start();
-            connecting.add(t);
+            }));
         }
         for (Thread t : connecting) {
             try {
@@ -416,7 +397,8 @@ public final class ConcurrentClients implements AutoCloseable {
             List<Outcome> mine = Collections.synchronizedList(new ArrayList<>());
             outcomes.add(mine);
             done[i] = new AtomicBoolean();
-            Thread t = new Thread(() -> {
+            // Started once the gates are closed (a gate that fails leaves no thread waiting).
+            threads.add(DaemonThreads.named("pglabs-client-" + (i + 1)).newThread(() -> {
                 try {
                     go.await();
                     runClient(client, connections.get(client), plan.get(client), options, stop, mine);
@@ -425,9 +407,7 @@ public final class ConcurrentClients implements AutoCloseable {
                 } finally {
                     done[client].set(true);
                 }
-            }, "pglabs-client-" + (i + 1));
-            t.setDaemon(true);
-            threads.add(t);
+            }));
         }
 
         boolean allBlocked = !options.gates().isEmpty();

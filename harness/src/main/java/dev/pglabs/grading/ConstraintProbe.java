@@ -7,11 +7,11 @@ import dev.pglabs.provisioning.StudentSession;
 import dev.pglabs.provisioning.StudentSqlException;
 import dev.pglabs.results.CheckFailure;
 import dev.pglabs.results.CheckStatus;
+import dev.pglabs.sql.SqlStates;
 import org.postgresql.util.PSQLException;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Tests how the student's tables behave: statements that break a rule must be rejected with the right error
@@ -41,24 +41,6 @@ public final class ConstraintProbe {
         private SqlState() {
         }
     }
-
-    private static final Map<String, String> NAMES = Map.ofEntries(
-            Map.entry("23502", "not_null_violation"),
-            Map.entry("23503", "foreign_key_violation"),
-            Map.entry("23505", "unique_violation"),
-            Map.entry("23514", "check_violation"),
-            Map.entry("23P01", "exclusion_violation"),
-            Map.entry("22001", "string_data_right_truncation"),
-            Map.entry("22003", "numeric_value_out_of_range"),
-            Map.entry("22007", "invalid_datetime_format"),
-            Map.entry("22008", "datetime_field_overflow"),
-            Map.entry("22P02", "invalid_text_representation"),
-            Map.entry("428C9", "generated_always"),
-            Map.entry("42501", "insufficient_privilege"),
-            Map.entry("42703", "undefined_column"),
-            Map.entry("42P01", "undefined_table"),
-            Map.entry("42804", "datatype_mismatch"),
-            Map.entry("P0001", "raise_exception"));
 
     /** How one statement went: accepted, or rejected with a SQLSTATE and PostgreSQL's message. */
     public record Outcome(boolean accepted, String sqlState, String error) {
@@ -197,8 +179,7 @@ public final class ConstraintProbe {
 
     /** "23505 unique_violation", or the bare code when it is not a common one. */
     public static String describe(String sqlState) {
-        String name = NAMES.get(sqlState);
-        return name == null ? sqlState : sqlState + " " + name;
+        return SqlStates.name(sqlState).map(name -> sqlState + " " + name).orElse(sqlState);
     }
 
     private StudentSession session() {

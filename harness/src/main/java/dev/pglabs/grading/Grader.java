@@ -34,8 +34,9 @@ public @interface Grader {
     boolean ebean() default false;
 
     /**
-     * Programs besides the database that the checks need. They are started before any lab is graded, and when one
-     * cannot run the lab is not graded (the run stops with the reason), instead of every check failing.
+     * Programs besides the database that the checks need (registered {@link LabService}s). {@code pglabs grade} starts
+     * them before any lab is graded, and when one cannot run the lab is not graded (the run stops with the reason),
+     * instead of every check failing. Checks reach them with {@link GradingSession#service}.
      */
-    LabService[] services() default {};
+    Class<? extends LabService>[] services() default {};
 }

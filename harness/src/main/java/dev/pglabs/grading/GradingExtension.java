@@ -10,7 +10,6 @@ import dev.pglabs.submission.LabFiles;
 import dev.pglabs.submission.SubmissionProblem;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
-import org.junit.jupiter.api.extension.ParameterResolutionException;
 import org.junit.jupiter.api.extension.ParameterResolver;
 import org.junit.platform.commons.support.AnnotationSupport;
 
@@ -63,19 +62,12 @@ public final class GradingExtension implements ParameterResolver {
                 variant == null ? "default" : variant.dataset(), session(context).expectedResults());
     }
 
-    static GradingSession session(ExtensionContext context) {
-        return context.getConfigurationParameter(GradingSession.SESSION_KEY).flatMap(GradingSession::registered)
-                .or(GradingSession::installed)
-                .orElseGet(() -> context.getRoot().getStore(NAMESPACE)
-                .computeIfAbsent("session", key -> GradingSession.fromConfiguration(context::getConfigurationParameter),
-                        GradingSession.class));
+    private static GradingSession session(ExtensionContext context) {
+        return LabRun.of(context).session();
     }
 
     private static Lab lab(ExtensionContext context) {
-        Class<?> graderClass = context.getRequiredTestClass();
-        Grader grader = AnnotationSupport.findAnnotation(graderClass, Grader.class)
-                .orElseThrow(() -> new ParameterResolutionException(graderClass.getName() + " lacks @Grader"));
-        return session(context).course().lab(grader.lab());
+        return LabRun.of(context).lab();
     }
 
     private static LabFiles files(ExtensionContext context) {
@@ -117,10 +109,7 @@ public final class GradingExtension implements ParameterResolver {
      * submission), started on its first call, restarted after a call that broke a limit, ended after the last check.
      */
     private static StudentJvm studentJvm(ExtensionContext context) {
-        ExtensionContext graderLevel = context;
-        while (graderLevel.getTestMethod().isPresent() && graderLevel.getParent().isPresent()) {
-            graderLevel = graderLevel.getParent().get();
-        }
+        ExtensionContext graderLevel = LabRun.graderLevel(context);
         GradingSession session = session(context);
         ClassLoader loader = context.getRequiredTestClass().getClassLoader();
         Optional<String> forced = context.getConfigurationParameter(SandboxPolicy.PROPERTY)

@@ -1,5 +1,6 @@
 package dev.pglabs.grading;
 
+import dev.pglabs.concurrent.DaemonThreads;
 import dev.pglabs.course.Lab;
 import dev.pglabs.results.CheckResult;
 import dev.pglabs.results.HiddenNotRun;
@@ -10,7 +11,7 @@ import org.junit.platform.commons.support.HierarchyTraversalMode;
 import dev.pglabs.results.LabResult;
 import dev.pglabs.results.SubmissionResult;
 import dev.pglabs.submission.SubmissionHash;
-import org.junit.platform.launcher.Launcher;
+import org.junit.platform.launcher.LauncherSession;
 import org.junit.platform.launcher.LauncherDiscoveryRequest;
 import org.junit.platform.launcher.core.LauncherFactory;
 
@@ -24,15 +25,14 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 import static org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder.request;
 
 /**
- * Grades a submission in process: runs each lab's grader class through the JUnit Platform Launcher with
- * the session installed, and collects the result model. One runner grades one submission at a time; use one
+ * Grades a submission in process: runs each lab's grader class through the JUnit Platform Launcher, in a launcher
+ * session that carries the grading session and the lab ({@link LabRun}), and collects the result model. One runner grades one submission at a time; use one
  * runner per thread to grade several at once.
  */
 public final class GradingRunner {
@@ -104,19 +104,12 @@ public final class GradingRunner {
         // Hashed before anything runs: the files as handed in, whatever a submission's code does meanwhile.
         String hash = SubmissionHash.of(session.submission(), labs.stream().map(Lab::folder).toList());
         List<LabResult> labResults = new ArrayList<>();
-        // The session travels with each launcher request (not through a global), so runners on several
-        // threads can grade several submissions at once (pglabs grade-class --jobs).
-        String sessionKey = GradingSession.register(session);
         session.prepare(labs, scope);
-        try {
-            // A lab whose template is still being built waits while the labs after it are graded (lab 05's
-            // million rows build meanwhile); the results keep the course's order.
-            Map<Lab, LabResult> byLab = gradeLabs(session, sessionKey, labs, graders,
-                    labsAtOnce > 1 && labs.size() > 1 ? new OrderedProgress(progress, labs) : progress);
-            labs.forEach(lab -> labResults.add(byLab.get(lab)));
-        } finally {
-            GradingSession.unregister(sessionKey);
-        }
+        // A lab whose template is still being built waits while the labs after it are graded (lab 05's
+        // million rows build meanwhile); the results keep the course's order.
+        Map<Lab, LabResult> byLab = gradeLabs(session, labs, graders,
+                labsAtOnce > 1 && labs.size() > 1 ? new OrderedProgress(progress, labs) : progress);
+        labs.forEach(lab -> labResults.add(byLab.get(lab)));
         var run = new SubmissionResult.RunInfo(VERSION, session.farm().serverVersion(),
                 session.farm().server().kind().label(), Instant.now().toString(),
                 (System.nanoTime() - start) / 1_000_000, hash, session.sandboxUsed().orElse(null));
@@ -124,7 +117,7 @@ public final class GradingRunner {
     }
 
     /** Each lab on one of {@link #labsAtOnce} workers, a lab whose templates are ready first. */
-    private Map<Lab, LabResult> gradeLabs(GradingSession session, String sessionKey, List<Lab> labs,
+    private Map<Lab, LabResult> gradeLabs(GradingSession session, List<Lab> labs,
                                           Function<Lab, List<Class<?>>> graders, GradingProgress progress) {
         List<Lab> pending = new ArrayList<>(labs);
         Map<Lab, LabResult> byLab = new ConcurrentHashMap<>();
@@ -140,9 +133,8 @@ public final class GradingRunner {
             }
         };
         Runnable worker = () -> {
-            Launcher launcher = LauncherFactory.create();  // one per thread: each runs its own requests
             for (Lab lab = next.get(); lab != null; lab = next.get()) {
-                byLab.put(lab, gradeLab(launcher, session, sessionKey, lab, graders.apply(lab), progress));
+                byLab.put(lab, gradeLab(session, lab, graders.apply(lab), progress));
             }
         };
         int workers = Math.min(labsAtOnce, labs.size());
@@ -150,11 +142,7 @@ public final class GradingRunner {
             worker.run();
             return byLab;
         }
-        ExecutorService pool = Executors.newFixedThreadPool(workers, r -> {
-            Thread t = new Thread(r, "pglabs-lab-" + LAB_THREADS.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        });
+        ExecutorService pool = Executors.newFixedThreadPool(workers, DaemonThreads.numbered("pglabs-lab"));
         try {
             List<Future<?>> running = new ArrayList<>();
             for (int i = 0; i < workers; i++) {
@@ -174,8 +162,6 @@ public final class GradingRunner {
         return byLab;
     }
 
-    private static final AtomicInteger LAB_THREADS = new AtomicInteger();
-
     /** The lab's grader, and its hidden checks' class (see course.json "hiddenGrader") when they are to run. */
     private List<Class<?>> graderClassesOf(Lab lab) {
         List<Class<?>> classes = new ArrayList<>();
@@ -187,10 +173,9 @@ public final class GradingRunner {
     }
 
     /** What the lab's grader needs besides the database ({@link Grader#services()}). */
-    static java.util.Set<LabService> servicesOf(Lab lab) {
+    static List<Class<? extends LabService>> servicesOf(Lab lab) {
         Grader grader = load(lab.grader(), lab).getAnnotation(Grader.class);
-        return grader == null || grader.services().length == 0 ? java.util.Set.of()
-                : java.util.EnumSet.copyOf(List.of(grader.services()));
+        return grader == null ? List.of() : List.of(grader.services());
     }
 
     private static Class<?> load(String className, Lab lab) {
@@ -202,17 +187,23 @@ public final class GradingRunner {
         }
     }
 
-    private LabResult gradeLab(Launcher launcher, GradingSession session, String sessionKey, Lab lab,
-                               List<Class<?>> graderClasses, GradingProgress progress) {
+    /**
+     * Runs the lab's graders in a launcher session of their own, which carries the session, the lab and the scope to
+     * the checks ({@link LabRun}): runners on several threads grade several submissions at once in one JVM
+     * (grade-class --jobs, the course's golden tests) without a global between them.
+     */
+    private LabResult gradeLab(GradingSession session, Lab lab, List<Class<?>> graderClasses,
+                               GradingProgress progress) {
         progress.labStarted(lab);
         LauncherDiscoveryRequest request = request()
                 .selectors(selectors(graderClasses))
                 .configurationParameters(CONFIGURATION)
-                .configurationParameter(GradingSession.SESSION_KEY, sessionKey)
-                .configurationParameter(CheckScope.KEY, scope.json())
                 .build();
-        ResultCollector collector = new ResultCollector(session.course(), progress, scope);
-        launcher.execute(request, collector);
+        ResultCollector collector = new ResultCollector(session.course(), lab, progress, scope);
+        try (LauncherSession launch = LauncherFactory.openSession()) {
+            new LabRun(session, lab, scope).handTo(launch);
+            launch.getLauncher().execute(request, collector);
+        }
         List<CheckResult> checks = collector.results().getOrDefault(lab.folder(), List.of());
         LabResult result = LabResult.of(lab.folder(), lab.title(), checks,
                 scope == CheckScope.VISIBLE ? hiddenChecksOf(lab, graderClasses) : null);

@@ -5,10 +5,8 @@ import dev.pglabs.course.Lab;
 import dev.pglabs.provisioning.CheckDatabase;
 import dev.pglabs.provisioning.DatabaseFarm;
 import dev.pglabs.provisioning.DatabaseServer;
-import dev.pglabs.provisioning.DynamoDbEmulator;
 import dev.pglabs.provisioning.ProviderKind;
 import dev.pglabs.provisioning.Provisioning;
-import dev.pglabs.provisioning.RdsLikeServer;
 import dev.pglabs.provisioning.SandboxLimits;
 import dev.pglabs.submission.Submission;
 import dev.pglabs.worker.Isolation;
@@ -17,17 +15,13 @@ import dev.pglabs.worker.StudentJvm;
 import dev.pglabs.worker.WorkerLimits;
 
 import java.nio.file.Path;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * What a grading run shares between its checks: the course, the submission being graded and the database
- * farm. The CLI opens one and hands it to the graders ({@link #install}); under Surefire or an IDE the
- * extension opens one from configuration parameters the first time a grader needs it.
+ * What a grading run shares between its checks: the course, the submission being graded, the database farm and the
+ * {@link LabService}s the checks use. {@link GradingRunner} hands it to the graders with the lab each launch grades
+ * ({@link LabRun}); under Surefire or an IDE the extension opens one from configuration parameters the first time a
+ * grader needs it.
  */
 public final class GradingSession implements AutoCloseable {
 
@@ -36,25 +30,13 @@ public final class GradingSession implements AutoCloseable {
     /** Configuration parameter (or system property): auto, url, docker or embedded. */
     public static final String DB = "pglabs.db";
 
-    /**
-     * Configuration parameter set by {@link GradingRunner}: the key of the registered session a launcher run
-     * grades with. Each run carries its own, so several submissions can be graded at once in one JVM.
-     */
-    static final String SESSION_KEY = "pglabs.grading-session-key";
-
-    private static volatile GradingSession installed;
-    private static final Map<String, GradingSession> REGISTERED = new ConcurrentHashMap<>();
-    private static final AtomicLong KEYS = new AtomicLong();
-
     private final Course course;
     private final Submission submission;
     private final DatabaseServer server;
     private final DatabaseFarm farm;
     private final boolean ownsServer;
     /** Started on first use and shared with {@link #forSubmission} sessions; stopped by the owning session. */
-    private final LazyService<RdsLikeServer> rdsLike;
-    /** The DynamoDB emulator (lab 11), likewise started on first use and shared. */
-    private final LazyService<DynamoDbEmulator> dynamoDb;
+    private final SessionServices services;
     /** Whether student Java may run without the OS sandbox; set by the command before grading. */
     private volatile SandboxPolicy sandboxPolicy = SandboxPolicy.PREFER;
     /** How student Java ran in this session, once it did. */
@@ -63,20 +45,17 @@ public final class GradingSession implements AutoCloseable {
     private volatile ExpectedResults expectedResults;
 
     public GradingSession(Course course, Submission submission, DatabaseFarm farm, boolean ownsServer) {
-        this(course, submission, farm, ownsServer, new LazyService<>(RdsLikeServer::start, "pglabs-rds-like-start"),
-                new LazyService<>(() -> DynamoDbEmulator.start(course.home().resolve("tools").resolve("dynalite")),
-                        "pglabs-dynalite-start"));
+        this(course, submission, farm, ownsServer, new SessionServices(course));
     }
 
     private GradingSession(Course course, Submission submission, DatabaseFarm farm, boolean ownsServer,
-                           LazyService<RdsLikeServer> rdsLike, LazyService<DynamoDbEmulator> dynamoDb) {
+                           SessionServices services) {
         this.course = course;
         this.submission = submission;
         this.server = farm.server();
         this.farm = farm;
         this.ownsServer = ownsServer;
-        this.rdsLike = rdsLike;
-        this.dynamoDb = dynamoDb;
+        this.services = services;
         this.expectedResults = course.studentRelease() ? ExpectedResults.stored(course.home()) : ExpectedResults.live();
     }
 
@@ -107,34 +86,6 @@ public final class GradingSession implements AutoCloseable {
                 .orElse(course.labsDir());
         Optional<ProviderKind> provider = config.apply(DB).filter(s -> !s.equals("auto")).map(ProviderKind::parse);
         return open(course, new Submission(submission), provider);
-    }
-
-    /**
-     * Lets graders run outside {@link GradingRunner} (a launcher of your own) use this session instead of
-     * opening their own. One session for the whole JVM: {@link GradingRunner} does not use it, it passes each
-     * run its session (see {@link #SESSION_KEY}) so that several can grade at once.
-     */
-    public static void install(GradingSession session) {
-        installed = session;
-    }
-
-    static Optional<GradingSession> installed() {
-        return Optional.ofNullable(installed);
-    }
-
-    /** Makes a session findable by the key a launcher run passes as {@link #SESSION_KEY}. */
-    static String register(GradingSession session) {
-        String key = "session-" + KEYS.incrementAndGet();
-        REGISTERED.put(key, session);
-        return key;
-    }
-
-    static void unregister(String key) {
-        REGISTERED.remove(key);
-    }
-
-    static Optional<GradingSession> registered(String key) {
-        return Optional.ofNullable(REGISTERED.get(key));
     }
 
     public Course course() {
@@ -189,31 +140,18 @@ public final class GradingSession implements AutoCloseable {
     }
 
     /**
-     * The RDS-like server (TLS and SCRAM passwords only, see {@link RdsLikeServer}), started on first use: only the
-     * labs that connect like an application to a managed database pay its start-up. Stopped with this session.
-     */
-    public RdsLikeServer rdsLikeServer() {
-        return rdsLike.get();
-    }
-
-    /** Starts the RDS-like server in the background, so it is up by the time a check asks for it. */
-    public void prepareRdsLikeServer() {
-        rdsLike.prepare();
-    }
-
-    /**
-     * The DynamoDB emulator ({@link DynamoDbEmulator}), started on first use: only lab 11 pays its start-up. Stopped
-     * with this session.
+     * The running service of this type (see {@link LabService}), started on first use: only the labs that use it pay
+     * its start-up. Stopped with this session.
      *
-     * @throws DynamoDbEmulator.Unavailable when it cannot run here (no Node.js / npm): the message says what to do
+     * @throws RuntimeException what its start threw when it cannot run here: the message says what to do
      */
-    public DynamoDbEmulator dynamoDbEmulator() {
-        return dynamoDb.get();
+    public <S extends LabService> S service(Class<S> type) {
+        return services.get(type);
     }
 
-    /** Starts the DynamoDB emulator in the background, so it is up by the time a check asks for it. */
-    public void prepareDynamoDbEmulator() {
-        dynamoDb.prepare();
+    /** Starts the service in the background, so it is up by the time a check asks for it. */
+    public void startAhead(Class<? extends LabService> type) {
+        services.startAhead(type);
     }
 
     /**
@@ -224,13 +162,11 @@ public final class GradingSession implements AutoCloseable {
      */
     public void startServices(java.util.Collection<Lab> labs) {
         for (Lab lab : labs) {
-            for (LabService service : GradingRunner.servicesOf(lab)) {
+            for (Class<? extends LabService> type : GradingRunner.servicesOf(lab)) {
                 try {
-                    switch (service) {
-                        case DYNAMODB_EMULATOR -> dynamoDb.get();
-                    }
+                    services.get(type);
                 } catch (RuntimeException e) {
-                    throw new LabServiceUnavailableException(lab, service, e);
+                    throw new LabServiceUnavailableException(lab, services.description(type), e);
                 }
             }
         }
@@ -247,7 +183,7 @@ public final class GradingSession implements AutoCloseable {
 
     /** A session for another submission on the same server and templates (class grading reuses them). */
     public GradingSession forSubmission(Submission other) {
-        GradingSession session = new GradingSession(course, other, farm, false, rdsLike, dynamoDb);
+        GradingSession session = new GradingSession(course, other, farm, false, services);
         session.sandboxPolicy = sandboxPolicy;
         return session;
     }
@@ -301,71 +237,14 @@ public final class GradingSession implements AutoCloseable {
         if (!ownsServer) {
             return;
         }
-        if (installed == this) {
-            installed = null;
-        }
         try {
             try {
-                try {
-                    rdsLike.close();
-                } finally {
-                    dynamoDb.close();
-                }
+                services.close();
             } finally {
                 farm.close();
             }
         } finally {
             server.close();
-        }
-    }
-
-    /** A server started lazily for a session and the sessions derived from it (the RDS-like server, the emulator). */
-    private static final class LazyService<T extends AutoCloseable> {
-        private final java.util.function.Supplier<T> starter;
-        private final String threadName;
-        private CompletableFuture<T> starting;
-        private boolean closed;
-
-        LazyService(java.util.function.Supplier<T> starter, String threadName) {
-            this.starter = starter;
-            this.threadName = threadName;
-        }
-
-        /** Starts the server on a thread of its own, unless it is starting or running already. */
-        synchronized CompletableFuture<T> prepare() {
-            if (closed) {
-                throw new IllegalStateException("The grading session is closed");
-            }
-            if (starting == null) {
-                starting = CompletableFuture.supplyAsync(starter, task -> {
-                    Thread thread = new Thread(task, threadName);
-                    thread.setDaemon(true);
-                    thread.start();
-                });
-            }
-            return starting;
-        }
-
-        /** The server; one that did not start reports the same problem to every check, without trying again. */
-        T get() {
-            try {
-                return prepare().join();
-            } catch (CompletionException e) {
-                throw e.getCause() instanceof RuntimeException cause ? cause : e;
-            }
-        }
-
-        synchronized void close() {
-            closed = true;
-            if (starting != null) {
-                try {
-                    starting.join().close();
-                } catch (CompletionException e) {
-                    // It never started: nothing to stop.
-                } catch (Exception e) {
-                    throw new IllegalStateException("Could not stop " + threadName, e);
-                }
-            }
         }
     }
 }

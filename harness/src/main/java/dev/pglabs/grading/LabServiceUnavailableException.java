@@ -7,8 +7,9 @@ public final class LabServiceUnavailableException extends IllegalStateException 
 
     private final transient Lab lab;
 
-    public LabServiceUnavailableException(Lab lab, LabService service, RuntimeException cause) {
-        super("lab " + lab.id() + " (" + lab.title() + ") cannot be graded here: it needs " + service.description()
+    /** @param service what the lab needs ({@link LabService#description()}) */
+    public LabServiceUnavailableException(Lab lab, String service, RuntimeException cause) {
+        super("lab " + lab.id() + " (" + lab.title() + ") cannot be graded here: it needs " + service
                 + ", which cannot run on this machine.\n" + cause.getMessage(), cause);
         this.lab = lab;
     }

@@ -34,6 +34,8 @@ final class ResultCollector implements TestExecutionListener {
     }
 
     private final Course course;
+    /** The lab whose graders run: every check of the launch is one of its. */
+    private final Lab lab;
     private final GradingProgress progress;
     private final CheckScope scope;
     private final Map<String, Planned> planned = new LinkedHashMap<>();
@@ -44,8 +46,9 @@ final class ResultCollector implements TestExecutionListener {
     private final Map<String, LabHints> readmeHints = new HashMap<>();
     private TestPlan plan;
 
-    ResultCollector(Course course, GradingProgress progress, CheckScope scope) {
+    ResultCollector(Course course, Lab lab, GradingProgress progress, CheckScope scope) {
         this.course = course;
+        this.lab = lab;
         this.progress = progress;
         this.scope = scope;
     }
@@ -66,11 +69,9 @@ final class ResultCollector implements TestExecutionListener {
         }
         Method method = source.getJavaMethod();
         Optional<Check> check = AnnotationSupport.findAnnotation(method, Check.class);
-        Optional<Grader> grader = AnnotationSupport.findAnnotation(source.getJavaClass(), Grader.class);
-        if (check.isEmpty() || grader.isEmpty()) {
+        if (check.isEmpty()) {
             return;
         }
-        Lab lab = course.lab(grader.get().lab());
         List<CheckVariant> variants = CheckVariants.of(method, check.get(), scope);
         for (int i = 0; i < variants.size(); i++) {
             CheckVariant v = variants.get(i);

@@ -78,7 +78,7 @@ public final class SqlCheck {
         answer.singleStatement();  // refuse several statements before running anything
         ResultTable expected = reference.get();
         // The whole file goes to the session, so error lines count from the top of the file.
-        ResultTable actual = database().student().query(answer.text(), answer.origin());
+        ResultTable actual = database().student().query(answer.statements(), answer.origin());
         Comparison comparison = ResultComparator.compare(expected, actual, options, Situation.query(answer.text()));
         if (!comparison.matches()) {
             throw new WrongResult("Your query in " + answer.origin()
@@ -107,7 +107,7 @@ public final class SqlCheck {
     private void assertChanges(String file, Supplier<ResultTable> reference, String stateQuery, String whatChanged) {
         SqlAnswer answer = files.sql(file);
         ResultTable expected = reference.get();
-        database().student().execute(answer.text(), answer.origin());
+        database().student().execute(answer.statements(), answer.origin());
         ResultTable actual = asGrader(stateQuery);
         Comparison comparison = ResultComparator.compare(expected, actual, CompareOptions.unordered(),
                 Situation.stateAfter(answer.text()));

@@ -1,5 +1,6 @@
 package dev.pglabs.javasub;
 
+import dev.pglabs.concurrent.DaemonThreads;
 import dev.pglabs.provisioning.ProvisioningException;
 import dev.pglabs.results.CheckFailure;
 import dev.pglabs.submission.SubmissionProblem;
@@ -56,9 +57,7 @@ public final class JavaCalls {
      */
     public static <T> T call(Callable<T> body, Duration limit, String what) {
         FutureTask<T> task = new FutureTask<>(body);
-        Thread thread = new Thread(task, "pglabs-student-" + THREADS.incrementAndGet());
-        thread.setDaemon(true);
-        thread.start();
+        Thread thread = DaemonThreads.start("pglabs-student-" + THREADS.incrementAndGet(), task);
         long deadline = System.nanoTime() + limit.toNanos();
         try {
             while (true) {

@@ -1,5 +1,7 @@
 package dev.pglabs.notebook;
 
+import dev.pglabs.concurrent.DaemonThreads;
+
 import jdk.jshell.DeclarationSnippet;
 import jdk.jshell.Diag;
 import jdk.jshell.EvalException;
@@ -81,11 +83,7 @@ final class JavaRunner implements AutoCloseable {
 
     /** Starts JShell on its own thread right away, so it is warm when the first Java cell comes. */
     private void start() {
-        thread = Executors.newSingleThreadExecutor(r -> {
-            Thread t = new Thread(r, "pglabs-jshell");
-            t.setDaemon(true);
-            return t;
-        });
+        thread = Executors.newSingleThreadExecutor(DaemonThreads.named("pglabs-jshell"));
         shell = thread.submit(() -> {
             JShell js = JShell.builder()
                     .executionEngine(TimedExecutionControl.provider(clock), Map.of())

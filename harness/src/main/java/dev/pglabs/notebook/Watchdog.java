@@ -1,5 +1,7 @@
 package dev.pglabs.notebook;
 
+import dev.pglabs.concurrent.DaemonThreads;
+
 import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -13,11 +15,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
  */
 final class Watchdog implements AutoCloseable {
 
-    private static final ScheduledExecutorService TIMER = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "pglabs-notebook-watchdog");
-        t.setDaemon(true);
-        return t;
-    });
+    private static final ScheduledExecutorService TIMER = Executors.newSingleThreadScheduledExecutor(
+            DaemonThreads.named("pglabs-notebook-watchdog"));
 
     private final AtomicBoolean expired = new AtomicBoolean();
     private final ScheduledFuture<?> future;

@@ -1,5 +1,7 @@
 package dev.pglabs.provisioning;
 
+import dev.pglabs.concurrent.DaemonThreads;
+
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -70,11 +72,7 @@ public final class DatabaseFarm implements AutoCloseable {
     /** Ready-made check databases per template; small, because unused ones are dropped at close. */
     private static final int POOL_SIZE = 2;
     private final Map<String, Deque<CheckDatabase>> ready = new ConcurrentHashMap<>();
-    private final ExecutorService filler = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "pglabs-pool");
-        t.setDaemon(true);
-        return t;
-    });
+    private final ExecutorService filler = Executors.newSingleThreadExecutor(DaemonThreads.named("pglabs-pool"));
     private Connection fillerConnection;  // used on the filler thread only
     private volatile boolean closed;
     /**
@@ -84,17 +82,10 @@ public final class DatabaseFarm implements AutoCloseable {
      * check that ends drops its own database (back-pressure).
      */
     private final ExecutorService dropper = new ThreadPoolExecutor(2, 2, 0, TimeUnit.MILLISECONDS,
-            new ArrayBlockingQueue<>(MAX_PENDING_DROPS), r -> {
-                Thread t = new Thread(r, "pglabs-dropper");
-                t.setDaemon(true);
-                return t;
-            }, (task, executor) -> task.run());
+            new ArrayBlockingQueue<>(MAX_PENDING_DROPS), DaemonThreads.named("pglabs-dropper"),
+            (task, executor) -> task.run());
     private static final int MAX_PENDING_DROPS = 16;
-    private final ExecutorService preparer = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "pglabs-templates");
-        t.setDaemon(true);
-        return t;
-    });
+    private final ExecutorService preparer = Executors.newSingleThreadExecutor(DaemonThreads.named("pglabs-templates"));
 
     public DatabaseFarm(DatabaseServer server, SandboxLimits limits) {
         this.server = server;

@@ -21,7 +21,7 @@ import java.util.UUID;
  *
  * <p>The harness itself logs in as {@code postgres} over loopback without a password (zonky's start-up probe
  * does too); every other role, such as the per-check roles of {@link #create(Dataset)}, goes through
- * {@code hostssl … scram-sha-256}. Started lazily by {@code GradingSession#rdsLikeServer()} for the labs
+ * {@code hostssl … scram-sha-256}. Started lazily, as a lab service, for the labs
  * that need it; {@link #close()} stops it and deletes its data directory and certificates.
  */
 public final class RdsLikeServer implements DatabaseServer {

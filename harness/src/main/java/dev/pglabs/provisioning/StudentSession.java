@@ -1,7 +1,9 @@
 package dev.pglabs.provisioning;
 
 import dev.pglabs.comparison.ResultTable;
+import dev.pglabs.concurrent.DaemonThreads;
 import dev.pglabs.sql.SqlScript;
+import dev.pglabs.sql.SqlStates;
 import org.postgresql.PGConnection;
 import org.postgresql.core.BaseConnection;
 import org.postgresql.core.TransactionState;
@@ -12,6 +14,7 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -28,11 +31,8 @@ import java.util.function.IntConsumer;
  */
 public final class StudentSession implements AutoCloseable {
 
-    private static final ScheduledExecutorService WATCHDOG = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "pglabs-watchdog");
-        t.setDaemon(true);
-        return t;
-    });
+    private static final ScheduledExecutorService WATCHDOG = Executors.newSingleThreadScheduledExecutor(
+            DaemonThreads.named("pglabs-watchdog"));
     private static final long WATCHDOG_GRACE_MS = 2_000;
 
     private final ConnectionTarget target;
@@ -53,12 +53,22 @@ public final class StudentSession implements AutoCloseable {
      * @param origin where the SQL comes from, for messages ("01-sql-basics/03-latest-published.sql")
      */
     public ResultTable query(String sql, String origin) {
-        return run(sql, origin, true);
+        return query(SqlScript.split(sql), origin);
+    }
+
+    /** As {@link #query(String, String)}, for a script already split into statements (a student's answer). */
+    public ResultTable query(List<SqlScript.Statement> statements, String origin) {
+        return run(statements, origin, true);
     }
 
     /** Runs a script (DDL, DML) for its effects. */
     public void execute(String sql, String origin) {
-        run(sql, origin, false);
+        execute(SqlScript.split(sql), origin);
+    }
+
+    /** As {@link #execute(String, String)}, for a script already split into statements (a student's answer). */
+    public void execute(List<SqlScript.Statement> statements, String origin) {
+        run(statements, origin, false);
     }
 
     /** The raw connection, for student Java code that needs JDBC. */
@@ -74,13 +84,13 @@ public final class StudentSession implements AutoCloseable {
      * Runs the statements of a script one by one, as psql does, so each error is reported at its own line.
      * Each statement has the statement time limit; the whole script has three times that.
      */
-    private synchronized ResultTable run(String sql, String origin, boolean wantResult) {
+    private synchronized ResultTable run(List<SqlScript.Statement> statements, String origin, boolean wantResult) {
         long budgetNanos = limits.statementTimeout().multipliedBy(3).toNanos();
         long start = System.nanoTime();
         ResultTable last = null;
         try {
             Connection c = open();
-            for (SqlScript.Statement statement : SqlScript.split(sql)) {
+            for (SqlScript.Statement statement : statements) {
                 if (SqlScript.withoutComments(statement.sql()).isEmpty()) {
                     continue;
                 }
@@ -185,7 +195,7 @@ public final class StudentSession implements AutoCloseable {
                 ? statement.fileLine(server.getPosition()) : statement.line());
         message.append(":\n  ").append(server != null ? "ERROR: " + server.getMessage() : e.getMessage());
         if (!state.isEmpty()) {
-            message.append("\n  SQLSTATE ").append(state).append(" (").append(SqlStates.name(state)).append(')');
+            message.append("\n  SQLSTATE ").append(state).append(" (").append(SqlStates.name(state).orElse("see the PostgreSQL manual, appendix A")).append(')');
         }
         if (server != null && server.getHint() != null) {
             message.append("\n  PostgreSQL's hint: ").append(server.getHint());

@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.util.List;
 
 /** The files of one lab in a submission, read defensively: each problem becomes a message for the student. */
 public final class LabFiles {
@@ -77,7 +78,8 @@ public final class LabFiles {
             throw new SubmissionProblem(CheckStatus.FAILED, shown + " has no answer yet: it only holds comments. "
                     + "Replace the TODO line with your SQL.").notAttempted();
         }
-        for (SqlScript.Statement statement : SqlScript.split(text)) {
+        List<SqlScript.Statement> statements = SqlScript.split(text);
+        for (SqlScript.Statement statement : statements) {
             String sql = SqlScript.withoutComments(statement.sql());
             if (sql.startsWith("\\")) {
                 throw new SubmissionProblem(CheckStatus.ERROR, shown + " line " + statement.line() + " holds a psql "
@@ -85,7 +87,7 @@ public final class LabFiles {
                         + "only work inside psql; keep only SQL in the file.");
             }
         }
-        return new SqlAnswer(shown, text);
+        return new SqlAnswer(shown, text, statements);
     }
 
     private static String decode(byte[] bytes, String shown) {

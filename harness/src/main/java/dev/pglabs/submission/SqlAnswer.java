@@ -5,24 +5,27 @@ import dev.pglabs.sql.SqlScript;
 
 import java.util.List;
 
-/** The SQL text of one answer file, with where it came from for messages. */
-public record SqlAnswer(String origin, String text) {
+/**
+ * The SQL text of one answer file, with where it came from for messages, and its statements: split once, when the file
+ * is read ({@link LabFiles#sql}), and run as they are ({@code StudentSession.query(statements, origin)}).
+ */
+public record SqlAnswer(String origin, String text, List<SqlScript.Statement> statements) {
 
-    public List<SqlScript.Statement> statements() {
-        return SqlScript.split(text);
+    public SqlAnswer {
+        statements = List.copyOf(statements);
     }
 
     /** The answer as one statement, refusing files that hold several where the exercise asks for one query. */
     public String singleStatement() {
-        List<SqlScript.Statement> statements = statements().stream()
+        List<SqlScript.Statement> code = statements.stream()
                 .filter(s -> !SqlScript.withoutComments(s.sql()).isEmpty())
                 .toList();
-        if (statements.size() != 1) {
+        if (code.size() != 1) {
             throw new SubmissionProblem(CheckStatus.FAILED, origin + " should hold exactly one query, but it has "
-                    + statements.size() + " statements (starting on lines "
-                    + statements.stream().map(s -> Integer.toString(s.line())).reduce((a, b) -> a + ", " + b).orElse("")
+                    + code.size() + " statements (starting on lines "
+                    + code.stream().map(s -> Integer.toString(s.line())).reduce((a, b) -> a + ", " + b).orElse("")
                     + "). Keep only the query that answers the exercise.");
         }
-        return statements.get(0).sql();
+        return code.get(0).sql();
     }
 }

@@ -1,5 +1,7 @@
 package dev.pglabs.worker;
 
+import dev.pglabs.concurrent.DaemonThreads;
+
 import java.io.IOException;
 import java.net.StandardProtocolFamily;
 import java.net.UnixDomainSocketAddress;
@@ -50,10 +52,7 @@ final class Pipes {
     }
 
     static Thread start(String name, Runnable body) {
-        Thread thread = new Thread(body, "pglabs-" + name + "-" + THREADS.incrementAndGet());
-        thread.setDaemon(true);
-        thread.start();
-        return thread;
+        return DaemonThreads.start("pglabs-" + name + "-" + THREADS.incrementAndGet(), body);
     }
 
     /** A listening Unix domain socket at {@code path} (an old socket file there is replaced). */

@@ -1,5 +1,6 @@
 package dev.pglabs.worker;
 
+import dev.pglabs.concurrent.DaemonThreads;
 import dev.pglabs.javasub.CompiledSubmission;
 import dev.pglabs.provisioning.ConnectionTarget;
 import dev.pglabs.provisioning.ProvisioningException;
@@ -50,11 +51,8 @@ import java.util.stream.Stream;
  */
 public final class StudentJvm implements AutoCloseable {
 
-    private static final ScheduledExecutorService WATCHDOG = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread thread = new Thread(r, "pglabs-worker-watchdog");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private static final ScheduledExecutorService WATCHDOG = Executors.newSingleThreadScheduledExecutor(
+            DaemonThreads.named("pglabs-worker-watchdog"));
     private static final AtomicLong INCARNATIONS = new AtomicLong();
     private static final Duration RELEASE_LIMIT = Duration.ofSeconds(5);
 

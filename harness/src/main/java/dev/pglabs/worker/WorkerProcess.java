@@ -1,5 +1,6 @@
 package dev.pglabs.worker;
 
+import dev.pglabs.concurrent.DaemonThreads;
 import dev.pglabs.provisioning.ProvisioningException;
 
 import java.io.BufferedInputStream;
@@ -52,11 +53,7 @@ final class WorkerProcess {
      * with the check: started from one of those, the worker was killed (exit status 137) after the first check.
      */
     private static final java.util.concurrent.ExecutorService SPAWNER = java.util.concurrent.Executors
-            .newSingleThreadExecutor(r -> {
-                Thread thread = new Thread(r, "pglabs-worker-spawner");
-                thread.setDaemon(true);
-                return thread;
-            });
+            .newSingleThreadExecutor(DaemonThreads.named("pglabs-worker-spawner"));
 
     /** {@code builder.start()} on the long-lived {@link #SPAWNER} thread; waits for it even when interrupted. */
     private static Process spawn(ProcessBuilder builder) throws IOException {

@@ -427,7 +427,7 @@ class Lab02SchemaDesignGrader {
                 if (db == null) {
                     db = sql.database();
                 }
-                db.student().execute(answer.text(), answer.origin());
+                db.student().execute(answer.statements(), answer.origin());
             } catch (SubmissionProblem | StudentSqlException e) {
                 failed.add(step.file());
                 error |= ((CheckFailure) e).status() == CheckStatus.ERROR;
@@ -477,7 +477,7 @@ class Lab02SchemaDesignGrader {
             StartingTables.create(db, startingTables);
         }
         try {
-            db.student().execute(answer.text(), answer.origin());
+            db.student().execute(answer.statements(), answer.origin());
         } catch (StudentSqlException e) {
             if (setUpNote == null) {
                 throw e;

@@ -56,7 +56,7 @@ final class BookmarksProbe {
     /** Runs the student's file as the student and makes sure a table bookmarks with the three columns exists. */
     static BookmarksProbe create(SqlCheck sql, LabFiles files) {
         SqlAnswer answer = files.sql(FILE);
-        sql.database().student().execute(answer.text(), answer.origin());
+        sql.database().student().execute(answer.statements(), answer.origin());
         BookmarksProbe probe = new BookmarksProbe(sql, answer.origin());
         probe.assertTableExists();
         return probe;

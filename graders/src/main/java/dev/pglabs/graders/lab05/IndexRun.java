@@ -79,7 +79,7 @@ final class IndexRun {
             StudentSession builder = db.openStudent(INDEX_BUILD_LIMIT);
             builder.execute("SET statement_timeout = '" + INDEX_BUILD_LIMIT.toSeconds() + "s'",
                     "the grader's session set-up");
-            builder.execute(answer.text(), answer.origin());
+            builder.execute(answer.statements(), answer.origin());
             List<Index> after = IndexCatalog.list(admin, "public");
             // The data's statistics were gathered when the template was built (VACUUM ANALYZE), and CREATE INDEX
             // records the size of each new index. Only an index on an expression brings statistics of its own

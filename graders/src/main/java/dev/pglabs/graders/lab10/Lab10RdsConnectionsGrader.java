@@ -82,7 +82,7 @@ class Lab10RdsConnectionsGrader {
     /** The RDS-like server starts in the background while the first checks run; exercise 3 needs it. */
     @BeforeAll
     static void startRdsLikeServer(GradingSession session) {
-        session.prepareRdsLikeServer();
+        session.startAhead(RdsLikeService.class);
     }
 
     // ---- exercise 1: DatabaseUrl.parse ------------------------------------------------------------------
@@ -308,7 +308,7 @@ class Lab10RdsConnectionsGrader {
                     + "sslrootcert=<the course CA>. If those reach the driver as properties, the same code connects.")
     @DisplayName("03 the same code connects to the RDS-like server (TLS verify-full, SCRAM password) when only the environment changes")
     void e11_rdsVerifyFull(CompiledSubmission code, StudentJvm jvm, GradingSession session, Lab lab) throws Exception {
-        RdsLikeServer rds = session.rdsLikeServer();
+        RdsLikeServer rds = session.service(RdsLikeService.class).server();
         try (CheckDatabase db = rds.create(session.course().dataset(lab, "default"))) {
             ConnectionTarget t = db.studentTarget();
             Secrecy.guard(Set.of(t.password()), () -> {
@@ -335,7 +335,7 @@ class Lab10RdsConnectionsGrader {
                     + "encrypt, but an impostor can answer), verify-ca skips the name. Don't override sslmode in the code.")
     @DisplayName("03 refuses a server whose certificate is signed by another CA, or issued for another host name")
     void e12_rdsWrongServer(CompiledSubmission code, StudentJvm jvm, GradingSession session, Lab lab) throws Exception {
-        RdsLikeServer rds = session.rdsLikeServer();
+        RdsLikeServer rds = session.service(RdsLikeService.class).server();
         try (CheckDatabase db = rds.create(session.course().dataset(lab, "default"))) {
             ConnectionTarget t = db.studentTarget();
             Secrecy.guard(Set.of(t.password()), () -> {
@@ -376,7 +376,7 @@ class Lab10RdsConnectionsGrader {
                     + "accepts any certificate); when it has no sslrootcert, use PGSSLROOTCERT from the environment.")
     @DisplayName("03 uses verify-full with the CA from PGSSLROOTCERT when DATABASE_URL names no sslmode")
     void e13_rdsSecureDefault(CompiledSubmission code, StudentJvm jvm, GradingSession session, Lab lab) throws Exception {
-        RdsLikeServer rds = session.rdsLikeServer();
+        RdsLikeServer rds = session.service(RdsLikeService.class).server();
         try (CheckDatabase db = rds.create(session.course().dataset(lab, "default"))) {
             ConnectionTarget t = db.studentTarget();
             Secrecy.guard(Set.of(t.password()), () -> {

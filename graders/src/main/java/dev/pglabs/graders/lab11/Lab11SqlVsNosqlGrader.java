@@ -6,7 +6,6 @@ import dev.pglabs.worker.StudentJvm;
 import dev.pglabs.comparison.CompareOptions;
 import dev.pglabs.grading.Check;
 import dev.pglabs.grading.Grader;
-import dev.pglabs.grading.LabService;
 import dev.pglabs.grading.ReferenceAnswer;
 import dev.pglabs.grading.GradingSession;
 import dev.pglabs.grading.PartialCredit;
@@ -58,7 +57,7 @@ import java.util.stream.Collectors;
  * </ul>
  * The hidden check lives in the lab's hiddenGrader class (course.json), which the student release leaves out.
  */
-@Grader(lab = "11-sql-vs-nosql", services = LabService.DYNAMODB_EMULATOR)
+@Grader(lab = "11-sql-vs-nosql", services = DynamoDbEmulatorService.class)
 @DisplayName("Lab 11 · SQL vs NoSQL")
 class Lab11SqlVsNosqlGrader {
 
@@ -69,7 +68,7 @@ class Lab11SqlVsNosqlGrader {
     /** The emulator starts in the background while the SQL checks run. */
     @BeforeAll
     static void startEmulator(GradingSession session) {
-        session.prepareDynamoDbEmulator();
+        session.startAhead(DynamoDbEmulatorService.class);
     }
 
     // ---- exercises 1–5: JSONB --------------------------------------------------------------------------
@@ -381,7 +380,7 @@ class Lab11SqlVsNosqlGrader {
     static void withDynamo(GradingSession session, java.util.function.BiConsumer<DynamoCalls, String> body) {
         DynamoDbEmulator emulator;
         try {
-            emulator = session.dynamoDbEmulator();
+            emulator = session.service(DynamoDbEmulatorService.class).emulator();
         } catch (DynamoDbEmulator.Unavailable e) {
             Assumptions.assumeFalse(Boolean.getBoolean(SKIP_MISSING_TOOLS), () -> "skipped on this machine: "
                     + e.getMessage());

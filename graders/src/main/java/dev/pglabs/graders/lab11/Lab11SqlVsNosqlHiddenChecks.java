@@ -4,7 +4,6 @@ import dev.pglabs.worker.StudentJvm;
 
 import dev.pglabs.grading.Check;
 import dev.pglabs.grading.Grader;
-import dev.pglabs.grading.LabService;
 import dev.pglabs.grading.GradingSession;
 import dev.pglabs.javasub.CompiledSubmission;
 import dev.pglabs.results.Visibility;
@@ -27,7 +26,7 @@ import static dev.pglabs.graders.lab11.Lab11SqlVsNosqlGrader.withDynamo;
  * <p>Hidden checks live in this file only (docs/instructors.md, "Hidden checks"): {@code ./pglabs release} leaves it
  * out of the students' copy. Registered in course.json as the lab's "hiddenGrader".
  */
-@Grader(lab = "11-sql-vs-nosql", services = LabService.DYNAMODB_EMULATOR)
+@Grader(lab = "11-sql-vs-nosql", services = DynamoDbEmulatorService.class)
 @DisplayName("Lab 11 · SQL vs NoSQL (hidden checks)")
 class Lab11SqlVsNosqlHiddenChecks {
 

@@ -1,5 +1,6 @@
 package dev.pglabs.classroom.similarity;
 
+import dev.pglabs.concurrent.DaemonThreads;
 import dev.pglabs.sql.SqlScript;
 import net.sf.jsqlparser.JSQLParserException;
 import net.sf.jsqlparser.parser.CCJSqlParserUtil;
@@ -45,11 +46,8 @@ public final class SqlNormaliser implements AutoCloseable {
     }
 
     // One worker thread: the parser's own time-out needs an executor, and a run normalises answers one by one.
-    private final ExecutorService parserThread = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "pglabs-sql-parser");
-        t.setDaemon(true);
-        return t;
-    });
+    private final ExecutorService parserThread = Executors.newSingleThreadExecutor(
+            DaemonThreads.named("pglabs-sql-parser"));
 
     /** The normal form of {@code text}, without the statements whose normal form is in {@code starter}. */
     public Normalised normalise(String text, Set<String> starter) {
