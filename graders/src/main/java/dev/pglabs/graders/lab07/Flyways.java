@@ -246,6 +246,37 @@ final class Flyways {
         });
     }
 
+    /**
+     * The cause of a failed upgrade without anything from the rows it ran on (no values, no PostgreSQL message or
+     * detail, which quote them): for a hidden check, whose rows the student must not see.
+     */
+    static String summary(FlywayException e) {
+        FlywayFailure f = FlywayFailure.of(e);
+        if (refusedByValidation(e)) {
+            return "Flyway refused to migrate: validation failed, because a migration that production had applied "
+                    + "was edited, renamed or deleted (README section 8).";
+        }
+        if (!f.migrate()) {
+            return "Flyway stopped with an error before the upgrade finished.";
+        }
+        String state = f.sqlState() == null ? "" : " (SQLSTATE " + ConstraintProbe.describe(f.sqlState()) + ")";
+        String message = f.serverMessage() != null ? f.serverMessage() : f.sqlMessage();
+        return "Flyway could not apply " + (f.script() == null ? "a migration" : f.script()) + ": PostgreSQL "
+                + "refused one of its statements" + state + " and rolled that migration back."
+                + advice(f.sqlState() == null ? "" : f.sqlState(), message, f.script()).map(a -> " Hint: " + a)
+                .orElse("");
+    }
+
+    static boolean refusedByValidation(FlywayException e) {
+        FlywayFailure f = FlywayFailure.of(e);
+        return !f.migrate() && (f.validate() || CHECKSUM.matcher(String.valueOf(f.message())).find());
+    }
+
+    /** A value for feedback: NULL, or the text in single quotes. */
+    static String quote(Object value) {
+        return value == null ? "NULL" : "'" + value + "'";
+    }
+
     /** Validation failures: which file no longer matches what the database recorded, and why that matters. */
     static String explainValidate(String message, MigrationFolder folder) {
         StringBuilder out = new StringBuilder("Flyway refused to migrate: validation failed.");
