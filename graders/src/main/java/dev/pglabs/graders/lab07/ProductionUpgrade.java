@@ -104,7 +104,7 @@ final class ProductionUpgrade {
                     out.append("\n").append(aspect.detail().indent(4).stripTrailing());
                 }
             }
-            String dataFree = summary + titles + otherRowsNote(run);
+            String dataFree = summary.strip() + "\n" + titles + otherRowsNote(run);
             if (earned > 0) {
                 throw (PartialCredit) new PartialCredit(earned, out.toString()).withDataFreeSummary(dataFree);
             }
