@@ -29,7 +29,7 @@ public final class Migrator {
      *       location is {@code "filesystem:" + migrations}),</li>
      * </ul>
      * then {@code load()} it. Leave Flyway's safety settings as they are: validate on migrate stays on, clean
-     * stays disabled (section 8 says why).
+     * stays disabled, baseline on migrate stays off (sections 8 and 9 say why).
      */
     public static Flyway flyway(DataSource dataSource, Path migrations) {
         throw new UnsupportedOperationException("TODO configure Flyway with the data source and the migrations folder");

@@ -29,7 +29,7 @@ public final class Migrator {
      *       location is {@code "filesystem:" + migrations}),</li>
      * </ul>
      * and loaded. Flyway's safety settings stay as they are: validate on migrate stays on, clean
-     * stays disabled (section 8 says why).
+     * stays disabled, baseline on migrate stays off (sections 8 and 9 say why).
      */
     public static Flyway flyway(DataSource dataSource, Path migrations) {
         return Flyway.configure()

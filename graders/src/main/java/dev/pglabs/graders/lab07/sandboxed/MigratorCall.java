@@ -38,8 +38,8 @@ public record MigratorCall(CodeRef code, String method, ConnectionTarget target,
     static final int SOCKET_TIMEOUT_SECONDS = 50;
 
     /** What the checks read off a Flyway: its safety settings, where it looks, and whether it uses the given pool. */
-    public record Facts(boolean cleanDisabled, boolean validateOnMigrate, boolean outOfOrder, ArrayList<String> locations,
-                        boolean givenDataSource) implements Serializable {
+    public record Facts(boolean cleanDisabled, boolean validateOnMigrate, boolean outOfOrder, boolean baselineOnMigrate,
+                        ArrayList<String> locations, boolean givenDataSource) implements Serializable {
     }
 
     /**
@@ -94,7 +94,7 @@ public record MigratorCall(CodeRef code, String method, ConnectionTarget target,
             ArrayList<String> locations = new ArrayList<>(Arrays.stream(config.getLocations()).map(Object::toString)
                     .map(l -> l.replace(folder, shownAs)).toList());
             return new Result(false, null, new Facts(config.isCleanDisabled(), config.isValidateOnMigrate(),
-                    config.isOutOfOrder(), locations, config.getDataSource() == ds), null);
+                    config.isOutOfOrder(), config.isBaselineOnMigrate(), locations, config.getDataSource() == ds), null);
         }
         return new Result(false, null, null, null);
     }

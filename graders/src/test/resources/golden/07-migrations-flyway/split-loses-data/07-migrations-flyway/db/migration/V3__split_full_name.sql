@@ -19,8 +19,8 @@
 ALTER TABLE users ADD COLUMN first_name text, ADD COLUMN last_name text;
 
 UPDATE users
-SET first_name = split_part(full_name, ' ', 1),
-    last_name  = split_part(full_name, ' ', 2);
+SET first_name = split_part(btrim(full_name), ' ', 1),
+    last_name  = NULLIF(split_part(btrim(full_name), ' ', 2), '');
 
 ALTER TABLE users ALTER COLUMN first_name SET NOT NULL;
 ALTER TABLE users DROP COLUMN full_name;
