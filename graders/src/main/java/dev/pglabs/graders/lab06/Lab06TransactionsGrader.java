@@ -65,7 +65,7 @@ class Lab06TransactionsGrader {
             hint = "Subtract from one balance, add to the other and INSERT a row into transfers, all in the one "
                     + "function call. Moving a whole balance is allowed: the balance may end at exactly 0.00.")
     @DisplayName("01 transfer() moves money between two accounts and logs every transfer")
-    void e01_transfer(SqlCheck sql, LabFiles files) {
+    void e01a_transfer(SqlCheck sql, LabFiles files) {
         SqlAnswer answer = files.sql(TRANSFER);
         CheckDatabase db = sql.database();
         Bank bank = new Bank(db);
@@ -102,7 +102,7 @@ class Lab06TransactionsGrader {
             hint = "Each refusal is a check before anything changes: a missing account, a non-positive amount, too "
                     + "little money. An exception in a function undoes what it did.")
     @DisplayName("01 transfer() raises an exception and changes nothing for an overdraft, an amount ≤ 0 or an unknown account")
-    void e02_transferRefusals(SqlCheck sql, LabFiles files) {
+    void e01b_transferRefusals(SqlCheck sql, LabFiles files) {
         SqlAnswer answer = files.sql(TRANSFER);
         CheckDatabase db = sql.database();
         Bank bank = new Bank(db);
@@ -132,7 +132,7 @@ class Lab06TransactionsGrader {
             hint = "Two transfers in opposite directions lock the same two rows. If every transfer locks them in "
                     + "the same order (which order is the same for both?), neither waits for the other forever.")
     @DisplayName("01 transfer() never deadlocks when many clients transfer in opposite directions at once")
-    void e03_transferNoDeadlock(SqlCheck sql, LabFiles files) {
+    void e01c_transferNoDeadlock(SqlCheck sql, LabFiles files) {
         SqlAnswer answer = files.sql(TRANSFER);
         CheckDatabase db = sql.database();
         Bank bank = new Bank(db);
@@ -174,7 +174,7 @@ class Lab06TransactionsGrader {
             hint = "A balance you read, then write back computed in Java or in a variable, can overwrite a "
                     + "concurrent change. Lock before reading, or let the UPDATE compute from the current value.")
     @DisplayName("01 transfer() loses no update when many clients transfer between the same accounts at once")
-    void e04_transferNoLostUpdate(SqlCheck sql, LabFiles files) {
+    void e01d_transferNoLostUpdate(SqlCheck sql, LabFiles files) {
         SqlAnswer answer = files.sql(TRANSFER);
         CheckDatabase db = sql.database();
         Bank bank = new Bank(db);
@@ -209,7 +209,7 @@ class Lab06TransactionsGrader {
                     + "(40001) and the client runs it again. Let such errors out of your function: an EXCEPTION WHEN "
                     + "OTHERS block that swallows them, or re-raises them as another error, stops the retry.")
     @DisplayName("01 transfer() stays correct under SERIALIZABLE, where the client retries on serialization failures")
-    void e05_transferSerializable(SqlCheck sql, LabFiles files) {
+    void e01e_transferSerializable(SqlCheck sql, LabFiles files) {
         SqlAnswer answer = files.sql(TRANSFER);
         CheckDatabase db = sql.database();
         Bank bank = new Bank(db);
@@ -248,7 +248,7 @@ class Lab06TransactionsGrader {
             hint = "When seats are left: INSERT the booking, decrease shows.seats_left by one, RETURN true. When none "
                     + "are left: change nothing and RETURN false (no exception).")
     @DisplayName("02 book_seat() books a free seat (true), keeps seats_left right, and returns false when sold out")
-    void e06_bookSeat(SqlCheck sql, LabFiles files) {
+    void e02a_bookSeat(SqlCheck sql, LabFiles files) {
         SqlAnswer answer = files.sql(BOOK_SEAT);
         CheckDatabase db = sql.database();
         Bank bank = new Bank(db);
@@ -285,7 +285,7 @@ class Lab06TransactionsGrader {
             hint = "Between your check that a seat is left and your change, another booking can take it. Make the "
                     + "check and the change one step, or lock the row first (section 4).")
     @DisplayName("02 book_seat() never sells more seats than a show has when many clients book at once")
-    void e07_bookSeatNoOversell(SqlCheck sql, LabFiles files) {
+    void e02b_bookSeatNoOversell(SqlCheck sql, LabFiles files) {
         SeatRace.run(sql, files, Options.readCommitted());
     }
 
@@ -294,7 +294,7 @@ class Lab06TransactionsGrader {
                     + "transaction changed after it started (40001), and the client runs it again. Let that error out "
                     + "of your function: don't catch it with EXCEPTION WHEN OTHERS.")
     @DisplayName("02 book_seat() stays correct under REPEATABLE READ, where the client retries on serialization failures")
-    void e08_bookSeatRepeatableRead(SqlCheck sql, LabFiles files) {
+    void e02c_bookSeatRepeatableRead(SqlCheck sql, LabFiles files) {
         SeatRace.run(sql, files, Options.readCommitted().isolation(Isolation.REPEATABLE_READ)
                 .retrying(MAX_RETRIES, SERIALIZATION_FAILURE, DEADLOCK));
     }
@@ -306,7 +306,7 @@ class Lab06TransactionsGrader {
                     + "WHEN raise_exception THEN … END: it is a savepoint, so a failing order is undone alone and "
                     + "marked 'failed' while the others are paid.")
     @DisplayName("03 pay_standing_orders() pays the orders it can, in id order, marks the rest failed, and returns the count paid")
-    void e09_standingOrders(SqlCheck sql, LabFiles files) {
+    void e03_standingOrders(SqlCheck sql, LabFiles files) {
         SqlAnswer answer = files.sql(STANDING_ORDERS);
         CheckDatabase db = sql.database();
         Bank bank = new Bank(db);
