@@ -69,7 +69,7 @@ class Lab04NormalizationGrader {
             throw new AssertionFailedError(schema.origin() + " ran, but it created no tables. Write one "
                     + "CREATE TABLE statement per table of your design.");
         }
-        SchemaKeys.problems(bench, schema, tables).failIfAny("The keys of your schema are not complete yet:");
+        SchemaKeys.problems(bench, schema, tables).failIfAny("Your schema does not do what the task asks yet:");
     }
 
     // ---- 02: no redundancy --------------------------------------------------------------------------------
