@@ -26,16 +26,18 @@ ALTER TABLE transfers ALTER COLUMN id RESTART WITH 7;
 
 -- Orders 1 and 2 were paid last month; the rest wait for this month's batch.
 -- The order matters: some can only be paid because an earlier one brought money in.
+-- The rows are stored out of id order on purpose (6 before 5, 9 before 8): a batch that reads them without
+-- ORDER BY id gets them in stored order and pays 6 and 9 before the orders that bring in their money.
 INSERT INTO standing_orders (id, from_id, to_id, amount, status) VALUES
     ( 1,  5,  9,  12.50, 'paid'),
     ( 2,  8,  4,  30.00, 'paid'),
     ( 3,  4,  9, 100.00, 'pending'),
     ( 4,  4, 10,  50.00, 'pending'),
-    ( 5, 10,  4,  75.00, 'pending'),
     ( 6,  4, 12,  90.00, 'pending'),
+    ( 5, 10,  4,  75.00, 'pending'),
     ( 7,  8,  6,  10.00, 'pending'),
-    ( 8,  6,  8,  45.25, 'pending'),
     ( 9,  8,  5,  45.25, 'pending'),
+    ( 8,  6,  8,  45.25, 'pending'),
     (10, 12,  7, 200.00, 'pending');
 ALTER TABLE standing_orders ALTER COLUMN id RESTART WITH 11;
 

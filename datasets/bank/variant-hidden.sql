@@ -14,16 +14,16 @@ INSERT INTO accounts (id, owner, balance) VALUES
     (16, 'Andreas Reuter',   640.00);
 ALTER TABLE accounts ALTER COLUMN id RESTART WITH 17;
 
--- This month's batch is a different one.
+-- This month's batch is a different one, stored out of id order too (15 before 13).
 DELETE FROM standing_orders WHERE status = 'pending';
 INSERT INTO standing_orders (id, from_id, to_id, amount, status) VALUES
     (11, 14, 16,   3.50, 'pending'),
     (12, 14,  9,   0.01, 'pending'),
+    (15, 14, 15,  40.00, 'pending'),
     (13, 16, 14,  40.00, 'pending'),
     (14, 15,  2,  10.00, 'pending'),
-    (15, 14, 15,  40.00, 'pending'),
-    (16,  6, 13,  45.26, 'pending'),
     (17, 15, 13,  40.00, 'pending'),
+    (16,  6, 13,  45.26, 'pending'),
     (18, 12,  8,  33.30, 'pending'),
     (19,  8,  4,  33.31, 'pending');
 ALTER TABLE standing_orders ALTER COLUMN id RESTART WITH 20;
