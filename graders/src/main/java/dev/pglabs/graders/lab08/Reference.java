@@ -44,9 +44,12 @@ final class Reference {
         return rows.isEmpty() ? null : rows.get(0).get(0);
     }
 
-    static void execute(CheckDatabase db, String sql) {
-        try (Connection c = db.openAdmin(); var st = c.createStatement()) {
-            st.execute(sql);
+    static void execute(CheckDatabase db, String sql, Object... params) {
+        try (Connection c = db.openAdmin(); PreparedStatement ps = c.prepareStatement(sql)) {
+            for (int i = 0; i < params.length; i++) {
+                ps.setObject(i + 1, params[i]);
+            }
+            ps.execute();
         } catch (SQLException e) {
             throw new IllegalStateException("the grader's set-up failed: " + e.getMessage(), e);
         }

@@ -121,8 +121,9 @@ final class StudentRepository implements AutoCloseable {
             return new CheckFailure(CheckStatus.valueOf(thrown.status()), thrown.message());
         }
         String hint = "";
-        String text = String.valueOf(thrown.message());
-        if (text.contains("default database") || text.contains("DefaultServer")) {
+        String text = (thrown.message() + " " + thrown.described()).toLowerCase(java.util.Locale.ROOT);
+        // Ebean says "the default Database" (and "DefaultServer" in older versions).
+        if (text.contains("default database") || text.contains("defaultserver")) {
             hint = "\nUse the Database the repository was given (new QPost(db), db.find(…)), not Ebean's default "
                     + "database: DB.…() and new QPost() without db look for a default database that does not exist.";
         }
