@@ -164,7 +164,7 @@ class Lab10RdsConnectionsGrader {
     @DisplayName("02 stops with a clear message when DATABASE_URL is missing or malformed, without showing the password")
     void e02c_missingUrl(CompiledSubmission code, StudentJvm jvm) {
         StartupErrorsReview.of(new StudentDb(jvm, code), malformedUrl(), fakeSecret)
-                .failIfAny("Your factory does not stop as it should at start-up:");
+                .failIfAny("Your factory does not stop at start-up as the lab asks:");
     }
 
     @Check(id = "02-pool-no-secrets",
