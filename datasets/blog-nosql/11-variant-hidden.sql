@@ -9,6 +9,11 @@ UPDATE user_preferences
  WHERE user_id = 5;
 UPDATE user_preferences SET prefs = prefs || '{"beta_features": ["markdown-preview", "offline-drafts"]}'
  WHERE user_id IN (2, 9);
+-- User 12 (whom exercise 05 sets to dark) went light and tried offline drafts: an answer that only touches
+-- updated_at, or writes the document it saw in the base data, no longer matches; offline-drafts now ties with
+-- dark-code-blocks in exercise 03.
+UPDATE user_preferences SET prefs = prefs || '{"theme": "light", "beta_features": ["offline-drafts"]}'
+ WHERE user_id = 12;
 
 INSERT INTO user_preferences (user_id, prefs) VALUES
   (41, '{"theme": "dark", "language": "pt", "notifications": {"email": true, "push": false},

@@ -81,22 +81,19 @@ class Lab10RdsConnectionsHiddenChecks {
             malformed("postgresql://app:" + HIDDEN_SECRET + "@db:5432/blog?password=other",
                     "password is not one of the supported parameters", HIDDEN_SECRET, "password"));
 
-    /** The visible grader's URL checks, run on these cases. */
-    private final Lab10RdsConnectionsGrader visible = new Lab10RdsConnectionsGrader();
-
     @Check(id = "01-parse-more", points = 2, visibility = Visibility.HIDDEN,
             hint = "Test your parser with your own URLs: a '+' in a password, an encoded ':' or '@', several hosts mixing "
                     + "IPv6 and names, an empty query, port 0 and 65536, a URL without user.")
     @DisplayName("01 parses more URLs of every kind, and rejects more malformed ones")
-    void e06_more(CompiledSubmission code, StudentJvm jvm) throws Exception {
+    void e01f_more(CompiledSubmission code, StudentJvm jvm) throws Exception {
         StudentDb student = new StudentDb(jvm, code);
-        List<String> problems = new ArrayList<>(visible.validProblems(student, HIDDEN_VALID));
-        problems.addAll(visible.malformedProblems(student, HIDDEN_MALFORMED));
+        List<String> problems = new ArrayList<>(UrlVerdicts.validProblems(student, HIDDEN_VALID));
+        problems.addAll(UrlVerdicts.malformedProblems(student, HIDDEN_MALFORMED));
         int total = HIDDEN_VALID.size() + HIDDEN_MALFORMED.size();
         WrongResult.summarising("DatabaseUrl.parse got " + problems.size() + " of " + total + " more URLs wrong: "
                 + "valid ones parsed into another JDBC URL or properties, or malformed ones not rejected with an "
                 + "IllegalArgumentException that names the problem (and never the password).",
-                () -> visible.failIf(problems, total));
+                () -> UrlVerdicts.failIf(problems, total));
     }
 
 }

@@ -9,7 +9,6 @@ import dev.pglabs.grading.Grader;
 import dev.pglabs.grading.ReferenceAnswer;
 import dev.pglabs.grading.GradingSession;
 import dev.pglabs.grading.PartialCredit;
-import dev.pglabs.grading.PlanInspector;
 import dev.pglabs.grading.PlanInspector.Plan;
 import dev.pglabs.grading.SqlCheck;
 import dev.pglabs.javasub.CompiledSubmission;
@@ -22,27 +21,14 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.opentest4j.AssertionFailedError;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.BillingMode;
-import software.amazon.awssdk.services.dynamodb.model.GetItemResponse;
-import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
-import software.amazon.awssdk.services.dynamodb.model.KeyType;
-import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 import software.amazon.awssdk.services.dynamodb.model.TableDescription;
 
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.TreeMap;
 import java.util.UUID;
-import java.util.stream.Collectors;
 
 /**
  * Grades lab 11 (SQL vs NoSQL):
@@ -77,7 +63,7 @@ class Lab11SqlVsNosqlGrader {
             hint = "The preferences are a JSONB document per user: which operator asks whether a document contains "
                     + "another one? Join to users for the names, and mind the order.")
     @DisplayName("01 lists the users whose preferences contain {\"theme\": \"dark\"}, by username")
-    void e01_darkTheme(SqlCheck sql) {
+    void e01a_darkTheme(SqlCheck sql) {
         sql.assertQuery("01-dark-theme.sql", reference("01-dark-theme"),
                 CompareOptions.orderedBy("username").withColumnNames());
     }
@@ -87,12 +73,12 @@ class Lab11SqlVsNosqlGrader {
                     + "prefs->'theme' @> '\"dark\"' test an expression the index does not hold: write "
                     + "prefs @> '{\"theme\": \"dark\"}' on the column itself.")
     @DisplayName("01 asks in a way the GIN index on prefs can answer (containment on the column)")
-    void e01_usesGin(LabFiles files, SqlCheck sql) throws SQLException {
+    void e01b_usesGin(LabFiles files, SqlCheck sql) throws SQLException {
         SqlAnswer answer = files.sql("01-dark-theme.sql");
         answer.singleStatement();
         try (Connection admin = sql.database().openAdmin()) {
-            List<String> gin = indexes(admin, "gin", null);
-            Plan plan = explainAllowingOnlyBitmaps(admin, answer);
+            List<String> gin = PreferenceIndexes.of(admin, "gin", null);
+            Plan plan = PreferenceIndexes.planAllowingOnlyBitmaps(admin, answer);
             if (plan.indexesUsed().stream().noneMatch(gin::contains)) {
                 throw new AssertionFailedError("Even with sequential and plain index scans switched off, PostgreSQL "
                         + "cannot use the GIN index " + gin + " for your query in " + answer.origin() + ". "
@@ -127,60 +113,8 @@ class Lab11SqlVsNosqlGrader {
     void e04_themeColumn(LabFiles files, SqlCheck sql) throws SQLException {
         SqlAnswer answer = files.sql("04-theme-column.sql");
         sql.database().student().execute(answer.text(), answer.origin());
-        try (Connection admin = sql.database().openAdmin(); Statement st = admin.createStatement()) {
-            List<String> problems = new ArrayList<>();
-            String generated = null;
-            String type = null;
-            try (ResultSet rs = st.executeQuery("""
-                    SELECT a.attgenerated::text, format_type(a.atttypid, a.atttypmod)
-                    FROM pg_attribute a WHERE a.attrelid = 'public.user_preferences'::regclass
-                      AND a.attname = 'theme' AND NOT a.attisdropped""")) {
-                if (rs.next()) {
-                    generated = rs.getString(1);
-                    type = rs.getString(2);
-                }
-            }
-            if (generated == null) {
-                throw new AssertionFailedError("After " + answer.origin() + ", user_preferences has no column "
-                        + "named theme.");
-            }
-            if (!"s".equals(generated)) {
-                problems.add("theme is a plain column: PostgreSQL will not keep it in step with prefs. Declare it "
-                        + "GENERATED ALWAYS AS (prefs->>'theme') STORED.");
-            }
-            if (!"text".equals(type)) {
-                problems.add("theme has type " + type + "; the task asks for text.");
-            }
-            if (problems.isEmpty()) {
-                st.execute("UPDATE user_preferences SET prefs = prefs || '{\"theme\": \"dark\"}' WHERE user_id = 1");
-                st.execute("UPDATE user_preferences SET prefs = prefs - 'theme' WHERE user_id = 3");
-                try (ResultSet rs = st.executeQuery("""
-                        SELECT user_id, prefs->>'theme' AS expected, theme AS actual FROM user_preferences
-                        WHERE theme IS DISTINCT FROM prefs->>'theme' ORDER BY user_id LIMIT 5""")) {
-                    while (rs.next()) {
-                        problems.add("user " + rs.getInt(1) + ": theme is " + quote(rs.getString(3))
-                                + ", the document says " + quote(rs.getString(2)) + " (the grader had set or removed "
-                                + "the key in prefs): the column must be prefs->>'theme', as text.");
-                    }
-                }
-            }
-            List<String> onTheme = indexes(admin, "btree", "theme");
-            if (onTheme.isEmpty()) {
-                problems.add("There is no B-tree index whose first column is theme: CREATE INDEX … ON "
-                        + "user_preferences (theme).");
-            } else {
-                st.execute("ANALYZE user_preferences");
-                Plan plan = PlanInspector.explain(admin, "SELECT user_id FROM user_preferences WHERE theme = 'dark'",
-                        PlanInspector.ONLY_BITMAP_SCANS);
-                if (plan.indexesUsed().stream().noneMatch(onTheme::contains)) {
-                    problems.add("The index " + onTheme + " does not serve WHERE theme = 'dark'. Plan:\n"
-                            + plan.render().indent(2).stripTrailing());
-                }
-            }
-            if (!problems.isEmpty()) {
-                throw new AssertionFailedError("The generated column is not as the task asks:\n- "
-                        + String.join("\n- ", problems));
-            }
+        try (Connection admin = sql.database().openAdmin()) {
+            ThemeColumnReview.of(admin, answer.origin()).failIfAny("The generated column is not as the task asks:");
         }
     }
 
@@ -200,45 +134,18 @@ class Lab11SqlVsNosqlGrader {
 
     @Check(id = "06-table-keys", points = 2,
             hint = "attributeDefinitions: userId N and name S; keySchema: userId HASH (partition key), name RANGE "
-                    + "(sort key); billingMode PAY_PER_REQUEST. Define only key attributes: value needs no definition.")
+                    + "(sort key); billingMode PAY_PER_REQUEST. Define only key attributes: value needs no definition. "
+                    + "A new table is not ready at once: wait until it exists (the client's waiter).")
     @DisplayName("06 creates the table with partition key userId (number) and sort key name (string), on demand")
     void e06_tableKeys(GradingSession session, CompiledSubmission code, StudentJvm jvm) {
         withDynamo(session, (calls, table) -> {
-            CreateTableSeen seen;
+            List<RecordedStore.Seen> sent;
             try (StudentStore store = new StudentStore(jvm, code, calls.endpoint(), table)) {
                 store.createTable();
-                seen = CreateTableSeen.of(store.seen());
+                sent = store.seen();
             }
             TableDescription t = calls.grader().describeTable(r -> r.tableName(table)).table();
-            Map<String, String> keys = t.keySchema().stream().collect(Collectors.toMap(
-                    KeySchemaElement::attributeName, k -> k.keyTypeAsString(), (a, b) -> a, TreeMap::new));
-            Map<String, String> types = t.attributeDefinitions().stream().collect(Collectors.toMap(
-                    AttributeDefinition::attributeName, a -> a.attributeTypeAsString(), (a, b) -> a, TreeMap::new));
-            List<String> problems = new ArrayList<>();
-            Map<String, String> expectedKeys = new TreeMap<>(Map.of("userId", "HASH", "name", "RANGE"));
-            if (!keys.equals(expectedKeys)) {
-                problems.add("key schema " + keys + ", expected " + expectedKeys + ". The partition key (HASH) groups "
-                        + "the items of one user; the sort key (RANGE) tells them apart and orders them.");
-            }
-            for (String key : keys.keySet()) {
-                String expected = key.equals("userId") ? "N" : "S";
-                if (expectedKeys.containsKey(key) && !expected.equals(types.get(key))) {
-                    problems.add(key + " is of type " + types.get(key) + ", expected " + expected + ".");
-                }
-            }
-            String billing = t.billingModeSummary() == null ? null : t.billingModeSummary().billingModeAsString();
-            if (billing != null && !BillingMode.PAY_PER_REQUEST.toString().equals(billing)) {
-                problems.add("billing mode " + billing + ", expected PAY_PER_REQUEST (on demand: no capacity to plan "
-                        + "for a feature whose traffic follows the page views).");
-            }
-            if (seen.billingMode() != null && !seen.billingMode().equals(BillingMode.PAY_PER_REQUEST.toString())) {
-                problems.add("createTable asked for billing mode " + seen.billingMode() + ", expected PAY_PER_REQUEST.");
-            }
-            if (seen.billingMode() == null && billing == null) {
-                problems.add("createTable set no billing mode: ask for BillingMode.PAY_PER_REQUEST (otherwise it "
-                        + "needs provisioned capacity).");
-            }
-            failIf(problems, "The table created by createTable()");
+            TableKeysReview.of(t, sent).failIfAny("The table created by createTable() is not what the lab asks:");
         });
     }
 
@@ -248,39 +155,9 @@ class Lab11SqlVsNosqlGrader {
     @DisplayName("07 puts a preference (replacing an old value) and gets it back by its key with GetItem")
     void e07_putGet(GradingSession session, CompiledSubmission code, StudentJvm jvm) {
         withDynamo(session, (calls, table) -> {
-            createTable(calls.grader(), table);
+            calls.createTable(table);
             try (StudentStore store = new StudentStore(jvm, code, calls.endpoint(), table)) {
-            List<String> problems = new ArrayList<>();
-            store.put(7, "theme", "dark");
-            Optional<String> stored = graderGet(calls.grader(), table, 7, "theme");
-            if (!stored.equals(Optional.of("dark"))) {
-                problems.add("After put(7, \"theme\", \"dark\") the item with key (userId 7, name \"theme\") holds "
-                        + describe(stored) + ", expected value \"dark\" (attribute names userId, name, value).");
-            }
-            store.put(7, "theme", "light");
-            Optional<String> replaced = graderGet(calls.grader(), table, 7, "theme");
-            if (!replaced.equals(Optional.of("light"))) {
-                problems.add("After a second put(7, \"theme\", \"light\") the item holds " + describe(replaced)
-                        + ", expected \"light\": a put replaces the item with the same key.");
-            }
-            graderPut(calls.grader(), table, 8, "language", "pt");
-            Optional<String> got = store.get(8, "language");
-            if (!got.equals(Optional.of("pt"))) {
-                problems.add("get(8, \"language\") returned " + describe(got) + ", expected Optional[pt].");
-            }
-            List<String> reads = store.operations();
-            if (!reads.isEmpty() && !reads.equals(List.of("GetItem"))) {
-                problems.add("get sent " + reads + ". With the whole key known, one GetItem reads exactly one item; "
-                        + "a Query or Scan reads more and costs more.");
-            }
-            for (Object[] missing : new Object[][] {{8L, "theme"}, {9L, "language"}}) {
-                Optional<String> none = store.get((Long) missing[0], (String) missing[1]);
-                if (none.isPresent()) {
-                    problems.add("get(" + missing[0] + ", \"" + missing[1] + "\") returned " + none
-                            + " for a preference nobody set: expected Optional.empty().");
-                }
-            }
-            failIf(problems, "put and get");
+                PutGetReview.of(calls, table, store).failIfAny("put and get did not do what the lab asks:");
             }
         });
     }
@@ -291,46 +168,9 @@ class Lab11SqlVsNosqlGrader {
     @DisplayName("08 putIfAbsent writes only when the preference is not set, in one conditional write")
     void e08_conditionalWrite(GradingSession session, CompiledSubmission code, StudentJvm jvm) {
         withDynamo(session, (calls, table) -> {
-            createTable(calls.grader(), table);
+            calls.createTable(table);
             try (StudentStore store = new StudentStore(jvm, code, calls.endpoint(), table)) {
-            List<String> problems = new ArrayList<>();
-
-            StudentStore.Outcome first = store.putIfAbsent(7, "theme", "dark");
-            if (first.thrown() != null || !Boolean.TRUE.equals(first.wrote())) {
-                problems.add("putIfAbsent(7, \"theme\", \"dark\") on an empty table " + outcome(first)
-                        + ", expected true.");
-            }
-            StudentStore.Outcome second = store.putIfAbsent(7, "theme", "light");
-            if (second.thrown() != null) {
-                problems.add("putIfAbsent(7, \"theme\", \"light\") when the theme is set threw "
-                        + second.thrown().simpleType() + ": catch ConditionalCheckFailedException "
-                        + "and return false.");
-            } else if (!Boolean.FALSE.equals(second.wrote())) {
-                problems.add("putIfAbsent(7, \"theme\", \"light\") when the theme is set returned " + second.wrote()
-                        + ", expected false.");
-            }
-            Optional<String> kept = graderGet(calls.grader(), table, 7, "theme");
-            if (!kept.equals(Optional.of("dark"))) {
-                problems.add("After the second putIfAbsent the theme is " + describe(kept) + ": the first value "
-                        + "\"dark\" must stay.");
-            }
-            // Another request sets the language between the student's read (if any) and write.
-            StudentStore.Outcome raced = store.putIfAbsentRacing(8, "language", "pt", table, "de");
-            Optional<String> after = graderGet(calls.grader(), table, 8, "language");
-            if (store.concurrentWriteHappened() && after.equals(Optional.of("pt"))) {
-                problems.add("putIfAbsent(8, \"language\", \"pt\") read first, and another request set the language "
-                        + "to \"de\" right after that read; your write then overwrote \"de\" (a lost update). "
-                        + "Make the write itself conditional.");
-            }
-            if (store.seen().stream().anyMatch(p -> p.operation().equals("PutItem") && !p.conditional())) {
-                problems.add("putIfAbsent sent a PutItem without a condition expression " + store.operations()
-                        + ": nothing stops it from replacing a value set in the meantime.");
-            }
-            if (!store.concurrentWriteHappened() && raced.thrown() == null && !Boolean.TRUE.equals(raced.wrote())) {
-                problems.add("putIfAbsent(8, \"language\", \"pt\") returned " + raced.wrote() + " on a free key, "
-                        + "expected true.");
-            }
-            failIf(problems, "putIfAbsent");
+                ConditionalWriteReview.of(calls, table, store).failIfAny("putIfAbsent did not do what the lab asks:");
             }
         });
     }
@@ -341,15 +181,15 @@ class Lab11SqlVsNosqlGrader {
     @DisplayName("09 forUser reads all preferences of one user with a Query on the partition key, never a Scan")
     void e09_queryByUser(GradingSession session, CompiledSubmission code, StudentJvm jvm) {
         withDynamo(session, (calls, table) -> {
-            createTable(calls.grader(), table);
+            calls.createTable(table);
             Map<Long, Map<String, String>> data = new TreeMap<>();
             data.put(1L, Map.of("theme", "dark", "language", "pt"));
             data.put(2L, Map.of("theme", "light"));
             data.put(3L, Map.of("theme", "dark", "language", "de", "font_size", "16", "digest", "weekly"));
             data.put(30L, Map.of("language", "en"));
-            seed(calls.grader(), table, data);
+            calls.seed(table, data);
             try (StudentStore store = new StudentStore(jvm, code, calls.endpoint(), table)) {
-                assertForUser(store, Map.of(3L, data.get(3L), 2L, data.get(2L), 4L, Map.of()));
+                ForUserReview.assertForUser(store, Map.of(3L, data.get(3L), 2L, data.get(2L), 4L, Map.of()));
             }
         });
     }
@@ -399,130 +239,6 @@ class Lab11SqlVsNosqlGrader {
                 }
             }
         }
-    }
-
-    static void assertForUser(StudentStore store, Map<Long, Map<String, String>> cases) {
-        List<String> problems = new ArrayList<>();
-        for (Map.Entry<Long, Map<String, String>> c : new TreeMap<>(cases).entrySet()) {
-            Map<String, String> actual = store.forUser(c.getKey());
-            Map<String, String> expected = new TreeMap<>(c.getValue());
-            List<String> ops = store.operations();
-            if (ops.contains("Scan")) {
-                problems.add("forUser(" + c.getKey() + ") sent " + ops + ". A Scan reads every item of the table, all "
-                        + "users, and filters afterwards: its cost grows with the whole table. Query on the partition "
-                        + "key userId.");
-            } else if (!ops.contains("Query")) {
-                problems.add("forUser(" + c.getKey() + ") sent " + ops + " and no Query. All items of one partition "
-                        + "come back from one Query on userId (the names are not known in advance).");
-            } else if (store.seen().stream().anyMatch(q -> q.operation().equals("Query") && !q.keyCondition())) {
-                problems.add("forUser(" + c.getKey() + ") sent a Query without a key condition on userId.");
-            }
-            if (!actual.equals(expected)) {
-                problems.add("forUser(" + c.getKey() + ") returned " + abbreviate(actual) + ", expected "
-                        + abbreviate(expected) + (actual.size() < expected.size() && expected.size() > 3
-                        ? " (only the first page? a Query returns at most 1 MB per call)" : "") + ".");
-            }
-        }
-        failIf(problems, "forUser");
-    }
-
-    static void createTable(DynamoDbClient client, String table) {
-        client.createTable(r -> r.tableName(table)
-                .attributeDefinitions(
-                        AttributeDefinition.builder().attributeName("userId").attributeType(ScalarAttributeType.N).build(),
-                        AttributeDefinition.builder().attributeName("name").attributeType(ScalarAttributeType.S).build())
-                .keySchema(KeySchemaElement.builder().attributeName("userId").keyType(KeyType.HASH).build(),
-                        KeySchemaElement.builder().attributeName("name").keyType(KeyType.RANGE).build())
-                .billingMode(BillingMode.PAY_PER_REQUEST));
-        DynamoCalls.awaitActive(client, table);
-    }
-
-    static void seed(DynamoDbClient client, String table, Map<Long, Map<String, String>> data) {
-        data.forEach((user, prefs) -> prefs.forEach((name, value) -> graderPut(client, table, user, name, value)));
-    }
-
-    private static void graderPut(DynamoDbClient client, String table, long user, String name, String value) {
-        client.putItem(r -> r.tableName(table).item(Map.of("userId", AttributeValue.fromN(Long.toString(user)),
-                "name", AttributeValue.fromS(name), "value", AttributeValue.fromS(value))));
-    }
-
-    private static Optional<String> graderGet(DynamoDbClient client, String table, long user, String name) {
-        GetItemResponse r = client.getItem(b -> b.tableName(table).consistentRead(true)
-                .key(Map.of("userId", AttributeValue.fromN(Long.toString(user)), "name", AttributeValue.fromS(name))));
-        if (!r.hasItem() || r.item().isEmpty()) {
-            return Optional.empty();
-        }
-        AttributeValue value = r.item().get("value");
-        return Optional.of(value == null ? "(no attribute 'value')" : value.s() == null ? value.toString() : value.s());
-    }
-
-    /** The billing mode the student's CreateTable request asked for (the emulator may not report it back). */
-    record CreateTableSeen(String billingMode) {
-        static CreateTableSeen of(List<RecordedStore.Seen> requests) {
-            return requests.stream().filter(r -> r.operation().equals("CreateTable")).findFirst()
-                    .map(r -> new CreateTableSeen(r.billingMode())).orElse(new CreateTableSeen(null));
-        }
-    }
-
-    /** GIN (or B-tree) indexes on user_preferences; with {@code firstColumn}, only those that start with it. */
-    private static List<String> indexes(Connection admin, String method, String firstColumn) throws SQLException {
-        String sql = """
-                SELECT c.relname FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid
-                JOIN pg_am am ON am.oid = c.relam
-                LEFT JOIN pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = i.indkey[0]
-                WHERE i.indrelid = 'public.user_preferences'::regclass AND am.amname = ?
-                  AND (?::text IS NULL OR a.attname = ?) ORDER BY 1""";
-        try (var st = admin.prepareStatement(sql)) {
-            st.setString(1, method);
-            st.setString(2, firstColumn);
-            st.setString(3, firstColumn);
-            List<String> names = new ArrayList<>();
-            try (ResultSet rs = st.executeQuery()) {
-                while (rs.next()) {
-                    names.add(rs.getString(1));
-                }
-            }
-            return names;
-        }
-    }
-
-    private static Plan explainAllowingOnlyBitmaps(Connection admin, SqlAnswer answer) {
-        String query = answer.text().strip();
-        while (query.endsWith(";")) {
-            query = query.substring(0, query.length() - 1).strip();
-        }
-        try {
-            return PlanInspector.explain(admin, query, PlanInspector.ONLY_BITMAP_SCANS);
-        } catch (SQLException e) {
-            throw new AssertionFailedError("PostgreSQL could not plan your query in " + answer.origin() + ": "
-                    + e.getMessage());
-        }
-    }
-
-    private static void failIf(List<String> problems, String what) {
-        if (!problems.isEmpty()) {
-            throw new AssertionFailedError(what + " did not do what the lab asks:\n- " + String.join("\n- ", problems));
-        }
-    }
-
-    private static String outcome(StudentStore.Outcome o) {
-        return o.thrown() != null ? "threw " + o.thrown().simpleType() + ": " + o.thrown().message()
-                : "returned " + o.wrote();
-    }
-
-    private static String describe(Optional<String> value) {
-        return value.map(v -> "\"" + v + "\"").orElse("nothing (no such item)");
-    }
-
-    private static String quote(String s) {
-        return s == null ? "NULL" : "'" + s + "'";
-    }
-
-    /** A map for feedback, with long values cut short. */
-    private static String abbreviate(Map<String, String> map) {
-        return map.entrySet().stream().map(e -> e.getKey() + "=" + (e.getValue().length() > 20
-                        ? e.getValue().substring(0, 8) + "…(" + e.getValue().length() + " chars)" : e.getValue()))
-                .collect(Collectors.joining(", ", "{", "}"));
     }
 
     /** The reference answer of an exercise: {@code references/<name>.sql} beside this class. */

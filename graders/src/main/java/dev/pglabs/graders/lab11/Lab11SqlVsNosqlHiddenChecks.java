@@ -13,9 +13,7 @@ import java.util.Map;
 import java.util.Random;
 import java.util.TreeMap;
 
-import static dev.pglabs.graders.lab11.Lab11SqlVsNosqlGrader.assertForUser;
-import static dev.pglabs.graders.lab11.Lab11SqlVsNosqlGrader.createTable;
-import static dev.pglabs.graders.lab11.Lab11SqlVsNosqlGrader.seed;
+import static dev.pglabs.graders.lab11.ForUserReview.assertForUser;
 import static dev.pglabs.graders.lab11.Lab11SqlVsNosqlGrader.withDynamo;
 
 /**
@@ -36,7 +34,7 @@ class Lab11SqlVsNosqlHiddenChecks {
     @DisplayName("09 forUser reads every page of a user with a lot of data, and other users' data on new keys")
     void e09_queryPages(GradingSession session, CompiledSubmission code, StudentJvm jvm) {
         withDynamo(session, (calls, table) -> {
-            createTable(calls.grader(), table);
+            calls.createTable(table);
             Random random = new Random(1101);
             Map<Long, Map<String, String>> data = new TreeMap<>();
             for (int i = 0; i < 12; i++) {
@@ -53,7 +51,7 @@ class Lab11SqlVsNosqlHiddenChecks {
                 large.put("draft-" + j, Character.toString('a' + j).repeat(300_000));   // 1.5 MB: two pages
             }
             data.put(big, large);
-            seed(calls.grader(), table, data);
+            calls.seed(table, data);
             long other = data.keySet().stream().filter(k -> k != big).findFirst().orElseThrow();
             try (StudentStore store = new StudentStore(jvm, code, calls.endpoint(), table)) {
                 assertForUser(store, Map.of(big, large, other, data.get(other)));

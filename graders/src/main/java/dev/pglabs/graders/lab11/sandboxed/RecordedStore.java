@@ -13,6 +13,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.CreateTableRequest;
 import software.amazon.awssdk.services.dynamodb.model.CreateTableResponse;
+import software.amazon.awssdk.services.dynamodb.model.GetItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.GetItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
@@ -35,8 +36,8 @@ import java.util.Map;
 public final class RecordedStore implements AutoCloseable {
 
     /** One request of the student's client, as the checks read it. */
-    public record Seen(String operation, boolean conditional, boolean keyCondition, String billingMode)
-            implements Serializable {
+    public record Seen(String operation, boolean conditional, boolean keyCondition, String billingMode,
+                       boolean consistentRead) implements Serializable {
     }
 
     /** A grader's write to play right after the student's next read. */
@@ -97,7 +98,8 @@ public final class RecordedStore implements AutoCloseable {
         boolean keyCondition = request instanceof QueryRequest query
                 && (query.keyConditionExpression() != null || query.hasKeyConditions());
         String billing = request instanceof CreateTableRequest create ? create.billingModeAsString() : null;
-        seen.add(new Seen(operation, conditional, keyCondition, billing));
+        boolean consistent = request instanceof GetItemRequest get && Boolean.TRUE.equals(get.consistentRead());
+        seen.add(new Seen(operation, conditional, keyCondition, billing, consistent));
     }
 
     void answered(Object response) {
