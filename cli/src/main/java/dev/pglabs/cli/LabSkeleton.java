@@ -21,7 +21,8 @@ import java.util.regex.Pattern;
 /**
  * The files of a new lab, from the templates in {@code new-lab/}: README (notebook cells with their recorded
  * output, a "## Hints" section), one starter with its TODO and its solution, a grader, a dataset with a hidden
- * variant, one golden scenario, the lab's course.json entry and its row in README.md's table. Together they pass
+ * variant, two golden scenarios and the requirement map they prove, the lab's course.json entry and its row in
+ * README.md's table. Together they pass
  * {@code pglabs verify} and {@code pglabs dev check} as written. An SQL lab ({@code new-lab/sql/}) has a .sql
  * exercise and a reference query; a Java lab ({@code new-lab/java/}) has a Maven project whose one method the
  * student completes, called in the worker by a task of the grader's {@code sandboxed} package.
@@ -32,6 +33,7 @@ final class LabSkeleton {
     private static final String TEMPLATES = "new-lab/";
     static final String EXERCISE = "01-items-by-price.sql";
     static final String JAVA_EXERCISE = "src/main/java/app/items/ItemQueries.java";
+    private static final String REQUIREMENTS = "requirements.json";
 
     /** What the student writes: .sql files, or methods of Java classes that the grader calls in the worker. */
     enum Kind { SQL, JAVA }
@@ -128,9 +130,12 @@ final class LabSkeleton {
         files.put(home.resolve("graders/src/main/resources").resolve(graderPackage().replace('.', '/'))
                 .resolve("references/01-items-by-price.sql"), "sql/reference.sql");
         putDatasets(files, home);
-        Path golden = home.resolve("graders/src/test/resources/golden").resolve(folder()).resolve("renamed-column");
-        files.put(golden.resolve(folder()).resolve(EXERCISE), "sql/golden-submission.sql");
-        files.put(golden.resolve("expected.json"), "sql/golden-expected.json");
+        Path golden = home.resolve("graders/src/test/resources/golden").resolve(folder());
+        files.put(golden.resolve("renamed-column").resolve(folder()).resolve(EXERCISE), "sql/golden-submission.sql");
+        files.put(golden.resolve("renamed-column/expected.json"), "sql/golden-expected.json");
+        files.put(golden.resolve("no-tie-breaker").resolve(folder()).resolve(EXERCISE), "sql/golden-no-tie-breaker.sql");
+        files.put(golden.resolve("no-tie-breaker/expected.json"), "sql/golden-no-tie-breaker-expected.json");
+        files.put(golden.resolve(REQUIREMENTS), "sql/" + REQUIREMENTS);
         return files;
     }
 
@@ -147,9 +152,14 @@ final class LabSkeleton {
         files.put(graderDir.resolve(graderClass() + ".java"), "java/Grader.java");
         files.put(graderDir.resolve("sandboxed/CountCheaper.java"), "java/CountCheaper.java");
         putDatasets(files, home);
-        Path golden = home.resolve("graders/src/test/resources/golden").resolve(folder()).resolve("counts-equal-price");
-        files.put(golden.resolve(folder()).resolve(JAVA_EXERCISE), "java/golden-submission.java");
-        files.put(golden.resolve("expected.json"), "java/golden-expected.json");
+        Path golden = home.resolve("graders/src/test/resources/golden").resolve(folder());
+        files.put(golden.resolve("counts-equal-price").resolve(folder()).resolve(JAVA_EXERCISE),
+                "java/golden-submission.java");
+        files.put(golden.resolve("counts-equal-price/expected.json"), "java/golden-expected.json");
+        files.put(golden.resolve("closes-the-connection").resolve(folder()).resolve(JAVA_EXERCISE),
+                "java/golden-closes-connection.java");
+        files.put(golden.resolve("closes-the-connection/expected.json"), "java/golden-closes-connection-expected.json");
+        files.put(golden.resolve(REQUIREMENTS), "java/" + REQUIREMENTS);
         return files;
     }
 

@@ -15,9 +15,9 @@ import java.util.concurrent.Callable;
  * accepts as written.
  */
 @Command(name = "new-lab", description = {"Write the skeleton of a new lab: README (notebook cells, ## Hints), "
-        + "a starter with its TODO and its solution, a grader, a dataset with a hidden variant, a golden scenario, the "
-        + "course.json entry and the README table row. './pglabs verify NN' accepts it at once; then make it yours "
-        + "(docs/authoring.md)."})
+        + "a starter with its TODO and its solution, a grader, a dataset with a hidden variant, golden scenarios and "
+        + "the requirement map they prove, the course.json entry and the README table row. './pglabs verify NN' "
+        + "accepts it at once; then make it yours (docs/authoring.md)."})
 final class NewLabCommand implements Callable<Integer> {
 
     @Parameters(paramLabel = "NN-slug", description = "The lab's folder name: its number and slug, e.g. 12-window-functions.")

@@ -68,7 +68,7 @@ class DevCheckCommandTest {
                 + "\",\n      \"grader\":");
         Finding f = only("unique-check-ids");
         assertThat(f.problem()).contains("two checks with the id \"01-all-tags\"", "Lab01SqlBasicsGrader.e01_allTags",
-                "DuplicateCheckIds.again");
+                "DuplicateCheckIds.e01_again");
     }
 
     @Test
@@ -120,7 +120,10 @@ class DevCheckCommandTest {
     @DisplayName("a lab without golden scenarios")
     void noGoldenScenarios() throws IOException {
         delete(copy.resolve("graders/src/test/resources/golden").resolve(LAB));
-        Finding f = only("golden-scenarios");
+        List<Finding> found = findings();
+        // The requirement map lives beside the scenarios, so it is missing too.
+        assertThat(found).extracting(Finding::rule).containsExactly("golden-scenarios", "requirements");
+        Finding f = found.get(0);
         assertThat(f.where()).isEqualTo("graders/src/test/resources/golden/" + LAB);
         assertThat(f.fix()).contains("expected.json");
     }
@@ -146,6 +149,28 @@ class DevCheckCommandTest {
         assertThat(out.toString(java.nio.charset.StandardCharsets.UTF_8)).contains(
                 "labs/" + LAB + "/03-latest-published.sql: this starter differs", "[starter-todo]",
                 "\n    fix: add a line", "1 problem found");
+    }
+
+    @Test
+    @DisplayName("a task statement the requirement map does not quote: an error at its line; listed as todo: a "
+            + "warning, counted, and the command exits 0")
+    void requirementMapTodoIsAWarning() throws IOException {
+        Path map = copy.resolve("graders/src/test/resources/golden").resolve(LAB).resolve("requirements.json");
+        String statement = "Do not choose the id yourself: leave the id column out and let PostgreSQL generate it.";
+        replace(map, "\"text\": \"" + statement + "\"", "\"text\": \"Add a new tag named 'jshell'.\"");
+        Finding f = only("requirements");
+        assertThat(f.where()).isEqualTo("labs/" + LAB + "/08-insert-tag.sql:5");
+        assertThat(f.problem()).contains(statement);
+
+        replace(map, "\"requirements\": [", "\"todo\": [{\"source\": \"labs/" + LAB + "/08-insert-tag.sql\", "
+                + "\"text\": \"Do not choose the id yourself\", \"why\": \"needs its scenario\"}],\n  \"requirements\": [");
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        int exit = DevCommand.CheckCommand.report(Course.load(copy),
+                new java.io.PrintStream(out, true, java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(exit).isZero();
+        assertThat(out.toString(java.nio.charset.StandardCharsets.UTF_8)).contains(
+                "labs/" + LAB + "/08-insert-tag.sql:5: warning: task statement not mapped yet",
+                "needs its scenario", "The course keeps all", "(1 warning above");
     }
 
     // ---- a copy of the course holding lab 01 only ----------------------------------------------------

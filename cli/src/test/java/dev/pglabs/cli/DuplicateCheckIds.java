@@ -8,6 +8,6 @@ import dev.pglabs.grading.Grader;
 class DuplicateCheckIds {
 
     @Check(id = "01-all-tags")
-    void again() {
+    void e01_again() {
     }
 }

@@ -1,5 +1,8 @@
 package dev.pglabs.cli;
 
+import dev.pglabs.authoring.CourseCheck;
+import dev.pglabs.authoring.CourseRule;
+import dev.pglabs.authoring.Finding;
 import dev.pglabs.course.Course;
 import dev.pglabs.course.Lab;
 import org.junit.jupiter.api.DisplayName;
@@ -36,7 +39,9 @@ class NewLabCommandTest {
                 "graders/src/main/java/dev/pglabs/graders/lab90/Lab90DemoGrader.java",
                 "graders/src/main/resources/dev/pglabs/graders/lab90/references/01-items-by-price.sql",
                 "datasets/90-demo/schema.sql", "datasets/90-demo/data.sql", "datasets/90-demo/variant-hidden.sql",
-                "graders/src/test/resources/golden/90-demo/renamed-column/expected.json", "course.json", "README.md");
+                "graders/src/test/resources/golden/90-demo/renamed-column/expected.json",
+                "graders/src/test/resources/golden/90-demo/no-tie-breaker/expected.json",
+                "graders/src/test/resources/golden/90-demo/requirements.json", "course.json", "README.md");
         String manifest = Files.readString(home.resolve("course.json"));
         assertThat(manifest).startsWith(before.substring(0, before.lastIndexOf('}', before.lastIndexOf(']')) + 1))
                 .contains("\"default\": [\"90-demo/schema.sql\", \"90-demo/data.sql\"]");
@@ -50,6 +55,7 @@ class NewLabCommandTest {
         assertThat(Files.readString(home.resolve("README.md"))).contains("| [90-demo](labs/90-demo/README.md) |");
         assertThat(home.resolve("labs/90-demo/01-items-by-price.sql")).content().contains("-- TODO");
         assertThat(home.resolve("labs/90-demo/README.md")).content().contains("## Hints", "```sql", "pglabs:output");
+        assertThat(requirementFindings("90-demo")).isEmpty();
     }
 
     @Test
@@ -68,7 +74,9 @@ class NewLabCommandTest {
                 pkg + "Lab91JdbcDemoGrader.java", pkg + "sandboxed/CountCheaper.java", "datasets/91-jdbc-demo/schema.sql",
                 "datasets/91-jdbc-demo/data.sql", "datasets/91-jdbc-demo/variant-hidden.sql",
                 "graders/src/test/resources/golden/91-jdbc-demo/counts-equal-price/expected.json",
-                "graders/src/test/resources/golden/91-jdbc-demo/counts-equal-price/91-jdbc-demo/" + exercise)) {
+                "graders/src/test/resources/golden/91-jdbc-demo/counts-equal-price/91-jdbc-demo/" + exercise,
+                "graders/src/test/resources/golden/91-jdbc-demo/closes-the-connection/91-jdbc-demo/" + exercise,
+                "graders/src/test/resources/golden/91-jdbc-demo/requirements.json")) {
             assertThat(home.resolve(file)).as(file).isRegularFile().content().doesNotContain("${");
         }
         assertThat(home.resolve("labs/91-jdbc-demo/" + exercise)).content()
@@ -92,6 +100,7 @@ class NewLabCommandTest {
         assertThat(lab.datasets()).containsOnlyKeys("default", "hidden");
         assertThat(Files.readString(home.resolve("course.json")))
                 .contains("\"hidden\": [\"91-jdbc-demo/schema.sql\", \"91-jdbc-demo/data.sql\", \"91-jdbc-demo/variant-hidden.sql\"]");
+        assertThat(requirementFindings("91-jdbc-demo")).isEmpty();
     }
 
     @Test
@@ -126,6 +135,16 @@ class NewLabCommandTest {
         PglabsRun run = PglabsRun.of("new-lab", "nonsense", "--sql");
         assertThat(run.exit()).isEqualTo(1);
         assertThat(run.err()).contains("'nonsense' is not a lab folder name");
+    }
+
+    /**
+     * What dev check's requirements rule finds in the new lab: its task statements are mapped, its quotes found,
+     * its scenarios fail their checks (the check ids themselves are checked once the grader is built, by dev check).
+     */
+    private List<Finding> requirementFindings(String folder) {
+        CourseRule requirements = CourseCheck.RULES.stream().filter(r -> r.name().equals("requirements")).findFirst()
+                .orElseThrow();
+        return requirements.check(Course.load(home)).stream().filter(f -> f.where().contains(folder)).toList();
     }
 
     private Course courseCopy() throws IOException {

@@ -1,5 +1,6 @@
 package dev.pglabs.authoring;
 
+import dev.pglabs.course.Lab;
 import dev.pglabs.grading.Check;
 
 import java.lang.reflect.Method;
@@ -7,6 +8,9 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Stream;
 
 /** Grader classes as the harness loads them: from the class path, without running their initialisers. */
 final class GraderClasses {
@@ -40,5 +44,31 @@ final class GraderClasses {
     static String id(Method check) {
         String id = check.getAnnotation(Check.class).id();
         return id.isEmpty() ? check.getName() : id;
+    }
+
+    /** The grader and hidden grader classes a lab names (either may be null in course.json). */
+    static List<String> classNames(Lab lab) {
+        return Stream.of(lab.grader(), lab.hiddenGrader()).filter(c -> c != null && !c.isBlank()).toList();
+    }
+
+    /**
+     * Every check id of a lab as results name them: each check's id, and {@code <id>:hidden} for a check that also
+     * runs on a variant ({@code hiddenOn}). Empty when a class is not on the class path (the grader-lab rule says so).
+     */
+    static Optional<Set<String>> checkIds(Lab lab) {
+        Set<String> ids = new TreeSet<>();
+        for (String className : classNames(lab)) {
+            Class<?> type = load(className).orElse(null);
+            if (type == null) {
+                return Optional.empty();
+            }
+            for (Method m : checks(type)) {
+                ids.add(id(m));
+                if (!m.getAnnotation(Check.class).hiddenOn().isEmpty()) {
+                    ids.add(id(m) + ":hidden");
+                }
+            }
+        }
+        return Optional.of(ids);
     }
 }

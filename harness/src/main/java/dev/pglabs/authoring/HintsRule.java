@@ -9,7 +9,6 @@ import java.lang.reflect.Method;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
 
 /**
  * Every lab has hints (a "## Hints" section in its README with a {@code ### <exercise>} heading per exercise) and
@@ -61,7 +60,7 @@ final class HintsRule implements CourseRule {
 
     private static List<Hint> hints(Course course, Lab lab, Path readme, LabHints readmeHints) {
         List<Hint> hints = new ArrayList<>();
-        for (String className : Stream.of(lab.grader(), lab.hiddenGrader()).filter(c -> c != null).toList()) {
+        for (String className : GraderClasses.classNames(lab)) {
             Path source = CourseFiles.graderSource(course, className);
             GraderClasses.load(className).ifPresent(type -> {
                 for (Method m : GraderClasses.checks(type)) {

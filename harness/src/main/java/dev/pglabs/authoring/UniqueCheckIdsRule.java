@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 
 /** No two checks of a lab (grader and hidden grader together) share an id: results and hints are keyed by it. */
 final class UniqueCheckIdsRule implements CourseRule {
@@ -29,7 +28,7 @@ final class UniqueCheckIdsRule implements CourseRule {
         List<Finding> findings = new ArrayList<>();
         for (Lab lab : course.labs()) {
             Map<String, String> firstBy = new HashMap<>();
-            for (String className : Stream.of(lab.grader(), lab.hiddenGrader()).filter(c -> c != null).toList()) {
+            for (String className : GraderClasses.classNames(lab)) {
                 Class<?> type = GraderClasses.load(className).orElse(null);
                 if (type == null) {
                     continue;  // the grader-lab rule reports it

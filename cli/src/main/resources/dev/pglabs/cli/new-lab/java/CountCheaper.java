@@ -15,7 +15,8 @@ import java.util.Properties;
 
 /**
  * {@code ItemQueries.countCheaperThan(connection, limit)} in the worker, on a connection to the check's database
- * that the task opens (and closes) there as the check's role: what the student's method returned.
+ * that the task opens (and closes) there as the check's role: what the student's method returned, as long as it
+ * left that connection open (the task says the caller owns it).
  *
  * @param jdbcUrl  the check's database as the worker reaches it (no credentials in it)
  * @param login    user and password of the check's role
@@ -31,7 +32,13 @@ public record CountCheaper(CodeRef code, String jdbcUrl, Properties login, BigDe
         Method count = method(context);
         try (Connection connection = DriverManager.getConnection(jdbcUrl, login)) {
             // What the student's method throws comes back (unwrapped) as the check's feedback.
-            return (Integer) count.invoke(null, connection, limit);
+            Integer result = (Integer) count.invoke(null, connection, limit);
+            if (connection.isClosed()) {
+                throw new SubmissionProblem(CheckStatus.FAILED, "countCheaperThan closed the connection it was given. "
+                        + "The caller owns it and goes on using it: close only what your method opens (its statement "
+                        + "and result set).");
+            }
+            return result;
         }
     }
 
