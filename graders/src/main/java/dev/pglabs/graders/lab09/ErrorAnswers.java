@@ -11,6 +11,7 @@ final class ErrorAnswers {
     private ErrorAnswers() {
     }
 
+    /** An ApiError whose "fields" name each of {@code names} (none: only the error is asked for). */
     static void assertFields(Reply reply, String... names) {
         JsonNode fields = assertError(reply).path("fields");
         List<String> missing = new ArrayList<>();
