@@ -86,6 +86,11 @@ final class BlogData {
         return (int) number("SELECT coalesce(min(id), -1) FROM posts WHERE status = 'draft'");
     }
 
+    /** An archived post (lowest id), or -1. */
+    int someArchived() {
+        return (int) number("SELECT coalesce(min(id), -1) FROM posts WHERE status = 'archived'");
+    }
+
     /** The published post with comments whose author wrote it (lowest id): what exercise 5 deletes. */
     int commentedPost() {
         return (int) number("SELECT min(p.id) FROM posts p WHERE EXISTS (SELECT 1 FROM comments c WHERE c.post_id = p.id)");

@@ -2,6 +2,7 @@ package dev.pglabs.graders.lab09;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.pglabs.grading.Problems;
 import dev.pglabs.results.CheckFailure;
 import dev.pglabs.results.CheckStatus;
 import dev.pglabs.worker.StudentJvm;
@@ -76,6 +77,16 @@ record Reply(String route, String request, int status, Map<String, List<String>>
                     .orElse("")) + ". Answer with ctx.json(…).");
         }
         return json;
+    }
+
+    /** Fails the check with this answer and what is wrong with it. */
+    CheckFailure failure(String problem) {
+        return new CheckFailure(CheckStatus.FAILED, request + "\nanswered " + describe() + "\nbut:\n- " + problem);
+    }
+
+    /** Fails the check with this answer and everything wrong with it, when anything is. */
+    void failIfAny(Problems problems) {
+        problems.failIfAny(request + "\nanswered " + describe() + "\nbut:");
     }
 
     /** "404 Not Found with {"error": …}" for feedback, the body cut to a few hundred characters. */

@@ -86,6 +86,18 @@ final class StudentApi implements AutoCloseable {
         }
     }
 
+    /** What a check does with the running API and the data it runs on. */
+    interface Check {
+        void run(StudentApi api, BlogData data);
+    }
+
+    /** Starts the student's API on the check's database, runs the check, and always stops the server. */
+    static void during(CompiledSubmission code, StudentJvm jvm, CheckDatabase db, LabFiles files, Check check) {
+        try (StudentApi api = start(jvm, code, db, files)) {
+            check.run(api, new BlogData(db));
+        }
+    }
+
     Reply get(String path, String... headers) {
         return send("GET", path, null, headers);
     }
