@@ -48,7 +48,7 @@ final class Workbench {
     /** Runs the student's scripts in order, as the student, in the check's session. */
     void run(SqlAnswer... scripts) {
         for (SqlAnswer script : scripts) {
-            db.student().execute(script.text(), script.origin());
+            db.student().execute(script.statements(), script.origin());
         }
     }
 

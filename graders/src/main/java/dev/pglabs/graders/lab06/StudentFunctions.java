@@ -22,7 +22,7 @@ final class StudentFunctions {
 
     /** Runs the student's file, which creates their function(s). Errors end the check with the file's own lines. */
     static void install(StudentSession session, SqlAnswer answer) {
-        session.execute(answer.text(), answer.origin());
+        session.execute(answer.statements(), answer.origin());
     }
 
     /** The file must have created the function; a missing one is explained rather than left to a call error. */

@@ -112,7 +112,7 @@ class Lab11SqlVsNosqlGrader {
     @DisplayName("04 adds a stored generated column theme that follows prefs, with a B-tree index on it")
     void e04_themeColumn(LabFiles files, SqlCheck sql) throws SQLException {
         SqlAnswer answer = files.sql("04-theme-column.sql");
-        sql.database().student().execute(answer.text(), answer.origin());
+        sql.database().student().execute(answer.statements(), answer.origin());
         try (Connection admin = sql.database().openAdmin()) {
             ThemeColumnReview.of(admin, answer.origin()).failIfAny("The generated column is not as the task asks:");
         }
