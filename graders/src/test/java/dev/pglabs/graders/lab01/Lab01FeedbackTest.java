@@ -1,9 +1,11 @@
 package dev.pglabs.graders.lab01;
 
 import dev.pglabs.graders.support.CourseGrading;
+import dev.pglabs.graders.support.Folders;
 import dev.pglabs.results.CheckResult;
 import dev.pglabs.results.CheckStatus;
 import dev.pglabs.results.LabResult;
+import dev.pglabs.scenarios.Scenario;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -80,8 +82,21 @@ class Lab01FeedbackTest {
         return checks;
     }
 
+    /** A golden scenario of lab 01, made into a submission (its files laid over its base) and graded. */
     private static LabResult labResult(String scenario) {
-        return CourseGrading.grade(goldenRoot().resolve(scenario), "01").labs().get(0);
+        Path root = null;
+        try {
+            root = Files.createTempDirectory("pglabs-lab01-");
+            Scenario.load(goldenRoot().resolve(scenario), LAB_FOLDER)
+                    .materialise(CourseGrading.course().home(), root.resolve(LAB_FOLDER));
+            return CourseGrading.grade(root, "01").labs().get(0);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } finally {
+            if (root != null) {
+                Folders.delete(root);
+            }
+        }
     }
 
     private static Path goldenRoot() {
