@@ -50,8 +50,6 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 @DisplayName("Golden submissions of every lab")
 class GoldenSubmissionsTest {
 
-    private static final String GOLDEN = "/golden";
-
     /** The submissions made from scenarios, removed when the class is done. */
     private static final List<Path> MADE = new CopyOnWriteArrayList<>();
     /** The base's result per base folder, graded once: the lab's checks. */
@@ -149,13 +147,12 @@ class GoldenSubmissionsTest {
         }
     }
 
-    /** The scenario's folder in the source tree (not the copy the test reads), where a regenerated file goes. */
+    /** The scenario's folder, where a regenerated file goes. */
     private static Path sourceFolder(Scenario scenario) {
-        return CourseGrading.course().home().resolve("graders/src/test/resources/golden").resolve(scenario.lab())
-                .resolve(scenario.name());
+        return goldenRoot().resolve(scenario.lab()).resolve(scenario.name());
     }
 
     private static Path goldenRoot() {
-        return ExpectedResult.resourceFolder(GoldenSubmissionsTest.class, GOLDEN);
+        return Folders.corpus("golden");
     }
 }

@@ -73,7 +73,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class HostileSubmissionsTest {
 
-    private static final String HOSTILE = "/hostile";
     private static final String SECRET = "pglabs-hostile-secret-7f3a";
     private static final String PROPERTY_SECRET = "pglabs-hostile-property-secret-2b9e";
     /** In the command line of every process the fork-bomb case starts. */
@@ -202,8 +201,7 @@ class HostileSubmissionsTest {
         Path students = Files.createDirectories(temp.resolve("class"));
         Path lab01 = course.home().resolve("solutions/01-sql-basics");
         Folders.copyTree(lab01, students.resolve("alice/labs/01-sql-basics"));
-        Scenario.load(ExpectedResult.resourceFolder(HostileSubmissionsTest.class, "/golden/01-sql-basics/passes-some"),
-                "01-sql-basics").materialise(course.home(), students.resolve("bob/01-sql-basics"));
+        Scenario.load(Folders.corpus("golden").resolve("01-sql-basics/passes-some"), "01-sql-basics").materialise(course.home(), students.resolve("bob/01-sql-basics"));
         Path mallory = students.resolve("robert'); DROP TABLE students;-- ü/labs/01-sql-basics");
         Folders.copyTree(lab01, mallory);
         Files.writeString(mallory.resolve("01-all-tags.sql"), "SELECT pg_sleep(60)\n");
@@ -442,6 +440,6 @@ class HostileSubmissionsTest {
     }
 
     private static Path hostileRoot() {
-        return ExpectedResult.resourceFolder(HostileSubmissionsTest.class, HOSTILE);
+        return Folders.corpus("hostile");
     }
 }

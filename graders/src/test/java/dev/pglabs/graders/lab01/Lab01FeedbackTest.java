@@ -10,7 +10,6 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
-import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -100,10 +99,6 @@ class Lab01FeedbackTest {
     }
 
     private static Path goldenRoot() {
-        try {
-            return Path.of(Lab01FeedbackTest.class.getResource("/golden/" + LAB_FOLDER).toURI());
-        } catch (URISyntaxException e) {
-            throw new IllegalStateException(e);
-        }
+        return Folders.corpus("golden").resolve(LAB_FOLDER);
     }
 }

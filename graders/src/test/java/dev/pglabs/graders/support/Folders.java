@@ -16,6 +16,14 @@ public final class Folders {
     private Folders() {
     }
 
+    /**
+     * A corpus of the course's tests in the source tree ({@code "golden"}, {@code "hostile"}): read there, not from
+     * the build's copy, which keeps files a scenario no longer has.
+     */
+    public static Path corpus(String name) {
+        return CourseGrading.course().home().resolve("graders/src/test/resources").resolve(name);
+    }
+
     /** Copies every file under {@code from} into {@code to}, replacing what is there; links are copied as links. */
     public static void copyTree(Path from, Path to) throws IOException {
         ScratchFolders.copyTree(from, to);
