@@ -10,7 +10,10 @@ import dev.pglabs.grading.GradingProgress;
 import dev.pglabs.grading.GradingRunner;
 import dev.pglabs.grading.GradingSession;
 import dev.pglabs.provisioning.ProviderKind;
+import dev.pglabs.provisioning.ScratchFolders;
 import dev.pglabs.results.Scores;
+import dev.pglabs.scenarios.Scenario;
+import dev.pglabs.scenarios.ScenarioFile;
 import dev.pglabs.submission.Submission;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -21,7 +24,6 @@ import picocli.CommandLine.Spec;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -149,31 +151,22 @@ final class ClassBenchCommand implements Callable<Integer> {
                 Path scenarios = golden.resolve(lab.folder());
                 if (Files.isDirectory(scenarios)) {
                     try (Stream<Path> list = Files.list(scenarios)) {
-                        list.map(p -> p.resolve(lab.folder())).filter(Files::isDirectory).sorted().forEach(variants::add);
+                        list.filter(p -> Files.isRegularFile(p.resolve(ScenarioFile.NAME))).sorted()
+                                .forEach(variants::add);
                     }
                 }
                 Path source = variants.get((s + l) % variants.size());
-                if (Files.isDirectory(source)) {
-                    copyTree(source, student.resolve(lab.folder()));
+                Path target = student.resolve(lab.folder());
+                if (Files.isRegularFile(source.resolve(ScenarioFile.NAME))) {
+                    // A golden scenario: its files laid over its base (format in golden/README.md).
+                    Scenario.load(source, lab.folder()).materialise(course.home(), target);
+                } else if (Files.isDirectory(source)) {
+                    ScratchFolders.copyTree(source, target);
                 }
             }
             Files.createDirectories(student);
         }
         return root;
-    }
-
-    private static void copyTree(Path from, Path to) throws IOException {
-        try (Stream<Path> files = Files.walk(from)) {
-            for (Path file : files.toList()) {
-                Path target = to.resolve(from.relativize(file).toString());
-                if (Files.isDirectory(file)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.createDirectories(target.getParent());
-                    Files.copy(file, target, StandardCopyOption.REPLACE_EXISTING);
-                }
-            }
-        }
     }
 
     private static void deleteTree(Path dir) throws IOException {
