@@ -12,6 +12,8 @@ import dev.pglabs.grading.GradingSession;
 import dev.pglabs.provisioning.ProviderKind;
 import dev.pglabs.provisioning.ScratchFolders;
 import dev.pglabs.results.Scores;
+import dev.pglabs.scenarios.Scenario;
+import dev.pglabs.scenarios.ScenarioFile;
 import dev.pglabs.submission.Submission;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -149,12 +151,17 @@ final class ClassBenchCommand implements Callable<Integer> {
                 Path scenarios = golden.resolve(lab.folder());
                 if (Files.isDirectory(scenarios)) {
                     try (Stream<Path> list = Files.list(scenarios)) {
-                        list.map(p -> p.resolve(lab.folder())).filter(Files::isDirectory).sorted().forEach(variants::add);
+                        list.filter(p -> Files.isRegularFile(p.resolve(ScenarioFile.NAME))).sorted()
+                                .forEach(variants::add);
                     }
                 }
                 Path source = variants.get((s + l) % variants.size());
-                if (Files.isDirectory(source)) {
-                    ScratchFolders.copyTree(source, student.resolve(lab.folder()));
+                Path target = student.resolve(lab.folder());
+                if (Files.isRegularFile(source.resolve(ScenarioFile.NAME))) {
+                    // A golden scenario: its files laid over its base (format in golden/README.md).
+                    Scenario.load(source, lab.folder()).materialise(course.home(), target);
+                } else if (Files.isDirectory(source)) {
+                    ScratchFolders.copyTree(source, target);
                 }
             }
             Files.createDirectories(student);

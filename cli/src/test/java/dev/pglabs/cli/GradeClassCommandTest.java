@@ -8,6 +8,7 @@ import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvParser;
 import dev.pglabs.course.Course;
 import dev.pglabs.results.Scores;
+import dev.pglabs.scenarios.Scenario;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -44,7 +45,6 @@ class GradeClassCommandTest {
     @BeforeAll
     static void gradeTheClassTwice() throws IOException {
         Course course = Course.locate();
-        Path golden = course.home().resolve("graders/src/test/resources/golden");
         submissions = Files.createDirectories(tmp.resolve("submissions"));
         copy(course.solutionsDir().resolve("01-sql-basics"), submissions.resolve("alice/01-sql-basics"));
         copy(course.solutionsDir().resolve("03-relations-joins"), submissions.resolve("alice/03-relations-joins"));
@@ -52,13 +52,12 @@ class GradeClassCommandTest {
         copy(course.labsDir().resolve("03-relations-joins"), submissions.resolve("bob/03-relations-joins"));
         // A clone of the whole student repository; its solutions/ folder must not be graded.
         Path clone = submissions.resolve("carol/pglabs-carol");
-        copy(golden.resolve("01-sql-basics/passes-some/01-sql-basics"), clone.resolve("labs/01-sql-basics"));
-        copy(golden.resolve("03-relations-joins/inner-instead-of-left/03-relations-joins"),
-                clone.resolve("labs/03-relations-joins"));
+        golden(course, "01-sql-basics", "passes-some", clone.resolve("labs/01-sql-basics"));
+        golden(course, "03-relations-joins", "inner-instead-of-left", clone.resolve("labs/03-relations-joins"));
         copy(course.solutionsDir().resolve("01-sql-basics"), clone.resolve("solutions/01-sql-basics"));
-        copy(golden.resolve("01-sql-basics/dml-mistakes/01-sql-basics"), submissions.resolve(FORMULA + "/01-sql-basics"));
+        golden(course, "01-sql-basics", "dml-mistakes", submissions.resolve(FORMULA + "/01-sql-basics"));
         copy(course.solutionsDir().resolve("03-relations-joins"), submissions.resolve(FORMULA + "/03-relations-joins"));
-        copy(golden.resolve("03-relations-joins/fan-out-double-count/03-relations-joins"),
+        golden(course, "03-relations-joins", "fan-out-double-count",
                 submissions.resolve(MARKUP + "/03-relations-joins"));
         Files.writeString(submissions.resolve("eve.zip"), "not unzipped");
 
@@ -69,6 +68,12 @@ class GradeClassCommandTest {
     }
 
     /** Copies a folder tree (other tests of the CLI make their submissions and course copies with it too). */
+    /** A golden scenario of the graders' tests as a student's lab folder: its files laid over its base. */
+    static void golden(Course course, String lab, String scenario, Path target) {
+        Scenario.load(course.home().resolve("graders/src/test/resources/golden").resolve(lab).resolve(scenario), lab)
+                .materialise(course.home(), target);
+    }
+
     static void copy(Path from, Path to) throws IOException {
         try (Stream<Path> files = Files.walk(from)) {
             for (Path file : files.toList()) {

@@ -91,7 +91,7 @@ class NewLabCommandTest {
         assertThat(home.resolve(pkg + "sandboxed/CountCheaper.java")).content()
                 .contains("package dev.pglabs.graders.lab91.sandboxed;", "implements StudentTask<Integer>");
         assertThat(home.resolve("graders/src/test/resources/golden/91-jdbc-demo/counts-equal-price/expected.json"))
-                .content().contains("\"overlay\": \"solutions\"", "\"01-count-cheaper:hidden\": \"failed\"");
+                .content().contains("\"base\": \"solutions\"", "\"01-count-cheaper:hidden\": \"failed\"");
         assertThat(home.resolve("labs/91-jdbc-demo/README.md")).content()
                 .contains("## Hints", "### 01-count-cheaper", "```java", "pglabs:output");
 

@@ -1,27 +1,38 @@
 package dev.pglabs.graders;
 
 import dev.pglabs.graders.support.CourseGrading;
-import dev.pglabs.graders.support.Folders;
 import dev.pglabs.graders.support.ExpectedResult;
-import dev.pglabs.results.Scores;
+import dev.pglabs.graders.support.Folders;
+import dev.pglabs.graders.support.ScenarioRegeneration;
 import dev.pglabs.results.CheckResult;
 import dev.pglabs.results.CheckStatus;
 import dev.pglabs.results.LabResult;
+import dev.pglabs.results.Scores;
 import dev.pglabs.results.SubmissionResult;
+import dev.pglabs.scenarios.Scenario;
+import dev.pglabs.scenarios.ScenarioFile;
 import dev.pglabs.worker.Isolation;
 import dev.pglabs.worker.SandboxPolicy;
 import org.assertj.core.api.SoftAssertions;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -29,135 +40,119 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * Golden tests of every grader, in the manner of exercism's java-test-runner: each folder
- * {@code src/test/resources/golden/<lab>/<scenario>/} holds a submission ({@code <lab>/…}) next to the result
- * it must get ({@code expected.json}, format in golden/README.md). The submission is graded in process by the
- * real harness against a real PostgreSQL, exactly as {@code pglabs grade <lab>} would.
+ * {@code src/test/resources/golden/<lab>/<scenario>/} is a scenario (format in golden/README.md): files laid over the
+ * lab's solution or starter, and the checks whose result differs from that base. The submission is graded in
+ * process by the real harness against a real PostgreSQL, exactly as {@code pglabs grade <lab>} would.
+ *
+ * <p>{@code -Dpglabs.golden.regenerate=true} rewrites each scenario's expected.json from the run (for review with
+ * {@code git diff}), then checks the run against what it wrote.
  */
 @DisplayName("Golden submissions of every lab")
 class GoldenSubmissionsTest {
 
-    private static final String GOLDEN = "/golden";
+    /** The submissions made from scenarios, removed when the class is done. */
+    private static final List<Path> MADE = new CopyOnWriteArrayList<>();
+    /** The base's result per base folder, graded once: the lab's checks. */
+    private static final Map<Path, CompletableFuture<LabResult>> BASES = new ConcurrentHashMap<>();
 
-    /** One golden folder and what its expected.json says. */
-    record Scenario(String lab, String name, String description, Path submission, boolean needsSandbox,
-                    Map<String, java.util.Set<CheckStatus>> statuses,
-                    Map<String, Map<CheckStatus, List<String>>> feedbackContains) {
-        @Override
-        public String toString() {
-            return lab + "/" + name + " (" + description + ")";
-        }
+    @AfterAll
+    static void removeSubmissions() {
+        MADE.forEach(Folders::delete);
+        MADE.clear();
     }
 
-    /**
-     * expected.json key: {@code "overlay": "solutions"} makes the scenario's files an overlay on the reference solution
-     * (only the changed files are kept in the folder); the test grades the solution with them laid over it.
-     */
-    static final String OVERLAY = "overlay";
-
-    /**
-     * expected.json key: {@code "sandbox": "bubblewrap"} for a hostile scenario whose expectations hold only in the
-     * OS sandbox (without it, student code reads the machine: what --unsafe-no-sandbox gives up); skipped elsewhere.
-     */
-    static final String SANDBOX = "sandbox";
-
-    /** The solution copies made for overlay scenarios, removed when the class is done. */
-    private static final List<Path> OVERLAID = new java.util.concurrent.CopyOnWriteArrayList<>();
-
-    @org.junit.jupiter.api.AfterAll
-    static void removeOverlays() {
-        OVERLAID.forEach(Folders::delete);
-        OVERLAID.clear();
-    }
-
-    static Stream<Scenario> scenarios() throws IOException {
-        List<Scenario> all = new ArrayList<>();
-        try (Stream<Path> labs = Files.list(goldenRoot())) {
-            // -Dpglabs.golden.labs=08,09 runs the scenarios of some labs only (while working on them).
-            List<String> only = List.of(System.getProperty("pglabs.golden.labs", "").split(",")).stream()
-                    .map(String::strip).filter(x -> !x.isEmpty()).toList();
-            for (Path lab : labs.filter(Files::isDirectory).sorted()
-                    .filter(l -> only.isEmpty() || only.stream().anyMatch(o -> l.getFileName().toString().startsWith(o)))
-                    .toList()) {
-                try (Stream<Path> folders = Files.list(lab)) {
-                    folders.filter(Files::isDirectory).sorted().map(GoldenSubmissionsTest::load).forEach(all::add);
-                }
-            }
-        }
+    static Stream<Scenario> scenarios() {
+        // -Dpglabs.golden.labs=08,09 runs the scenarios of some labs only (while working on them).
+        List<String> only = Stream.of(System.getProperty("pglabs.golden.labs", "").split(","))
+                .map(String::strip).filter(x -> !x.isEmpty()).toList();
+        List<Scenario> all = Scenario.under(goldenRoot()).stream()
+                .filter(s -> only.isEmpty() || only.stream().anyMatch(s.lab()::startsWith)).toList();
         assertThat(all).as("golden scenarios under %s", goldenRoot()).isNotEmpty();
+        assertThat(all).as("golden scenarios generate no fixtures (only the hostile corpus does)")
+                .allSatisfy(s -> assertThat(s.file().generate()).as(s.name()).isEmpty());
         return all.stream();
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("scenarios")
-    @org.junit.jupiter.api.parallel.Execution(org.junit.jupiter.api.parallel.ExecutionMode.CONCURRENT)
+    @Execution(ExecutionMode.CONCURRENT)
     @DisplayName("each golden submission gets exactly the expected status, score and feedback on every check")
     void gradesAsExpected(Scenario scenario) {
         Optional<String> forced = Optional.ofNullable(System.getProperty(SandboxPolicy.PROPERTY));
-        assumeTrue(!scenario.needsSandbox() || SandboxPolicy.PREFER.choose(forced).orElse(null) == Isolation.BUBBLEWRAP,
-                scenario + " needs the OS sandbox, and student code runs without it here: "
+        assumeTrue(!scenario.file().sandbox()
+                        || SandboxPolicy.PREFER.choose(forced).orElse(null) == Isolation.BUBBLEWRAP,
+                scenario.lab() + "/" + scenario + " needs the OS sandbox, and student code runs without it here: "
                         + SandboxPolicy.whyNotUsed(forced));
-        LabResult lab = labResult(scenario);
-        Map<String, CheckResult> checks = byId(lab);
+        String name = scenario.lab() + "/" + scenario.name();
+        LabResult lab = grade(submission(scenario), scenario.lab());
+        Map<String, CheckResult> checks = ExpectedResult.byId(lab);
+        Map<String, CheckResult> base = ExpectedResult.byId(base(scenario));
+        ScenarioFile expected = Boolean.getBoolean(ScenarioRegeneration.PROPERTY)
+                ? ScenarioRegeneration.rewrite(sourceFolder(scenario), scenario.file(), checks) : scenario.file();
         SoftAssertions softly = new SoftAssertions();
 
-        softly.assertThat(checks.keySet())
-                .as("%s: the checks of the lab are exactly the ones listed in expected.json", scenario)
-                .containsExactlyInAnyOrderElementsOf(scenario.statuses().keySet());
-
-        ExpectedResult.assertChecks(softly, scenario.name(), checks, scenario.statuses(),
-                scenario.feedbackContains());
+        softly.assertThat(checks.keySet()).as("%s: the checks of the lab, as its base %s gets them", name,
+                expected.base().key()).containsExactlyInAnyOrderElementsOf(base.keySet());
+        base.values().forEach(check -> softly.assertThat(check.status())
+                .as("%s: the base %s gets %s on %s; feedback:%n%s", name, expected.base().key(),
+                        expected.base().unlistedStatuses(), check.id(), ExpectedResult.indent(check.feedback()))
+                .isIn(expected.base().unlistedStatuses()));
+        Set<String> ids = new LinkedHashSet<>(checks.keySet());
+        ids.addAll(expected.statuses().keySet());
+        ExpectedResult.assertChecks(softly, name, checks, expected.effectiveStatuses(ids),
+                expected.feedbackContains());
 
         double passedPoints = checks.values().stream().filter(c -> c.status() == CheckStatus.PASSED)
                 .mapToDouble(CheckResult::max).sum();
         double partialPoints = checks.values().stream().filter(c -> c.status() != CheckStatus.PASSED)
                 .mapToDouble(CheckResult::points).sum();
         softly.assertThat(lab.score()).as("%s: the score is the points of the passed checks (plus partial credit)",
-                scenario).isEqualTo(Scores.round(passedPoints + partialPoints));
+                name).isEqualTo(Scores.round(passedPoints + partialPoints));
         softly.assertAll();
     }
 
     // ---- helpers ------------------------------------------------------------------------------------
 
-    private static LabResult labResult(Scenario scenario) {
-        SubmissionResult result = CourseGrading.grade(submission(scenario), scenario.lab());
-        assertThat(result.labs()).as("labs graded for %s", scenario).hasSize(1);
+    private static LabResult grade(Path submission, String lab) {
+        SubmissionResult result = CourseGrading.grade(submission, lab);
+        assertThat(result.labs()).as("labs graded in %s", submission).hasSize(1);
         return result.labs().get(0);
     }
 
-    /** The folder to grade: the scenario itself, or the solution with the scenario's files laid over it. */
-    private static Path submission(Scenario scenario) {
-        Path folder = scenario.submission();
-        ExpectedResult expected = ExpectedResult.read(folder.resolve("expected.json"), scenario.name(), List.of(OVERLAY, SANDBOX));
-        if (!expected.json().path(OVERLAY).asText("").equals("solutions")) {
-            return folder;
+    /** The base's result, graded once for all scenarios on that base (the first to need it grades it). */
+    private static LabResult base(Scenario scenario) {
+        Path folder = scenario.base(CourseGrading.course().home());
+        CompletableFuture<LabResult> mine = new CompletableFuture<>();
+        CompletableFuture<LabResult> first = BASES.putIfAbsent(folder, mine);
+        if (first != null) {
+            return first.join();
         }
         try {
+            mine.complete(grade(folder.getParent(), scenario.lab()));
+        } catch (RuntimeException | Error e) {
+            mine.completeExceptionally(e);
+        }
+        return mine.join();
+    }
+
+    /** The folder to grade: the scenario's base with its files laid over it. */
+    private static Path submission(Scenario scenario) {
+        try {
             Path root = Files.createTempDirectory("pglabs-golden-");
-            OVERLAID.add(root);
-            Path target = root.resolve(scenario.lab());
-            Folders.copyTree(CourseGrading.course().home().resolve("solutions").resolve(scenario.lab()), target);
-            Folders.copyTree(folder.resolve(scenario.lab()), target);
+            MADE.add(root);
+            scenario.materialise(CourseGrading.course().home(), root.resolve(scenario.lab()));
             return root;
         } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            throw new UncheckedIOException(e);
         }
     }
 
-    private static Map<String, CheckResult> byId(LabResult lab) {
-        return ExpectedResult.byId(lab);
-    }
-
-    private static Scenario load(Path folder) {
-        String name = folder.getFileName().toString();
-        String lab = folder.getParent().getFileName().toString();
-        assertThat(folder.resolve(lab)).as("%s holds the submission in %s/", name, lab).isDirectory();
-        ExpectedResult expected = ExpectedResult.read(folder.resolve("expected.json"), name, List.of(OVERLAY, SANDBOX));
-        boolean needsSandbox = expected.json().path(SANDBOX).asText("").equals("bubblewrap");
-        return new Scenario(lab, name, expected.description(), folder, needsSandbox, expected.statuses(),
-                expected.feedbackContains());
+    /** The scenario's folder, where a regenerated file goes. */
+    private static Path sourceFolder(Scenario scenario) {
+        return goldenRoot().resolve(scenario.lab()).resolve(scenario.name());
     }
 
     private static Path goldenRoot() {
-        return ExpectedResult.resourceFolder(GoldenSubmissionsTest.class, GOLDEN);
+        return Folders.corpus("golden");
     }
 }

@@ -17,6 +17,8 @@ import dev.pglabs.results.CheckResult;
 import dev.pglabs.results.CheckStatus;
 import dev.pglabs.results.LabResult;
 import dev.pglabs.results.SubmissionResult;
+import dev.pglabs.scenarios.Scenario;
+import dev.pglabs.scenarios.ScenarioBase;
 import dev.pglabs.worker.Isolation;
 import dev.pglabs.worker.SandboxPolicy;
 import org.assertj.core.api.SoftAssertions;
@@ -34,7 +36,6 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -46,7 +47,6 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -73,9 +73,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class HostileSubmissionsTest {
 
-    private static final String HOSTILE = "/hostile";
-    /** Keys of a hostile expected.json that are settings, not check ids. */
-    private static final List<String> SETTINGS = List.of("base", "remove", "generate");
     private static final String SECRET = "pglabs-hostile-secret-7f3a";
     private static final String PROPERTY_SECRET = "pglabs-hostile-property-secret-2b9e";
     /** In the command line of every process the fork-bomb case starts. */
@@ -84,18 +81,6 @@ class HostileSubmissionsTest {
     private static final String PLANTED = "pglabs-hostile-planted.xml";
     /** Where a student's COPY … TO would write if the server let it. */
     private static final Path COPY_OUT = Path.of("/tmp/pglabs-hostile-copy-out.txt");
-
-    /** One case folder and what its expected.json says. */
-    record Case(String name, String lab, Path folder, ExpectedResult expected) {
-        String base() {
-            return expected.json().path("base").asText("solution");
-        }
-
-        @Override
-        public String toString() {
-            return name + " (" + expected.description() + ")";
-        }
-    }
 
     private GradingSession session;
     private Course course;
@@ -130,11 +115,11 @@ class HostileSubmissionsTest {
         telltales = Telltales.of(course.home(), SECRET, PROPERTY_SECRET);
         listener = new CountingListener();
 
-        for (Case c : cases().toList()) {
+        for (Scenario c : cases().toList()) {
             Path submission = prepare(c);
             submissionsBefore.put(c.name(), fingerprint(submission));
             try {
-                results.put(c.name(), c.base().equals("java") ? SelfTestGrading.grade(session, submission)
+                results.put(c.name(), c.file().base() == ScenarioBase.JAVA ? SelfTestGrading.grade(session, submission)
                         : CourseGrading.grade(session, submission, c.lab()).labs().get(0));
             } catch (RuntimeException | Error e) {
                 crashes.put(c.name(), e);
@@ -157,20 +142,8 @@ class HostileSubmissionsTest {
         }
     }
 
-    static Stream<Case> cases() throws IOException {
-        List<Case> all = new ArrayList<>();
-        try (Stream<Path> folders = Files.list(hostileRoot())) {
-            for (Path folder : folders.filter(Files::isDirectory).sorted().toList()) {
-                String name = folder.getFileName().toString();
-                List<Path> labs;
-                try (Stream<Path> inside = Files.list(folder)) {
-                    labs = inside.filter(Files::isDirectory).toList();
-                }
-                assertThat(labs).as("%s holds exactly one lab folder", name).hasSize(1);
-                all.add(new Case(name, labs.get(0).getFileName().toString(), folder,
-                        ExpectedResult.read(folder.resolve("expected.json"), name, SETTINGS)));
-            }
-        }
+    static Stream<Scenario> cases() {
+        List<Scenario> all = Scenario.under(hostileRoot());
         assertThat(all).as("hostile cases under %s", hostileRoot()).isNotEmpty();
         return all.stream();
     }
@@ -179,29 +152,30 @@ class HostileSubmissionsTest {
     @MethodSource("cases")
     @Order(1)
     @DisplayName("the touched checks fail with a clear message, every other check is graded as for the solution")
-    void staysContained(Case c) {
+    void staysContained(Scenario c) {
         assertThat(crashes.get(c.name())).as("%s: grading finished without a crash", c.name()).isNull();
         LabResult lab = results.get(c.name());
         assertThat(lab).as("%s was graded", c.name()).isNotNull();
         Map<String, CheckResult> checks = ExpectedResult.byId(lab);
         Map<String, CheckResult> baseline = baseline(c);
         // What each touched check said, for the reader of the test log (cut: a case's message may be long).
-        c.expected().statuses().keySet().forEach(id -> java.util.Optional.ofNullable(checks.get(id)).ifPresent(ch ->
+        c.file().statuses().keySet().forEach(id -> java.util.Optional.ofNullable(checks.get(id)).ifPresent(ch ->
                 System.out.printf("%s %s: %s: %.300s%n", c.name(), id, ch.status(), ch.feedback())));
 
         SoftAssertions softly = new SoftAssertions();
         softly.assertThat(checks.keySet()).as("%s: the same checks as the solution", c.name())
                 .containsExactlyElementsOf(baseline.keySet());
-        softly.assertThat(c.expected().statuses()).as("%s touches at least one check", c.name())
-                .isNotEmpty()
-                .allSatisfy((id, status) -> assertThat(status).as("touched check %s", id)
-                        .doesNotContain(CheckStatus.PASSED));
-        ExpectedResult.assertChecks(softly, c.name(), checks, c.expected().statuses(), c.expected().feedbackContains());
+        // A listed check never passes: the scenario file refuses "passed" on a base where every check passes.
+        softly.assertThat(c.file().statuses()).as("%s touches at least one check", c.name()).isNotEmpty();
+        Set<String> ids = new java.util.LinkedHashSet<>(baseline.keySet());
+        ids.addAll(c.file().statuses().keySet());
+        ExpectedResult.assertChecks(softly, c.name(), checks, c.file().effectiveStatuses(ids),
+                c.file().feedbackContains());
         baseline.forEach((id, normal) -> {
             CheckResult check = checks.get(id);
-            if (!c.expected().statuses().containsKey(id) && check != null) {
-                softly.assertThat(check.status()).as("%s: untouched check %s has the solution's status; feedback:%n%s",
-                        c.name(), id, ExpectedResult.indent(check.feedback())).isEqualTo(normal.status());
+            if (!c.file().statuses().containsKey(id) && check != null) {
+                softly.assertThat(normal.status()).as("%s: the base's status of %s", c.name(), id)
+                        .isIn(c.file().base().unlistedStatuses());
                 softly.assertThat(check.points()).as("%s: points of untouched check %s", c.name(), id)
                         .isEqualTo(normal.points());
             }
@@ -227,8 +201,7 @@ class HostileSubmissionsTest {
         Path students = Files.createDirectories(temp.resolve("class"));
         Path lab01 = course.home().resolve("solutions/01-sql-basics");
         Folders.copyTree(lab01, students.resolve("alice/labs/01-sql-basics"));
-        Folders.copyTree(ExpectedResult.resourceFolder(HostileSubmissionsTest.class, "/golden/01-sql-basics/passes-some")
-                .resolve("01-sql-basics"), students.resolve("bob/01-sql-basics"));
+        Scenario.load(Folders.corpus("golden").resolve("01-sql-basics/passes-some"), "01-sql-basics").materialise(course.home(), students.resolve("bob/01-sql-basics"));
         Path mallory = students.resolve("robert'); DROP TABLE students;-- ü/labs/01-sql-basics");
         Folders.copyTree(lab01, mallory);
         Files.writeString(mallory.resolve("01-all-tags.sql"), "SELECT pg_sleep(60)\n");
@@ -347,29 +320,13 @@ class HostileSubmissionsTest {
 
     // ---- preparing a case ----------------------------------------------------------------------------
 
-    /** The case's submission: the base lab folder in the run's temp space, with the case's files on top. */
-    private Path prepare(Case c) throws IOException {
+    /** The case's submission in the run's temp space: its base with its files on top, filled in and generated. */
+    private Path prepare(Scenario c) throws IOException {
         Path root = Files.createDirectories(temp.resolve("cases").resolve(c.name()));
-        Path lab = root.resolve(c.lab());
-        switch (c.base()) {
-            case "solution" -> Folders.copyTree(course.home().resolve("solutions").resolve(c.lab()), lab);
-            case "java" -> Folders.copyTree(ExpectedResult.resourceFolder(HostileSubmissionsTest.class,
-                    "/java-submissions/correct").resolve(c.lab()), lab);
-            default -> throw new IllegalArgumentException(c.name() + ": base is solution or java, not " + c.base());
-        }
-        Folders.copyTree(c.folder().resolve(c.lab()), lab);
+        Path lab = c.materialise(course.home(), root.resolve(c.lab()));
         fillIn(lab);
-        c.expected().json().path("remove").forEach(f -> {
-            try {
-                assertThat(Files.deleteIfExists(lab.resolve(f.asText()))).as("%s removes %s", c.name(), f).isTrue();
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        });
-        var generate = c.expected().json().path("generate");
-        for (var it = generate.fieldNames(); it.hasNext(); ) {
-            String file = it.next();
-            generate(lab.resolve(file), generate.get(file).asText());
+        for (Map.Entry<String, String> fixture : c.file().generate().entrySet()) {
+            generate(lab.resolve(fixture.getKey()), fixture.getValue());
         }
         return root;
     }
@@ -414,15 +371,15 @@ class HostileSubmissionsTest {
     }
 
     /** The status of every check for the case's base (the solution, or the correct Java), graded once per lab. */
-    private Map<String, CheckResult> baseline(Case c) {
-        String key = c.base() + ":" + c.lab();
+    private Map<String, CheckResult> baseline(Scenario c) {
+        String key = c.file().base().key() + ":" + c.lab();
         return baselines.computeIfAbsent(key, k -> {
             LabResult lab;
-            if (c.base().equals("java")) {
+            if (c.file().base() == ScenarioBase.JAVA) {
                 lab = SelfTestGrading.grade(session, ExpectedResult.resourceFolder(HostileSubmissionsTest.class,
                         "/java-submissions/correct"));
             } else {
-                lab = CourseGrading.grade(session, course.home().resolve("solutions"), c.lab()).labs().get(0);
+                lab = CourseGrading.grade(session, c.base(course.home()).getParent(), c.lab()).labs().get(0);
             }
             return ExpectedResult.byId(lab);
         });
@@ -483,6 +440,6 @@ class HostileSubmissionsTest {
     }
 
     private static Path hostileRoot() {
-        return ExpectedResult.resourceFolder(HostileSubmissionsTest.class, HOSTILE);
+        return Folders.corpus("hostile");
     }
 }

@@ -12,7 +12,7 @@ import java.util.stream.Stream;
 
 /**
  * Every lab has golden scenarios: at least one folder {@code graders/src/test/resources/golden/<lab>/<scenario>/}
- * with an {@code expected.json} (the format is in that folder's README).
+ * with an {@code expected.json} (the format is in that folder's README; dev.pglabs.scenarios reads it).
  */
 final class GoldenScenariosRule implements CourseRule {
 
@@ -34,8 +34,9 @@ final class GoldenScenariosRule implements CourseRule {
             if (scenarios(golden) == 0) {
                 findings.add(new Finding(name(), CourseFiles.relative(course, golden), 0,
                         "lab " + lab.folder() + " has no golden scenario",
-                        "add a folder <scenario>/ there holding a submission (" + lab.folder()
-                                + "/…) and the expected.json it must get; see golden/README.md"));
+                        "add a folder <scenario>/ there holding what a wrong submission changes in the solution ("
+                                + lab.folder() + "/… files or a changes.diff) and an expected.json of the checks"
+                                + " it fails; see golden/README.md"));
             }
         }
         return findings;

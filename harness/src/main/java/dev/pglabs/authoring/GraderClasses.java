@@ -2,6 +2,7 @@ package dev.pglabs.authoring;
 
 import dev.pglabs.course.Lab;
 import dev.pglabs.grading.Check;
+import dev.pglabs.grading.Grader;
 
 import java.lang.reflect.Method;
 import java.util.ArrayList;
@@ -53,14 +54,16 @@ final class GraderClasses {
 
     /**
      * Every check id of a lab as results name them: each check's id, and {@code <id>:hidden} for a check that also
-     * runs on a variant ({@code hiddenOn}). Empty when a class is not on the class path (the grader-lab rule says so).
+     * runs on a variant ({@code hiddenOn}). Empty when a class is not on the class path or grades another lab (the
+     * grader-lab rule says so).
      */
     static Optional<Set<String>> checkIds(Lab lab) {
         Set<String> ids = new TreeSet<>();
         for (String className : classNames(lab)) {
             Class<?> type = load(className).orElse(null);
-            if (type == null) {
-                return Optional.empty();
+            Grader grader = type == null ? null : type.getAnnotation(Grader.class);
+            if (grader == null || !grader.lab().equals(lab.folder())) {
+                return Optional.empty();  // another lab's grader, or none: rule grader-lab says so, once
             }
             for (Method m : checks(type)) {
                 ids.add(id(m));

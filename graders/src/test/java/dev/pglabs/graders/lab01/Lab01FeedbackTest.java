@@ -1,14 +1,15 @@
 package dev.pglabs.graders.lab01;
 
 import dev.pglabs.graders.support.CourseGrading;
+import dev.pglabs.graders.support.Folders;
 import dev.pglabs.results.CheckResult;
 import dev.pglabs.results.CheckStatus;
 import dev.pglabs.results.LabResult;
+import dev.pglabs.scenarios.Scenario;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
-import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -80,15 +81,24 @@ class Lab01FeedbackTest {
         return checks;
     }
 
+    /** A golden scenario of lab 01, made into a submission (its files laid over its base) and graded. */
     private static LabResult labResult(String scenario) {
-        return CourseGrading.grade(goldenRoot().resolve(scenario), "01").labs().get(0);
+        Path root = null;
+        try {
+            root = Files.createTempDirectory("pglabs-lab01-");
+            Scenario.load(goldenRoot().resolve(scenario), LAB_FOLDER)
+                    .materialise(CourseGrading.course().home(), root.resolve(LAB_FOLDER));
+            return CourseGrading.grade(root, "01").labs().get(0);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } finally {
+            if (root != null) {
+                Folders.delete(root);
+            }
+        }
     }
 
     private static Path goldenRoot() {
-        try {
-            return Path.of(Lab01FeedbackTest.class.getResource("/golden/" + LAB_FOLDER).toURI());
-        } catch (URISyntaxException e) {
-            throw new IllegalStateException(e);
-        }
+        return Folders.corpus("golden").resolve(LAB_FOLDER);
     }
 }

@@ -1,112 +1,28 @@
 package dev.pglabs.graders.support;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.pglabs.results.CheckResult;
 import dev.pglabs.results.CheckStatus;
 import dev.pglabs.results.LabResult;
 import dev.pglabs.results.Visibility;
 import org.assertj.core.api.SoftAssertions;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
 import java.net.URL;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Collection;
-import java.util.EnumMap;
-import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * What an {@code expected.json} of the golden and hostile submissions says (format in golden/README.md): a status
- * per check id, optional {@code feedbackContains} phrases, a {@code description}; other reserved keys are left to
- * the test that reads the file ({@link #json()}).
- *
- * <p>A check whose outcome rightly depends on which of two limits fires first (memory or time, on a busy machine)
- * lists its statuses as alternatives, {@code ["error", "timeout"]}, and may give the phrases per status,
- * {@code "feedbackContains": {"id": {"error": [...], "timeout": [...]}}}: the check must get one of them, with the
- * phrases of the one it got.
- *
- * @param statuses         the statuses each listed check may get (one, or alternatives)
- * @param feedbackContains per check, the phrases its feedback must hold for each status it may get
+ * What a scenario's expected result (dev.pglabs.scenarios.ScenarioFile, format in golden/README.md) asks of a graded
+ * lab: each check's status, its feedback, and the hidden checks' feedback that never shows hidden data.
  */
-public record ExpectedResult(String description, Map<String, Set<CheckStatus>> statuses,
-                             Map<String, Map<CheckStatus, List<String>>> feedbackContains, JsonNode json) {
+public final class ExpectedResult {
 
-    /** Keys every expected.json may hold that are not check ids. */
-    public static final List<String> RESERVED_KEYS = List.of("description", "feedbackContains");
-    private static final ObjectMapper JSON = new ObjectMapper();
-
-    /**
-     * @param extraKeys further keys that are not check ids (a test's own settings)
-     */
-    public static ExpectedResult read(Path file, String defaultDescription, Collection<String> extraKeys) {
-        try {
-            JsonNode json = JSON.readTree(file.toFile());
-            Map<String, Set<CheckStatus>> statuses = new LinkedHashMap<>();
-            json.properties().forEach(field -> {
-                if (!RESERVED_KEYS.contains(field.getKey()) && !extraKeys.contains(field.getKey())) {
-                    statuses.put(field.getKey(), statuses(file, field.getKey(), field.getValue()));
-                }
-            });
-            Map<String, Map<CheckStatus, List<String>>> phrases = new LinkedHashMap<>();
-            json.path("feedbackContains").properties().forEach(field -> {
-                Set<CheckStatus> allowed = statuses.getOrDefault(field.getKey(), EnumSet.allOf(CheckStatus.class));
-                Map<CheckStatus, List<String>> byStatus = new EnumMap<>(CheckStatus.class);
-                if (field.getValue().isObject()) {  // per status: {"error": [...], "timeout": [...]}
-                    field.getValue().properties().forEach(entry -> {
-                        CheckStatus status = status(file, field.getKey(), entry.getKey());
-                        if (!allowed.contains(status)) {
-                            throw new IllegalArgumentException(file + ": feedbackContains of " + field.getKey()
-                                    + " gives phrases for " + entry.getKey() + ", which is not one of its statuses");
-                        }
-                        byStatus.put(status, texts(entry.getValue()));
-                    });
-                } else {  // the same phrases whichever status the check may get
-                    allowed.forEach(status -> byStatus.put(status, texts(field.getValue())));
-                }
-                phrases.put(field.getKey(), Map.copyOf(byStatus));
-            });
-            return new ExpectedResult(json.path("description").asText(defaultDescription), statuses, phrases, json);
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read " + file, e);
-        }
-    }
-
-    private static Set<CheckStatus> statuses(Path file, String check, JsonNode value) {
-        Set<CheckStatus> out = EnumSet.noneOf(CheckStatus.class);
-        if (value.isArray()) {
-            value.forEach(v -> out.add(status(file, check, v.asText())));
-        } else {
-            out.add(status(file, check, value.asText()));
-        }
-        if (out.isEmpty()) {
-            throw new IllegalArgumentException(file + ": " + check + " lists no status");
-        }
-        return Set.copyOf(out);
-    }
-
-    private static List<String> texts(JsonNode array) {
-        List<String> list = new ArrayList<>();
-        array.forEach(v -> list.add(v.asText()));
-        return List.copyOf(list);
-    }
-
-    private static CheckStatus status(Path file, String check, String text) {
-        try {
-            return CheckStatus.valueOf(text.toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(file + ": status of " + check + " is '" + text
-                    + "'; use passed, failed, error or timeout", e);
-        }
+    private ExpectedResult() {
     }
 
     /** The checks of a lab result by id, each id once. */

@@ -1,11 +1,12 @@
 package dev.pglabs.graders.support;
 
+import dev.pglabs.provisioning.ScratchFolders;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Comparator;
 import java.util.stream.Stream;
 
@@ -15,19 +16,17 @@ public final class Folders {
     private Folders() {
     }
 
+    /**
+     * A corpus of the course's tests in the source tree ({@code "golden"}, {@code "hostile"}): read there, not from
+     * the build's copy, which keeps files a scenario no longer has.
+     */
+    public static Path corpus(String name) {
+        return CourseGrading.course().home().resolve("graders/src/test/resources").resolve(name);
+    }
+
     /** Copies every file under {@code from} into {@code to}, replacing what is there; links are copied as links. */
     public static void copyTree(Path from, Path to) throws IOException {
-        try (Stream<Path> files = Files.walk(from)) {
-            for (Path source : files.toList()) {
-                Path target = to.resolve(from.relativize(source).toString());
-                if (Files.isDirectory(source, LinkOption.NOFOLLOW_LINKS)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.createDirectories(target.getParent());
-                    Files.copy(source, target, StandardCopyOption.REPLACE_EXISTING, LinkOption.NOFOLLOW_LINKS);
-                }
-            }
-        }
+        ScratchFolders.copyTree(from, to);
     }
 
     /** Removes a folder and everything in it (links are removed, never followed). */
