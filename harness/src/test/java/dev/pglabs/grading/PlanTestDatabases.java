@@ -5,6 +5,7 @@ import dev.pglabs.provisioning.DatabaseFarm;
 import dev.pglabs.provisioning.Dataset;
 import dev.pglabs.provisioning.Provisioning;
 import dev.pglabs.provisioning.SandboxLimits;
+import dev.pglabs.provisioning.ScratchFolders;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -46,9 +47,11 @@ final class PlanTestDatabases {
                 farm = new DatabaseFarm(Provisioning.fromEnvironment().start(Optional.empty()), SandboxLimits.defaults());
                 scripts = Files.createTempDirectory("pglabs-plan-tests");
                 DatabaseFarm shared = farm;
+                Path folder = scripts;
                 Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                     shared.close();
                     shared.server().close();
+                    ScratchFolders.deleteTree(folder);  // the dataset scripts: a run leaves nothing in /tmp
                 }, "pglabs-plan-test-server"));
             }
             Path file = scripts.resolve(fileName);
