@@ -1,11 +1,12 @@
 package dev.pglabs.authoring;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.pglabs.course.Course;
 import dev.pglabs.course.Lab;
+import dev.pglabs.results.CheckStatus;
+import dev.pglabs.scenarios.ScenarioFile;
 
-import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -117,7 +118,7 @@ final class RequirementEntryCheck {
             report(line, name + " names no scenario", "add \"scenarios\": golden scenarios of the lab that break only "
                     + "this requirement");
         }
-        Map<String, JsonNode> expected = new LinkedHashMap<>();
+        Map<String, ScenarioFile> expected = new LinkedHashMap<>();
         for (String scenario : scenarios) {
             expected(scenario).ifPresentOrElse(e -> expected.put(scenario, e), () -> report(line, name
                     + " names the scenario \"" + scenario + "\", which " + CourseFiles.relative(course,
@@ -128,29 +129,34 @@ final class RequirementEntryCheck {
             return;
         }
         for (String check : checks) {
-            if (!scenarios.isEmpty() && expected.values().stream().noneMatch(e -> ScenarioStatuses.fails(e, check))) {
+            if (!scenarios.isEmpty() && expected.values().stream().noneMatch(e -> fails(e, check))) {
                 report(line, "no scenario of " + name + " makes \"" + check + "\" fail",
                         "add a scenario that breaks this requirement and loses " + check + ", or drop the check");
             }
         }
         expected.forEach((scenario, e) -> {
-            if (!checks.isEmpty() && checks.stream().noneMatch(c -> ScenarioStatuses.fails(e, c))) {
+            if (!checks.isEmpty() && checks.stream().noneMatch(c -> fails(e, c))) {
                 report(line, "the scenario \"" + scenario + "\" of " + name + " makes none of its checks fail",
                         "name a scenario that breaks this requirement");
             }
         });
     }
 
-    private Optional<JsonNode> expected(String scenario) {
-        Path expected = CourseFiles.golden(course, lab).resolve(scenario).resolve("expected.json");
+    private Optional<ScenarioFile> expected(String scenario) {
+        Path expected = CourseFiles.golden(course, lab).resolve(scenario).resolve(ScenarioFile.NAME);
         if (scenario.isBlank() || scenario.contains("/") || scenario.contains("\\") || !Files.isRegularFile(expected)) {
             return Optional.empty();
         }
         try {
-            return Optional.of(new ObjectMapper().readTree(Files.readString(expected)));
-        } catch (IOException e) {
-            return Optional.empty();
+            return Optional.of(ScenarioFile.read(expected));
+        } catch (UncheckedIOException | IllegalArgumentException e) {
+            return Optional.empty();  // reported as a scenario the lab does not hold; ScenarioFilesTest says why
         }
+    }
+
+    /** Whether the scenario makes the check lose its points: no status it may get (listed, or its base's) passes. */
+    private static boolean fails(ScenarioFile scenario, String check) {
+        return !scenario.effectiveStatuses(List.of(check)).get(check).contains(CheckStatus.PASSED);
     }
 
     /**

@@ -94,9 +94,10 @@ class RequirementsRuleTest {
         write("labs/90-demo/01-items.sql", STARTER);
         write("labs/90-demo/README.md", README);
         write(golden("requirements.json"), MAP);
-        write(golden("out-of-stock/expected.json"), "{\"01-items-stock\": \"failed\"}");
-        write(golden("ascending/expected.json"), "{\"01-items\": \"failed\", \"01-items:hidden\": \"passed\"}");
-        write(golden("no-tie-breaker/expected.json"), "{\"01-items:hidden\": [\"error\", \"timeout\"]}");
+        write(golden("out-of-stock/expected.json"), "{\"base\": \"solutions\", \"01-items-stock\": \"failed\"}");
+        write(golden("ascending/expected.json"), "{\"base\": \"solutions\", \"01-items\": \"failed\"}");
+        write(golden("no-tie-breaker/expected.json"),
+                "{\"base\": \"solutions\", \"01-items:hidden\": [\"error\", \"timeout\"]}");
     }
 
     @Test
