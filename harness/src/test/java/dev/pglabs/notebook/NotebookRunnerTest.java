@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -418,8 +419,7 @@ class NotebookRunnerTest {
             + " changes; a compile error is explained, not a crash")
     void studentClasses() throws Exception {
         Path submission = tmp.resolve("submission");
-        Path source = submission.resolve(lab.folder()).resolve("src/main/java/app/db/Greeter.java");
-        Files.createDirectories(source.getParent());
+        Path source = greeter(submission);
         // Each version differs in size too: a rewrite within the file system's time resolution is still seen.
         String greeter = "package app.db;\npublic class Greeter { public static String hi() { return %s; } }\n";
         Files.writeString(source, greeter.formatted("\"v1\""));
@@ -459,8 +459,7 @@ class NotebookRunnerTest {
             + "does not compile is said once, with jshell still open")
     void jshellSeesStudentClasses() throws Exception {
         Path submission = tmp.resolve("jshell-submission");
-        Path source = submission.resolve(lab.folder()).resolve("src/main/java/app/db/Greeter.java");
-        Files.createDirectories(source.getParent());
+        Path source = greeter(submission);
         Files.writeString(source, "package app.db;\npublic class Greeter { public static String hi() { "
                 + "return \"hello from " + "your class\"; } }\n");
         GradingSession javaLab = new GradingSession(Course.locate(), new Submission(submission), grading.farm(),
@@ -477,6 +476,13 @@ class NotebookRunnerTest {
                     .contains("cannot be used", "Greeter.java", "==> 2")
                     .doesNotContain("are on the class path");
         }
+    }
+
+    /** Where a Java-lab submission keeps its class app.db.Greeter (the folders made). */
+    private Path greeter(Path submission) throws IOException {
+        Path source = submission.resolve(lab.folder()).resolve("src/main/java/app/db/Greeter.java");
+        Files.createDirectories(source.getParent());
+        return source;
     }
 
     private static String jshell(NotebookSession session, String typed) throws Exception {
