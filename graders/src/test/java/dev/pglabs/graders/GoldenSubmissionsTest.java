@@ -30,8 +30,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Stream;
 
@@ -52,8 +50,6 @@ class GoldenSubmissionsTest {
 
     /** The submissions made from scenarios, removed when the class is done. */
     private static final List<Path> MADE = new CopyOnWriteArrayList<>();
-    /** The base's result per base folder, graded once: the lab's checks. */
-    private static final Map<Path, CompletableFuture<LabResult>> BASES = new ConcurrentHashMap<>();
 
     @AfterAll
     static void removeSubmissions() {
@@ -119,20 +115,10 @@ class GoldenSubmissionsTest {
         return result.labs().get(0);
     }
 
-    /** The base's result, graded once for all scenarios on that base (the first to need it grades it). */
+    /** The base's result, graded once for all scenarios on that base (and for CourseIntegrityTest). */
     private static LabResult base(Scenario scenario) {
         Path folder = scenario.base(CourseGrading.course().home());
-        CompletableFuture<LabResult> mine = new CompletableFuture<>();
-        CompletableFuture<LabResult> first = BASES.putIfAbsent(folder, mine);
-        if (first != null) {
-            return first.join();
-        }
-        try {
-            mine.complete(grade(folder.getParent(), scenario.lab()));
-        } catch (RuntimeException | Error e) {
-            mine.completeExceptionally(e);
-        }
-        return mine.join();
+        return CourseGrading.courseFolder(folder.getParent(), scenario.lab());
     }
 
     /** The folder to grade: the scenario's base with its files laid over it. */

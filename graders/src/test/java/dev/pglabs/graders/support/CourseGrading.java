@@ -14,6 +14,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -24,6 +26,8 @@ import java.util.stream.Collectors;
 public final class CourseGrading {
 
     private static GradingSession shared;
+    /** The course's own folders (solutions, starters) graded once per lab and JVM: several test classes ask. */
+    private static final Map<String, CompletableFuture<LabResult>> COURSE_FOLDERS = new ConcurrentHashMap<>();
 
     private CourseGrading() {
     }
@@ -51,6 +55,29 @@ public final class CourseGrading {
         List<Lab> selected = labs.length == 0 ? course.labs() : java.util.Arrays.stream(labs).map(course::lab).toList();
         return new GradingRunner().grade(session.forSubmission(new Submission(submission)), selected,
                 GradingProgress.SILENT);
+    }
+
+    /**
+     * One lab of one of the course's own folders ({@code solutions/} or {@code labs/}), graded by the first test that
+     * asks and shared with the others: the course folders do not change during a run.
+     */
+    public static LabResult courseFolder(Path folder, String lab) {
+        String key = folder.toAbsolutePath().normalize() + "|" + lab;
+        CompletableFuture<LabResult> mine = new CompletableFuture<>();
+        CompletableFuture<LabResult> first = COURSE_FOLDERS.putIfAbsent(key, mine);
+        if (first != null) {
+            return first.join();
+        }
+        try {
+            List<LabResult> labs = grade(folder, lab).labs();
+            if (labs.size() != 1) {
+                throw new IllegalStateException("grading " + lab + " in " + folder + " gave " + labs.size() + " labs");
+            }
+            mine.complete(labs.get(0));
+        } catch (RuntimeException | Error e) {
+            mine.completeExceptionally(e);
+        }
+        return mine.join();
     }
 
     /** The checks of one lab by id. */
