@@ -28,6 +28,7 @@ final class TaskStatements {
     private static final Pattern SECTION = Pattern.compile("[Ee]xercise|(?i:common mistakes)");
     private static final List<String> OPENERS = List.of("/**", "/*", "<!--");
     private static final List<String> LINE_MARKERS = List.of("--", "//", "#");
+    private static final Pattern RULER = Pattern.compile("\\s*[|+]?\\s*[-=]{3,}([\\s|+]+[-=]{3,})+[\\s|+]*");
 
     private TaskStatements() {
     }
@@ -70,13 +71,48 @@ final class TaskStatements {
         return line > 0 ? line : unmarked.lineOf(wanted);
     }
 
-    /** The comment lines of a starter, as paragraphs: a blank comment line or a line of code ends one. */
+    /**
+     * The comment lines of a starter, as paragraphs: a blank comment line or a line of code ends one. In a text table
+     * (a header line above a ruler of dashes) the header and the ruler are left out, and each row is a paragraph of
+     * its own: a row starts at the ruler's first column, its continuation lines are indented further. Read as prose,
+     * a table would be one "sentence" from its header to its last row, holding every rule of every column.
+     */
     private static List<Paragraph> comments(List<String> lines) {
+        List<String> contents = commentContents(lines);
         List<Paragraph> paragraphs = new ArrayList<>();
         Paragraph current = new Paragraph();
+        int tableIndent = -1;  // the column the rows of the table being read start at, -1 outside a table
+        for (int i = 0; i < contents.size(); i++) {
+            String content = contents.get(i);
+            boolean blank = content == null || content.isBlank();
+            if (blank) {
+                tableIndent = -1;
+            } else if (isRuler(content)) {
+                tableIndent = indent(content);
+                current = next(paragraphs, current);
+                continue;
+            } else if (i + 1 < contents.size() && contents.get(i + 1) != null && isRuler(contents.get(i + 1))) {
+                current = next(paragraphs, current);  // the table's header
+                continue;
+            } else if (tableIndent >= 0 && indent(content) <= tableIndent) {
+                current = next(paragraphs, current);  // a new row
+            }
+            if (blank) {
+                current = next(paragraphs, current);
+            } else {
+                current.add(i + 1, content);
+            }
+        }
+        next(paragraphs, current);
+        return paragraphs;
+    }
+
+    /** Each line's comment text without its marker (indentation kept), or null for a line of code. */
+    private static List<String> commentContents(List<String> lines) {
+        List<String> contents = new ArrayList<>();
         String closer = null;  // the end of the block comment the line is in, or null
-        for (int i = 0; i < lines.size(); i++) {
-            String line = lines.get(i).strip();
+        for (String raw : lines) {
+            String line = raw.strip();
             String content = null;
             if (closer != null) {
                 content = line.startsWith("*") && !line.startsWith("*/") ? line.substring(1) : line;
@@ -95,14 +131,25 @@ final class TaskStatements {
                 content = content.substring(0, content.indexOf(closer));
                 closer = null;
             }
-            if (content == null || content.isBlank()) {
-                current = next(paragraphs, current);
-            } else {
-                current.add(i + 1, content);
-            }
+            contents.add(content);
         }
-        next(paragraphs, current);
-        return paragraphs;
+        return contents;
+    }
+
+    /**
+     * A table's ruler: two or more runs of at least three dashes (or '='), one per column, with spaces, '|' or '+'
+     * between them. A single run is a separator line, not a table.
+     */
+    private static boolean isRuler(String content) {
+        return RULER.matcher(content).matches();
+    }
+
+    private static int indent(String content) {
+        int n = 0;
+        while (n < content.length() && content.charAt(n) == ' ') {
+            n++;
+        }
+        return n;
     }
 
     /** The README's exercise and "Common mistakes" sections as paragraphs, without headings and code fences. */

@@ -116,6 +116,31 @@ class RequirementsRuleTest {
     }
 
     @Test
+    @DisplayName("statements: a text table in a starter's comment gives one statement per row, without its header "
+            + "and ruler (read as prose, the table would be one sentence from its header to its last row)")
+    void tableRowsAreStatements() throws IOException {
+        write("labs/90-demo/01-items.sql", """
+                -- Task
+                --   column  type     rules
+                --   ------  -------  --------------------------
+                --   name    text     required, never empty
+                --   price   integer  at least 0, and only whole
+                --                    cents
+                --   note    text     optional
+                --
+                --   Use exactly these columns.
+                -- TODO
+                """);
+        assertThat(TaskStatements.of(course(), course().labs().get(0)))
+                .filteredOn(s -> s.source().endsWith("01-items.sql"))
+                .extracting(s -> s.line() + " " + s.text())
+                .containsExactly(
+                        "4 name text required, never empty",
+                        "5 price integer at least 0, and only whole cents",
+                        "9 Use exactly these columns.");
+    }
+
+    @Test
     @DisplayName("a complete map, proven by its scenarios (a check a scenario does not name passed), has no finding")
     void completeMapPasses() {
         assertThat(new RequirementsRule().check(course())).isEmpty();

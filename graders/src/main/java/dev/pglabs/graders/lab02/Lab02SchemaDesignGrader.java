@@ -1,6 +1,5 @@
 package dev.pglabs.graders.lab02;
 
-import dev.pglabs.comparison.ResultTable;
 import dev.pglabs.grading.CatalogInspector;
 import dev.pglabs.grading.Check;
 import dev.pglabs.grading.ConstraintProbe;
@@ -8,26 +7,16 @@ import dev.pglabs.grading.ConstraintProbe.SqlState;
 import dev.pglabs.grading.Grader;
 import dev.pglabs.grading.SqlCheck;
 import dev.pglabs.provisioning.CheckDatabase;
-import dev.pglabs.provisioning.StudentSqlException;
-import dev.pglabs.results.CheckFailure;
-import dev.pglabs.results.CheckStatus;
 import dev.pglabs.submission.LabFiles;
-import dev.pglabs.submission.SqlAnswer;
-import dev.pglabs.submission.SubmissionProblem;
 import org.junit.jupiter.api.DisplayName;
-import org.opentest4j.AssertionFailedError;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
-import static dev.pglabs.graders.lab02.TableDesign.bool;
-import static dev.pglabs.graders.lab02.TableDesign.date;
-import static dev.pglabs.graders.lab02.TableDesign.generatedId;
-import static dev.pglabs.graders.lab02.TableDesign.reference;
-import static dev.pglabs.graders.lab02.TableDesign.text;
-import static dev.pglabs.graders.lab02.TableDesign.timestamptz;
-import static dev.pglabs.graders.lab02.TableDesign.wholeNumber;
+import static dev.pglabs.graders.lab02.Exercises.*;
+import static dev.pglabs.graders.lab02.RuleProbes.assertRules;
+import static dev.pglabs.graders.lab02.TableDesign.*;
+import static dev.pglabs.graders.lab02.TestRows.*;
 
 /**
  * Grades lab 02 (schema design): the student writes the DDL of users, profiles and posts, then changes them
@@ -36,35 +25,15 @@ import static dev.pglabs.graders.lab02.TableDesign.wholeNumber;
  * valid rows are accepted, defaults are filled in: {@link ConstraintProbe}, run as the student).
  *
  * <p>The database starts empty. A later exercise runs on top of the grader's own tables for the earlier
- * ones ({@link StartingTables}: columns and keys, none of the rules), so that a mistake in 01 does not cost the points of 02–04 too; the last check runs
- * the student's own four files in order, as migrations would. Hidden checks try the edge cases that a partial
- * or lucky answer gets wrong (boundaries, a default that is a constant instead of the current time, a rule
- * that is too strict).
+ * ones ({@link StartingTables}: columns and keys, none of the rules), so that a mistake in 01 does not cost the
+ * points of 02–04 too; the last check runs the student's own four files in order, as migrations would ({@link
+ * FilesInOrder}). Hidden checks try the edge cases that a partial or lucky answer gets wrong (boundaries, a
+ * default that is a constant instead of the current time, a rule that is too strict). The probes' statements
+ * are in {@link TestRows}, the shared probes in {@link RuleProbes}, exercise 04's in {@link AlteredTables}.
  */
 @Grader(lab = "02-schema-design")
 @DisplayName("Lab 02 · Schema design")
 class Lab02SchemaDesignGrader {
-
-    static final String USERS_FILE = "01-users.sql";
-    static final String PROFILES_FILE = "02-profiles.sql";
-    static final String POSTS_FILE = "03-posts.sql";
-    static final String ALTER_FILE = "04-alter.sql";
-
-    static final String USERS_BEFORE = "Before running your file, the grader created users with the columns "
-            + "and key exercise 01 asks for (its own table, so that a mistake in your 01-users.sql does not count "
-            + "twice).";
-    static final String USERS_PROFILES_BEFORE = "Before running your file, the grader created users and "
-            + "profiles with the columns and keys exercises 01 and 02 ask for (its own tables, so that a mistake in "
-            + "your earlier files does not count twice).";
-    static final String ALL_BEFORE = "Before running your file, the grader created users, profiles and "
-            + "posts with the columns and keys exercises 01-03 ask for (its own tables) and added 3 users and 6 "
-            + "posts, two of them by different authors with the same title 'Hello, world'.";
-
-    static final String KEEP_COLUMNS = "04-alter.sql must change the tables, not drop or rename their "
-            + "columns.";
-
-    static final String NOW_TEST = "created_at BETWEEN transaction_timestamp() - interval '1 minute' "
-            + "AND clock_timestamp() + interval '1 minute'";
 
     // ==== 01 users =====================================================================================
 
@@ -91,19 +60,7 @@ class Lab02SchemaDesignGrader {
                 fixFirst("01-users-columns"), "id", "username", "email", "full_name", "city", "created_at");
         ConstraintProbe probe = new ConstraintProbe(db);
 
-        boolean minimal = probe.expectAccepted(insertUser("'ana.ferreira'", "'ana.ferreira@example.com'",
-                "'Ana Ferreira'"), "a user with only username, email and full_name (no city, no created_at)");
-        if (minimal) {
-            ResultTable row = probe.query("SELECT id IS NOT NULL, created_at IS NOT NULL, city IS NULL "
-                    + "FROM users WHERE username = 'ana.ferreira'");
-            if (row.rowCount() == 1 && !Boolean.TRUE.equals(row.rows().get(0).get(1))) {
-                probe.problem("A user inserted without created_at got created_at = NULL: created_at needs "
-                        + "DEFAULT now() (and NOT NULL).");
-            }
-        } else if (catalog.column("users", "created_at").map(c -> !c.hasDefault()).orElse(false)) {
-            probe.problem("created_at has no DEFAULT, so a user inserted without it cannot be stored: add "
-                    + "DEFAULT now().");
-        }
+        boolean minimal = RuleProbes.expectUserDefaults(probe, catalog);
         boolean full = probe.expectAccepted(insertUser("'jweber'", "'jonas.weber@posteo.de'", "'Jonas Weber'",
                 "'Berlin'", "'2023-01-16 13:55:00+00'"), "a user with every column given");
         if (minimal && full && !Objects.equals(count(probe, "SELECT count(DISTINCT id) FROM users "
@@ -129,6 +86,8 @@ class Lab02SchemaDesignGrader {
         probe.expectRejected(insertUser("'kofi.mensah'", "'kofi.mensah.example.com'", "'Kofi Mensah'", "NULL",
                 "now()"), SqlState.CHECK, "inserting a user whose email 'kofi.mensah.example.com' has no '@'",
                 "email must contain an '@' (a CHECK constraint)");
+        probe.expectAccepted(insertUser("'ana'", "'ana@localhost'", "'Ana'", "NULL", "now()"),
+                "a user whose email is 'ana@localhost' (the task calls it a valid email: the rule is only an '@')");
         assertRules(probe, catalog, "users", origin(files, USERS_FILE));
     }
 
@@ -164,8 +123,12 @@ class Lab02SchemaDesignGrader {
 
         boolean anaProfile = probe.expectAccepted(insertProfile("ana.ferreira", "'Backend developer, SQL nerd.'",
                 "'https://anaferreira.dev'", "'1990-04-17'"), "a profile with every column given");
-        probe.expectAccepted("INSERT INTO profiles (user_id) SELECT id FROM users WHERE username = 'priya_n'",
-                "a profile with only user_id (bio, website and birth_date are optional)");
+        if (probe.expectAccepted("INSERT INTO profiles (user_id) SELECT id FROM users WHERE username = 'priya_n'",
+                "a profile with only user_id (bio, website and birth_date are optional)")) {
+            probe.expectRejected("INSERT INTO profiles (user_id) SELECT id FROM users WHERE username = 'priya_n'",
+                    SqlState.UNIQUE, "inserting a second profile for the user priya_n", "a user has at most one "
+                            + "profile: no two profiles may have the same user_id (what key makes a column unique?)");
+        }
         probe.expectRejected("INSERT INTO profiles (user_id, bio) "
                         + "SELECT max(id) + 1000, 'I do not exist.' FROM users",
                 SqlState.FOREIGN_KEY, "inserting a profile for a user that does not exist",
@@ -177,16 +140,12 @@ class Lab02SchemaDesignGrader {
                 "inserting a profile with birth_date tomorrow (CURRENT_DATE + 1)", "birth_date must be in the past "
                         + "(a CHECK constraint)");
         if (anaProfile) {
-            boolean deleted = probe.expectAccepted("DELETE FROM users WHERE username = 'ana.ferreira'",
-                    "deleting the user ana.ferreira, who has a profile,");
-            if (!deleted) {
-                probe.problem("A profile must not keep its user alive: declare the foreign key ON DELETE CASCADE, so "
-                        + "that deleting a user deletes their profile too. " + foundForeignKeys(catalog, "profiles"));
-            } else if (!Objects.equals(count(probe, "SELECT count(*) FROM profiles p WHERE NOT EXISTS "
-                    + "(SELECT 1 FROM users u WHERE u.id = p.user_id)"), 0L)) {
-                probe.problem("After deleting the user ana.ferreira, her profile is still there, pointing to a user "
-                        + "that no longer exists: user_id needs REFERENCES users (id) ON DELETE CASCADE.");
-            }
+            RuleProbes.expectCascade(probe, catalog, "profiles", "ana.ferreira",
+                    "deleting the user ana.ferreira, who has a profile,", "A profile must not keep its user alive: "
+                            + "declare the foreign key ON DELETE CASCADE, so that deleting a user deletes their "
+                            + "profile too. ", "After deleting the user ana.ferreira, her profile is still there, "
+                            + "pointing to a user that no longer exists: user_id needs REFERENCES users (id) ON DELETE "
+                            + "CASCADE.");
         }
         assertRules(probe, catalog, "profiles", origin(files, PROFILES_FILE));
     }
@@ -222,34 +181,9 @@ class Lab02SchemaDesignGrader {
                 + "('ana.ferreira', 'ana.ferreira@gmail.com', 'Ana Ferreira'), "
                 + "('jweber', 'jonas.weber@posteo.de', 'Jonas Weber')", POSTS_FILE);
 
-        boolean minimal = probe.expectAccepted("INSERT INTO posts (user_id, title, body) SELECT id, 'First steps', "
-                + "'Hello.' FROM users WHERE username = 'ana.ferreira'",
-                "a post with only user_id, title and body (status, views, published_at and created_at left out)");
-        if (minimal) {
-            ResultTable row = probe.query("SELECT status::text, views, published_at IS NULL, created_at IS NOT NULL "
-                    + "FROM posts WHERE title = 'First steps'");
-            if (row.rowCount() == 1) {
-                List<Object> r = row.rows().get(0);
-                if (!"draft".equals(r.get(0))) {
-                    probe.problem("A post inserted without status got status " + show(r.get(0))
-                            + ", but it must default to 'draft': DEFAULT 'draft'.");
-                }
-                if (r.get(1) == null || ((Number) r.get(1)).longValue() != 0) {
-                    probe.problem("A post inserted without views got views " + show(r.get(1))
-                            + ", but it must default to 0: DEFAULT 0.");
-                }
-                if (!Boolean.TRUE.equals(r.get(2))) {
-                    probe.problem("A post inserted without published_at got a published_at: it must stay NULL "
-                            + "(no default).");
-                }
-                if (!Boolean.TRUE.equals(r.get(3))) {
-                    probe.problem("A post inserted without created_at got created_at = NULL: created_at needs "
-                            + "DEFAULT now() (and NOT NULL).");
-                }
-            }
-        } else {
-            missingDefaults(probe, catalog, "posts", "status", "views", "created_at");
-        }
+        RuleProbes.expectPostDefaults(probe, catalog);
+        probe.expectAccepted(insertPost("'ana.ferreira'", "'Second steps'", "'Again.'", "'draft'", "0", "NULL",
+                "now()"), "a second post by ana.ferreira (a user writes many posts)");
         boolean full = probe.expectAccepted(insertPost("'jweber'", "'Tuning autovacuum'", "'Read the plan first.'",
                 "'published'", "6004", "'2023-02-15 23:35:00+00'", "'2023-02-14 15:00:00+00'"),
                 "a published post with every column given");
@@ -278,16 +212,10 @@ class Lab02SchemaDesignGrader {
                         + "FROM users", SqlState.FOREIGN_KEY, "inserting a post by a user that does not exist",
                 "user_id must be a FOREIGN KEY that REFERENCES users (id)");
         if (full) {
-            boolean deleted = probe.expectAccepted("DELETE FROM users WHERE username = 'jweber'",
-                    "deleting the user jweber, who has a post,");
-            if (!deleted) {
-                probe.problem("Deleting a user must delete their posts: declare the foreign key ON DELETE CASCADE. "
-                        + foundForeignKeys(catalog, "posts"));
-            } else if (!Objects.equals(count(probe, "SELECT count(*) FROM posts p WHERE NOT EXISTS "
-                    + "(SELECT 1 FROM users u WHERE u.id = p.user_id)"), 0L)) {
-                probe.problem("After deleting the user jweber, his post is still there, pointing to a user that no "
-                        + "longer exists: user_id needs REFERENCES users (id) ON DELETE CASCADE.");
-            }
+            RuleProbes.expectCascade(probe, catalog, "posts", "jweber", "deleting the user jweber, who has a post,",
+                    "Deleting a user must delete their posts: declare the foreign key ON DELETE CASCADE. ",
+                    "After deleting the user jweber, his post is still there, pointing to a user that no longer "
+                            + "exists: user_id needs REFERENCES users (id) ON DELETE CASCADE.");
         }
         assertRules(probe, catalog, "posts", origin(files, POSTS_FILE));
     }
@@ -299,39 +227,15 @@ class Lab02SchemaDesignGrader {
                     + "does a DEFAULT do when a column is added?")
     @DisplayName("04 adds users.is_active (boolean, NOT NULL, default true) to existing rows")
     void e04a_isActive(LabFiles files, SqlCheck sql) {
-        CheckDatabase db = runOnFreshDatabase(files, sql, ALTER_FILE, ALL_BEFORE, StartingTables.USERS,
-                StartingTables.PROFILES, StartingTables.POSTS, StartingTables.ROWS_BEFORE_ALTER);
+        CheckDatabase db = runAlter(files, sql);
         CatalogInspector catalog = new CatalogInspector(db);
         TableDesign.requireTable(catalog, "users", origin(files, ALTER_FILE));
-        var column = catalog.column("users", "is_active");
-        if (column.isEmpty()) {
-            throw new AssertionFailedError("After running " + origin(files, ALTER_FILE) + ", users has no column "
-                    + "is_active. Add it with ALTER TABLE users ADD COLUMN is_active ...");
-        }
-        String type = bool("is_active").verdict().apply(column.get());
-        if (type != null) {
-            throw new AssertionFailedError(type);
-        }
+        AlteredTables.requireIsActive(catalog, files.sql(ALTER_FILE));
         ConstraintProbe probe = new ConstraintProbe(db);
-        Long users = count(probe, "SELECT count(*) FROM users");
-        if (!Objects.equals(users, (long) StartingTables.USERS_BEFORE_ALTER)) {
-            probe.problem("users held " + StartingTables.USERS_BEFORE_ALTER + " rows before your file ran and holds "
-                    + users + " now: change the table with ALTER TABLE, do not drop and re-create it.");
-        } else {
-            Long inactive = count(probe, "SELECT count(*) FROM users WHERE is_active IS DISTINCT FROM true");
-            if (!Objects.equals(inactive, 0L)) {
-                probe.problem(inactive + " of the existing users are not active (is_active is NULL or false), but "
-                        + "every existing user must end up active: add the column with DEFAULT true.");
-            }
+        if (AlteredTables.rowsKept(probe, "users", StartingTables.USERS_BEFORE_ALTER)) {
+            AlteredTables.expectExistingUsersActive(probe);
         }
-        if (probe.expectAccepted("INSERT INTO users (username, email, full_name) "
-                + "VALUES ('new.user', 'new.user@example.com', 'New User')", "a new user inserted without is_active")) {
-            Object active = probe.value("SELECT is_active FROM users WHERE username = 'new.user'");
-            if (!Boolean.TRUE.equals(active)) {
-                probe.problem("A new user inserted without is_active got is_active = " + show(active)
-                        + ", but it must default to true: DEFAULT true.");
-            }
-        }
+        AlteredTables.expectNewUsersActive(probe);
         probe.expectRejected("INSERT INTO users (username, email, full_name, is_active) "
                 + "VALUES ('null.user', 'null.user@example.com', 'Null User', NULL)", SqlState.NOT_NULL,
                 "inserting a user with is_active = NULL", "is_active must be NOT NULL");
@@ -346,17 +250,12 @@ class Lab02SchemaDesignGrader {
                     + "alone would forbid two authors from using the same title (and fails on the existing rows).")
     @DisplayName("04 makes (user_id, title) of posts unique: one author, one title")
     void e04b_uniqueTitle(LabFiles files, SqlCheck sql) {
-        CheckDatabase db = runOnFreshDatabase(files, sql, ALTER_FILE, ALL_BEFORE, StartingTables.USERS,
-                StartingTables.PROFILES, StartingTables.POSTS, StartingTables.ROWS_BEFORE_ALTER);
+        CheckDatabase db = runAlter(files, sql);
         CatalogInspector catalog = new CatalogInspector(db);
         TableDesign.requireColumnsForRules(catalog, "posts", origin(files, ALTER_FILE), KEEP_COLUMNS,
                 "user_id", "title", "body", "status", "published_at");
         ConstraintProbe probe = new ConstraintProbe(db);
-        Long posts = count(probe, "SELECT count(*) FROM posts");
-        if (!Objects.equals(posts, (long) StartingTables.POSTS_BEFORE_ALTER)) {
-            probe.problem("posts held " + StartingTables.POSTS_BEFORE_ALTER + " rows before your file ran and holds "
-                    + posts + " now: change the table with ALTER TABLE, do not drop and re-create it.");
-        }
+        AlteredTables.rowsKept(probe, "posts", StartingTables.POSTS_BEFORE_ALTER);
         probe.expectRejected(insertPost("'jweber'", "'Hello, world'", "'Again.'", "'draft'", "0", "NULL", "now()"),
                 SqlState.UNIQUE, "inserting a second post titled 'Hello, world' by jweber",
                 "(user_id, title) must be UNIQUE");
@@ -364,12 +263,7 @@ class Lab02SchemaDesignGrader {
                 "a post titled 'Hello, world' by priya_n, who has none yet (other authors may use the same title)");
         probe.expectAccepted(insertPost("'jweber'", "'Hello again'", "'New title.'", "'draft'", "0", "NULL", "now()"),
                 "a post by jweber with a new title");
-        if (!catalog.isUnique("posts", "user_id", "title")) {
-            probe.problem("The catalog shows no UNIQUE constraint (or unique index) on exactly (user_id, title). "
-                    + "Unique keys found on posts: " + catalog.uniqueKeys("posts").stream()
-                    .map(k -> "(" + String.join(", ", k.columns()) + ")").reduce((a, b) -> a + ", " + b)
-                    .orElse("none") + ".");
-        }
+        AlteredTables.expectUniquePair(probe, catalog);
         assertRules(probe, catalog, "posts", origin(files, ALTER_FILE));
     }
 
@@ -378,8 +272,7 @@ class Lab02SchemaDesignGrader {
                     + "How do you write \"if A then B\" with OR and NOT?")
     @DisplayName("04 requires a published_at on every published post")
     void e04c_publishedCheck(LabFiles files, SqlCheck sql) {
-        CheckDatabase db = runOnFreshDatabase(files, sql, ALTER_FILE, ALL_BEFORE, StartingTables.USERS,
-                StartingTables.PROFILES, StartingTables.POSTS, StartingTables.ROWS_BEFORE_ALTER);
+        CheckDatabase db = runAlter(files, sql);
         CatalogInspector catalog = new CatalogInspector(db);
         TableDesign.requireColumnsForRules(catalog, "posts", origin(files, ALTER_FILE), KEEP_COLUMNS,
                 "user_id", "title", "body", "status", "published_at");
@@ -401,205 +294,6 @@ class Lab02SchemaDesignGrader {
                     + "02 profiles (references users), 03 posts (references users), 04 ALTER TABLE on users and posts.")
     @DisplayName("05 your four files run in order on an empty database, like migrations")
     void e05_allFilesInOrder(LabFiles files, SqlCheck sql) {
-        record Step(String file, String table, List<String> dependsOn) {
-        }
-        List<Step> steps = List.of(
-                new Step(USERS_FILE, "users", List.of()),
-                new Step(PROFILES_FILE, "profiles", List.of(USERS_FILE)),
-                new Step(POSTS_FILE, "posts", List.of(USERS_FILE)),
-                new Step(ALTER_FILE, null, List.of(USERS_FILE, POSTS_FILE)));
-        List<String> failed = new ArrayList<>();
-        List<String> notRun = new ArrayList<>();
-        List<String> problems = new ArrayList<>();
-        boolean error = false;
-        CheckDatabase db = null;
-        for (Step step : steps) {
-            List<String> brokenDependencies = step.dependsOn().stream()
-                    .filter(f -> failed.contains(f) || notRun.contains(f)).toList();
-            if (!brokenDependencies.isEmpty()) {
-                notRun.add(step.file());
-                problems.add(step.file() + " was not run: " + (step.table() == null ? "it changes "
-                        : step.table() + " depends on ") + describeDependencies(brokenDependencies, notRun) + ".");
-                continue;
-            }
-            try {
-                SqlAnswer answer = files.sql(step.file());
-                if (db == null) {
-                    db = sql.database();
-                }
-                db.student().execute(answer.statements(), answer.origin());
-            } catch (SubmissionProblem | StudentSqlException e) {
-                failed.add(step.file());
-                error |= ((CheckFailure) e).status() == CheckStatus.ERROR;
-                problems.add(e instanceof SubmissionProblem ? e.getMessage() : step.file() + " failed: "
-                        + e.getMessage());
-            }
-        }
-        if (!problems.isEmpty()) {
-            String message = "Your files are run in order (01, 02, 03, 04) on an empty database, the way a migration "
-                    + "tool runs migrations. Not all of them ran:\n\n- " + String.join("\n\n- ", problems);
-            throw new CheckFailure(error ? CheckStatus.ERROR : CheckStatus.FAILED, message);
-        }
-        CatalogInspector catalog = new CatalogInspector(db);
-        List<String> missing = new ArrayList<>();
-        for (String table : List.of("users", "profiles", "posts")) {
-            if (!catalog.hasTable(table)) {
-                missing.add(table);
-            }
-        }
-        if (!missing.isEmpty()) {
-            throw new AssertionFailedError("All four files ran, but afterwards there is no table "
-                    + String.join(", ", missing) + ". " + catalog.explainMissing(missing.get(0)));
-        }
-        for (String table : List.of("profiles", "posts")) {
-            if (catalog.foreignKeys(table, "user_id").stream().noneMatch(fk -> fk.referencedTable().equals("users"))) {
-                throw new AssertionFailedError("All four files ran, but " + table + ".user_id does not reference "
-                        + "users: after your files, the tables are not connected by a foreign key.");
-            }
-        }
-        if (catalog.column("users", "is_active").isEmpty()) {
-            throw new AssertionFailedError("All four files ran, but users has no column is_active afterwards.");
-        }
-    }
-
-    // ==== helpers ======================================================================================
-
-    /**
-     * Reads the student's file (missing or TODO-only files fail here, before any database is made), creates the
-     * tables this exercise starts from with the reference DDL, then runs the file as the student. An SQL error in
-     * the file ends the check as an error, with a note on what the grader had set up before it.
-     */
-    static CheckDatabase runOnFreshDatabase(LabFiles files, SqlCheck sql, String file, String setUpNote,
-                                                    String... startingTables) {
-        SqlAnswer answer = files.sql(file);
-        CheckDatabase db = sql.database();
-        if (startingTables.length > 0) {
-            StartingTables.create(db, startingTables);
-        }
-        try {
-            db.student().execute(answer.statements(), answer.origin());
-        } catch (StudentSqlException e) {
-            if (setUpNote == null) {
-                throw e;
-            }
-            throw new CheckFailure(CheckStatus.ERROR, e.getMessage() + "\n\n" + setUpNote, e);
-        }
-        return db;
-    }
-
-    static String fixFirst(String columnsCheck) {
-        return "The check " + columnsCheck + " says what the columns should be; fix that first.";
-    }
-
-    /** Rows the probes need (users to attach profiles or posts to): if the student's file breaks them, say so. */
-    static void setUp(ConstraintProbe probe, String sql, String file) {
-        ConstraintProbe.Outcome outcome = probe.attempt(sql);
-        if (!outcome.accepted()) {
-            throw new AssertionFailedError("After running your " + file + ", the grader could not insert the users "
-                    + "it tests with: " + outcome.describeError() + ". Your file should only create its own table.");
-        }
-    }
-
-    static void assertRules(ConstraintProbe probe, CatalogInspector catalog, String table, String origin) {
-        if (probe.hasProblems()) {
-            throw new AssertionFailedError("The grader tried " + probe.attempts() + " statements on your " + table
-                    + " table (from " + origin + "); these did not behave as the task asks:\n\n" + probe.report()
-                    + "\n\n" + TableDesign.describe(catalog, table));
-        }
-    }
-
-    /** The statement inserts one row without created_at; the stored value must be the time of the insert. */
-    static void expectCurrentTimeDefault(ConstraintProbe probe, String insert, String what) {
-        String sql = "WITH inserted AS (" + insert + " RETURNING created_at) SELECT created_at IS NOT NULL, "
-                + NOW_TEST + ", created_at::text FROM inserted";
-        try {
-            ResultTable result = probe.query(sql);
-            List<Object> row = result.rows().get(0);
-            if (!Boolean.TRUE.equals(row.get(0))) {
-                probe.problem(capitalise(what) + " inserted without created_at got created_at = NULL: it needs "
-                        + "DEFAULT now().", insert);
-            } else if (!Boolean.TRUE.equals(row.get(1))) {
-                probe.problem(capitalise(what) + " inserted without created_at got created_at = " + row.get(2)
-                        + ", but the default must be the moment of the insert: DEFAULT now(), not a fixed value.",
-                        insert);
-            }
-        } catch (StudentSqlException e) {
-            probe.problem(capitalise(what) + " inserted without created_at was rejected, but it must be accepted "
-                    + "with created_at set to the current time (DEFAULT now()). " + firstLine(e.getMessage()), insert);
-        }
-    }
-
-    static void missingDefaults(ConstraintProbe probe, CatalogInspector catalog, String table,
-                                        String... columns) {
-        for (String name : columns) {
-            catalog.column(table, name).filter(c -> !c.hasDefault()).ifPresent(c ->
-                    probe.problem(name + " has no DEFAULT, so a row inserted without it cannot be stored as the "
-                            + "task asks."));
-        }
-    }
-
-    static String foundForeignKeys(CatalogInspector catalog, String table) {
-        var fks = catalog.foreignKeys(table, "user_id");
-        if (fks.isEmpty()) {
-            return "The catalog shows no foreign key on " + table + ".user_id.";
-        }
-        return "Found: " + fks.get(0).definition() + (fks.get(0).onDelete().equals("NO ACTION")
-                ? ". Without an ON DELETE clause the action is NO ACTION, which refuses to delete a user who still "
-                + "has rows here." : ".");
-    }
-
-    /** "users from 01-users.sql, which failed, and posts from 03-posts.sql, which was not run". */
-    static String describeDependencies(List<String> files, List<String> notRun) {
-        List<String> parts = new ArrayList<>();
-        for (String file : files) {
-            parts.add((file.equals(USERS_FILE) ? "users" : "posts") + " from " + file + ", which "
-                    + (notRun.contains(file) ? "was not run" : "failed"));
-        }
-        return String.join(", and ", parts);
-    }
-
-    static String insertUser(String username, String email, String fullName) {
-        return "INSERT INTO users (username, email, full_name) VALUES (" + username + ", " + email + ", "
-                + fullName + ")";
-    }
-
-    static String insertUser(String username, String email, String fullName, String city, String createdAt) {
-        return "INSERT INTO users (username, email, full_name, city, created_at) VALUES (" + username + ", " + email
-                + ", " + fullName + ", " + city + ", " + createdAt + ")";
-    }
-
-    static String insertProfile(String username, String bio, String website, String birthDate) {
-        return "INSERT INTO profiles (user_id, bio, website, birth_date) SELECT id, " + bio + ", " + website + ", "
-                + birthDate + " FROM users WHERE username = '" + username + "'";
-    }
-
-    /** A post with every column given; {@code username} is a quoted username or NULL (for a NULL user_id). */
-    static String insertPost(String username, String title, String body, String status, String views,
-                                     String publishedAt, String createdAt) {
-        String userId = username.equals("NULL") ? "NULL" : "(SELECT id FROM users WHERE username = " + username + ")";
-        return "INSERT INTO posts (user_id, title, body, status, views, published_at, created_at) VALUES ("
-                + userId + ", " + title + ", " + body + ", " + status + ", " + views + ", " + publishedAt + ", "
-                + createdAt + ")";
-    }
-
-    static Long count(ConstraintProbe probe, String sql) {
-        Object value = probe.value(sql);
-        return value == null ? null : ((Number) value).longValue();
-    }
-
-    static String origin(LabFiles files, String file) {
-        return files.sql(file).origin();
-    }
-
-    static String show(Object value) {
-        return value == null ? "NULL" : value instanceof String s ? "'" + s + "'" : value.toString();
-    }
-
-    static String firstLine(String text) {
-        return text == null ? "" : text.lines().filter(l -> l.contains("ERROR")).findFirst().orElse(text).strip();
-    }
-
-    static String capitalise(String text) {
-        return Character.toUpperCase(text.charAt(0)) + text.substring(1);
+        FilesInOrder.assertSchema(FilesInOrder.run(files, sql));
     }
 }

@@ -16,7 +16,24 @@ import org.opentest4j.AssertionFailedError;
 
 import java.util.Objects;
 
-import static dev.pglabs.graders.lab02.Lab02SchemaDesignGrader.*;
+import static dev.pglabs.graders.lab02.Exercises.ALL_BEFORE;
+import static dev.pglabs.graders.lab02.Exercises.ALTER_FILE;
+import static dev.pglabs.graders.lab02.Exercises.KEEP_COLUMNS;
+import static dev.pglabs.graders.lab02.Exercises.POSTS_FILE;
+import static dev.pglabs.graders.lab02.Exercises.PROFILES_FILE;
+import static dev.pglabs.graders.lab02.Exercises.USERS_BEFORE;
+import static dev.pglabs.graders.lab02.Exercises.USERS_FILE;
+import static dev.pglabs.graders.lab02.Exercises.USERS_PROFILES_BEFORE;
+import static dev.pglabs.graders.lab02.Exercises.fixFirst;
+import static dev.pglabs.graders.lab02.Exercises.origin;
+import static dev.pglabs.graders.lab02.Exercises.runOnFreshDatabase;
+import static dev.pglabs.graders.lab02.RuleProbes.assertRules;
+import static dev.pglabs.graders.lab02.RuleProbes.expectCurrentTimeDefault;
+import static dev.pglabs.graders.lab02.TestRows.count;
+import static dev.pglabs.graders.lab02.TestRows.insertPost;
+import static dev.pglabs.graders.lab02.TestRows.insertProfile;
+import static dev.pglabs.graders.lab02.TestRows.insertUser;
+import static dev.pglabs.graders.lab02.TestRows.setUp;
 import static dev.pglabs.graders.lab02.TableDesign.date;
 import static dev.pglabs.graders.lab02.TableDesign.timestamptz;
 
