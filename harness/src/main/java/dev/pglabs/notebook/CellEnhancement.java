@@ -43,7 +43,7 @@ final class CellEnhancement {
             byte[] enhanced = null;
             try {
                 enhanced = transformer.transform(loader, c.name().replace('.', '/'), null, null, c.bytecodes());
-            } catch (RuntimeException | LinkageError e) {
+            } catch (java.lang.instrument.IllegalClassFormatException | RuntimeException | LinkageError e) {
                 // Left as javac wrote it: Ebean then says what is missing when the class is used.
             }
             out[i] = enhanced == null ? c : new ClassBytecodes(c.name(), enhanced);
