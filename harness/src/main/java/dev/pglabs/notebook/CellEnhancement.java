@@ -13,10 +13,9 @@ import java.util.function.Supplier;
 
 /**
  * Ebean's enhancement of the classes that cells declare, as they are loaded: in a lab that uses Ebean, an
- * {@code @Entity} written in a cell works like one of the application (lazy loading, dirty checking), and a cell that
- * uses query beans of the student's build gets the rewriting its callers need. The build does the same with
- * {@code mvn process-classes}; a cell has no build, so the notebook's execution engine does it (the agent leaves other
- * classes as they are). The agent reads the student's classes for what they are (entities, query beans).
+ * {@code @Entity} written in a cell works like one of the application (lazy loading, dirty checking). The build does
+ * the same with {@code mvn process-classes}; a cell has no build, so the notebook's execution engine does it (the
+ * agent leaves other classes as they are). The agent can read the student's classes too, which cells may use.
  */
 final class CellEnhancement {
 

@@ -23,6 +23,8 @@ final class NotebookServices implements AutoCloseable {
     private final List<Class<? extends LabService>> types;
     /** The services whose failure to start a cell has already explained: later cells say it in one line. */
     private final Set<Class<? extends LabService>> explained = new HashSet<>();
+    /** How many times endpoint(…) said a service is down: a cell that heard it needs no note after it. */
+    private int refusals;
 
     NotebookServices(Course course, Lab lab) {
         this.services = new SessionServices(course);
@@ -68,6 +70,7 @@ final class NotebookServices implements AutoCloseable {
                 service = services.get(type);
             } catch (RuntimeException e) {
                 String what = services.description(type);
+                refusals++;
                 if (explained.add(type)) {
                     throw new ServiceUnavailable("The notebook could not start " + what + ": " + e.getMessage());
                 }
@@ -80,6 +83,22 @@ final class NotebookServices implements AutoCloseable {
         }
         throw new ServiceUnavailable("This lab has no service called \"" + name + "\" (endpoint(…) knows "
                 + types.stream().map(services::description).toList() + ").");
+    }
+
+    /**
+     * For a Java cell that failed while a service is down: one line that says so (its variables, such as a client
+     * built on its endpoint, are null then), since the first cell that needed it has told why and what to do.
+     */
+    synchronized java.util.Optional<String> downNote(int refusalsBefore) {
+        if (refusals != refusalsBefore) {
+            return java.util.Optional.empty();
+        }
+        return explained.stream().findFirst().map(type -> "(" + services.description(type)
+                + " is not running: the first cell that needed it said why and how to fix it.)");
+    }
+
+    synchronized int refusals() {
+        return refusals;
     }
 
     @Override

@@ -147,8 +147,13 @@ public final class NotebookSession implements AutoCloseable {
             return result(cell, status, run.output(), run.problems());
         }
         services.awaitStarted();
+        int refusals = services.refusals();
         JavaRunner.Run run = javaRunner().run(source, cell.number(), cell.codeLine());
-        return result(cell, run.status(), run.output(), run.problems());
+        String output = run.output();
+        if (run.status() != CellResult.Status.OK) {
+            output += services.downNote(refusals).map(note -> note + "\n").orElse("");
+        }
+        return result(cell, run.status(), output, run.problems());
     }
 
     /** Runs every cell in order (skipped cells are reported as such). */

@@ -480,7 +480,7 @@ class NotebookRunnerTest {
 
     @Test
     @DisplayName("an Ebean lab: an entity declared in a cell is enhanced as it loads, and Ebean reads the table "
-            + "through it; endpoint(…) of a service the lab does not have says so")
+            + "through it (in pglabs jshell too); endpoint(…) of a service the lab does not have says so")
     void cellEntitiesAreEnhanced() throws Exception {
         Path submission = tmp.resolve("ebean-submission");
         Files.writeString(greeter(submission), "package app.db;\npublic class Greeter { }\n");
@@ -490,10 +490,12 @@ class NotebookRunnerTest {
                 # Ebean lab
 
                 ```java
-                @jakarta.persistence.Entity
-                @jakarta.persistence.Table(name = "tags")
+                import jakarta.persistence.*;
+
+                @Entity
+                @Table(name = "tags")
                 public class Tag {
-                    @jakarta.persistence.Id
+                    @Id
                     Integer id;
                     String name;
                     public String getName() { return name; }
@@ -521,6 +523,10 @@ class NotebookRunnerTest {
             assertThat(endpoint.status()).isEqualTo(CellResult.Status.ERROR);
             assertThat(endpoint.output()).contains("This lab has no service called \"dynamodb\"")
                     .doesNotContain("Exception");
+
+            // pglabs jshell enhances them too.
+            assertThat(jshell(session, "import jakarta.persistence.*;\n@Entity class Mark { @Id Integer id; }\n"
+                    + "new Mark() instanceof io.ebean.bean.EntityBean\n/exit\n")).contains("==> true");
         }
     }
 
