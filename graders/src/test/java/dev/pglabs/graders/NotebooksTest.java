@@ -22,7 +22,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 class NotebooksTest {
 
     static List<String> labs() {
-        return CourseGrading.course().labs().stream().map(Lab::id).toList();
+        // -Dpglabs.notebook.labs=08,11 runs the notebooks of some labs only (while working on them).
+        List<String> only = java.util.Arrays.stream(System.getProperty("pglabs.notebook.labs", "").split(","))
+                .map(String::strip).filter(id -> !id.isEmpty()).toList();
+        return CourseGrading.course().labs().stream().map(Lab::id)
+                .filter(id -> only.isEmpty() || only.contains(id)).toList();
     }
 
     @ParameterizedTest(name = "lab {0}")

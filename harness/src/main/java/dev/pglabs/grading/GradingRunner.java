@@ -173,7 +173,7 @@ public final class GradingRunner {
     }
 
     /** What the lab's grader needs besides the database ({@link Grader#services()}). */
-    static List<Class<? extends LabService>> servicesOf(Lab lab) {
+    public static List<Class<? extends LabService>> servicesOf(Lab lab) {
         Grader grader = load(lab.grader(), lab).getAnnotation(Grader.class);
         return grader == null ? List.of() : List.of(grader.services());
     }

@@ -25,6 +25,14 @@ public interface LabService extends AutoCloseable {
      */
     void start(Course course);
 
+    /**
+     * The addresses a notebook hands its Java cells while it runs, by name: {@code endpoint("dynamodb")} in a cell
+     * of the lab's README. Read after {@link #start} returned.
+     */
+    default java.util.Map<String, java.net.URI> endpoints() {
+        return java.util.Map.of();
+    }
+
     /** Whether it still answers; one that does not is closed and a new one started before the next check uses it. */
     boolean healthy();
 

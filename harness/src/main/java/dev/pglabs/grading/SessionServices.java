@@ -14,7 +14,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * and started the first time a check (or {@link GradingSession#startServices}) asks for it, reused while healthy,
  * stopped with the owning session. Only the labs that use a service pay its start-up.
  */
-final class SessionServices implements AutoCloseable {
+public final class SessionServices implements AutoCloseable {
 
     private final Course course;
     private final Map<Class<? extends LabService>, Starting> started = new ConcurrentHashMap<>();
@@ -24,12 +24,13 @@ final class SessionServices implements AutoCloseable {
     private record Starting(LabService service, CompletableFuture<LabService> up) {
     }
 
-    SessionServices(Course course) {
+    /** Services of their own, stopped by {@link #close()} (a notebook's, apart from its grading session's). */
+    public SessionServices(Course course) {
         this.course = course;
     }
 
     /** Starts the service on a thread of its own, unless it is starting or running already. */
-    void startAhead(Class<? extends LabService> type) {
+    public void startAhead(Class<? extends LabService> type) {
         starting(type);
     }
 
@@ -47,7 +48,7 @@ final class SessionServices implements AutoCloseable {
     }
 
     /** What the service is ({@link LabService#description()}), without waiting for it to start. */
-    String description(Class<? extends LabService> type) {
+    public String description(Class<? extends LabService> type) {
         return starting(type).service().description();
     }
 
@@ -55,7 +56,7 @@ final class SessionServices implements AutoCloseable {
      * The running service. One that did not start reports the same problem to every check, without trying again (the
      * exception its start threw, unchanged); one that stopped answering is closed and started anew.
      */
-    <S extends LabService> S get(Class<S> type) {
+    public <S extends LabService> S get(Class<S> type) {
         Starting starting = starting(type);
         LabService service = join(starting);
         if (!service.healthy()) {

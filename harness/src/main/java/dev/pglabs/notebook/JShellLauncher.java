@@ -53,11 +53,14 @@ public final class JShellLauncher {
                 Optional<Path> classes = student.get().classesDir();
                 if (classes.isPresent()) {
                     classPath += File.pathSeparator + classes.get();
-                    execution = StudentClassesExecution.spec(classes.get().toString());
+                    execution = StudentClassesExecution.spec(classes.get().toString(), student.get().ebean());
                     out.println("  Your classes of " + JavaSources.MAIN + " are on the class path, as compiled now:"
                             + " after changing them, /exit and start pglabs jshell again.");
                 }
                 problem.ifPresent(out::println);
+                if (classes.isEmpty() && student.get().ebean()) {
+                    execution = StudentClassesExecution.spec("", true);  // entities of snippets still enhanced
+                }
             }
             return jshell.start("--execution", execution, "--class-path", classPath,
                     "--startup", "DEFAULT", "--startup", startup.toString());

@@ -86,7 +86,8 @@ final class JavaRunner implements AutoCloseable {
         thread = Executors.newSingleThreadExecutor(DaemonThreads.named("pglabs-jshell"));
         shell = thread.submit(() -> {
             JShell js = JShell.builder()
-                    .executionEngine(TimedExecutionControl.provider(clock), Map.of())
+                    .executionEngine(TimedExecutionControl.provider(clock, studentClasses.filter(StudentClasses::ebean)
+                            .map(student -> new CellEnhancement(student::classesDir))), Map.of())
                     .out(new PrintStream(OutputStream.nullOutputStream()))
                     .err(new PrintStream(OutputStream.nullOutputStream()))
                     .build();
@@ -333,7 +334,9 @@ final class JavaRunner implements AutoCloseable {
                 ? "this uses " + u.getSnippet() + " which cannot be run until what it needs is declared"
                 : e.getMessage();
         boolean sqlFailure = type.equals(SqlFailure.class.getName());
-        String head = sqlFailure ? "SQL failed: " + message : "Exception " + type + (message == null ? "" : ": " + message);
+        String head = sqlFailure ? "SQL failed: " + message
+                : type.equals(ServiceUnavailable.class.getName()) ? message
+                : "Exception " + type + (message == null ? "" : ": " + message);
         out.println(head);
         int line = startLine;
         boolean first = true;

@@ -46,6 +46,14 @@ public final class NotebookHelpers {
         return session().dataSourceHelper();
     }
 
+    /**
+     * The address of a server the lab starts for the notebook besides PostgreSQL, by name: in lab 11
+     * {@code endpoint("dynamodb")}, the DynamoDB emulator (started when the notebook opens, stopped when it ends).
+     */
+    public static java.net.URI endpoint(String name) {
+        return session().endpointHelper(name);
+    }
+
     /** Grades your exercise files for this lab (the visible checks) and prints the feedback. */
     public static void check() {
         session().checkHelper();

@@ -55,6 +55,7 @@ public final class NotebookSession implements AutoCloseable {
     private final SessionConnection connection;
     private final SqlRunner sql;
     private final Scrubber scrubber;
+    private final NotebookServices services;
     private JavaRunner java;
     private Stepper stepper;
 
@@ -68,6 +69,7 @@ public final class NotebookSession implements AutoCloseable {
         this.connection = new SessionConnection(db);
         this.scrubber = new Scrubber(db.name(), db.role());
         this.sql = new SqlRunner(connection, options, scrubber::scrub);
+        this.services = new NotebookServices(grading.course(), lab);
     }
 
     /**
@@ -144,8 +146,14 @@ public final class NotebookSession implements AutoCloseable {
                     : run.failed() ? CellResult.Status.ERROR : CellResult.Status.OK;
             return result(cell, status, run.output(), run.problems());
         }
+        services.awaitStarted();
+        int refusals = services.refusals();
         JavaRunner.Run run = javaRunner().run(source, cell.number(), cell.codeLine());
-        return result(cell, run.status(), run.output(), run.problems());
+        String output = run.output();
+        if (run.status() != CellResult.Status.OK) {
+            output += services.downNote(refusals).map(note -> note + "\n").orElse("");
+        }
+        return result(cell, run.status(), output, run.problems());
     }
 
     /** Runs every cell in order (skipped cells are reported as such). */
@@ -251,6 +259,10 @@ public final class NotebookSession implements AutoCloseable {
         return ds;
     }
 
+    java.net.URI endpointHelper(String name) {
+        return services.endpoint(name);
+    }
+
     Connection connectionHelper() {
         try {
             return connection.get();
@@ -290,7 +302,11 @@ public final class NotebookSession implements AutoCloseable {
             try {
                 connection.close();
             } finally {
-                db.close();
+                try {
+                    db.close();
+                } finally {
+                    services.close();
+                }
             }
         }
     }

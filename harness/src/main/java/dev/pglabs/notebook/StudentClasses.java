@@ -47,6 +47,11 @@ final class StudentClasses implements AutoCloseable {
         return Optional.of(new StudentClasses(lab, ebean));
     }
 
+    /** Whether the lab uses Ebean: its classes, and those of cells, are enhanced. */
+    boolean ebean() {
+        return ebean;
+    }
+
     /** Where the last build's classes are, if it compiled. */
     synchronized Optional<Path> classesDir() {
         return Optional.ofNullable(compiled).map(CompiledSubmission::classesDir);

@@ -478,6 +478,58 @@ class NotebookRunnerTest {
         }
     }
 
+    @Test
+    @DisplayName("an Ebean lab: an entity declared in a cell is enhanced as it loads, and Ebean reads the table "
+            + "through it (in pglabs jshell too); endpoint(…) of a service the lab does not have says so")
+    void cellEntitiesAreEnhanced() throws Exception {
+        Path submission = tmp.resolve("ebean-submission");
+        Files.writeString(greeter(submission), "package app.db;\npublic class Greeter { }\n");
+        Files.writeString(submission.resolve(lab.folder()).resolve("pom.xml"),
+                "<project><dependencies><dependency><groupId>io.ebean</groupId></dependency></dependencies></project>\n");
+        Notebook nb = fixture("""
+                # Ebean lab
+
+                ```java
+                import jakarta.persistence.*;
+
+                @Entity
+                @Table(name = "tags")
+                public class Tag {
+                    @Id
+                    Integer id;
+                    String name;
+                    public String getName() { return name; }
+                }
+                io.ebean.Database db = io.ebean.Database.builder().name("cells").dataSource(dataSource())
+                        .register(false).defaultDatabase(false).ddlGenerate(false).ddlRun(false)
+                        .loadModuleInfo(false).addClass(Tag.class).build();
+                System.out.println("enhanced: " + (new Tag() instanceof io.ebean.bean.EntityBean));
+                System.out.println("first tag: " + db.find(Tag.class).orderBy("id").setMaxRows(1).findOne().getName());
+                ```
+
+                ```java
+                endpoint("dynamodb")
+                ```
+                """);
+        GradingSession javaLab = new GradingSession(Course.locate(), new Submission(submission), grading.farm(),
+                false);
+        try (NotebookSession session = NotebookSession.open(javaLab, lab, nb,
+                NotebookOptions.defaults().withCellTimeout(Duration.ofSeconds(60)))) {
+            CellResult entity = session.run(nb.cell(1));
+            assertThat(entity.status()).as(entity.output()).isEqualTo(CellResult.Status.OK);
+            assertThat(entity.output()).contains("enhanced: true", "first tag: ");
+
+            CellResult endpoint = session.run(nb.cell(2));
+            assertThat(endpoint.status()).isEqualTo(CellResult.Status.ERROR);
+            assertThat(endpoint.output()).contains("This lab has no service called \"dynamodb\"")
+                    .doesNotContain("Exception");
+
+            // pglabs jshell enhances them too.
+            assertThat(jshell(session, "import jakarta.persistence.*;\n@Entity class Mark { @Id Integer id; }\n"
+                    + "new Mark() instanceof io.ebean.bean.EntityBean\n/exit\n")).contains("==> true");
+        }
+    }
+
     /** Where a Java-lab submission keeps its class app.db.Greeter (the folders made). */
     private Path greeter(Path submission) throws IOException {
         Path source = submission.resolve(lab.folder()).resolve("src/main/java/app/db/Greeter.java");

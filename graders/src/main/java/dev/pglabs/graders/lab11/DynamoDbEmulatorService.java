@@ -28,6 +28,12 @@ public final class DynamoDbEmulatorService implements LabService {
         return emulator;
     }
 
+    /** A notebook's cells build their client on it: {@code endpointOverride(endpoint("dynamodb"))}. */
+    @Override
+    public java.util.Map<String, java.net.URI> endpoints() {
+        return java.util.Map.of("dynamodb", emulator.endpoint());
+    }
+
     @Override
     public boolean healthy() {
         return emulator.isRunning();
