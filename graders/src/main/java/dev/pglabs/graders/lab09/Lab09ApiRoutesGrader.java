@@ -231,7 +231,8 @@ class Lab09ApiRoutesGrader {
         });
     }
 
-    @Check(id = "04-update-ownership", guards = "posts against changes by users who do not own them", points = 2,
+    @Check(id = "04-update-ownership", points = 2,
+            guards = "posts against changes by users who do not own them",
             hint = "Order the checks: who is calling (401), is there a post (404), is it theirs (403), is the body "
                     + "valid (400); change nothing until all pass.")
     @DisplayName("04 PATCH /api/posts/{id} of someone else's post answers 403 (401 without a caller) and changes nothing")

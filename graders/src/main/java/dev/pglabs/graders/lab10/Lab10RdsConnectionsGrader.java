@@ -202,7 +202,8 @@ class Lab10RdsConnectionsGrader {
         }
     }
 
-    @Check(id = "03-rds-wrong-server", guards = "the connection against a server that is not the database (TLS verification)", points = 2,
+    @Check(id = "03-rds-wrong-server", points = 2,
+            guards = "the connection against a server that is not the database (TLS verification)",
             hint = "Only verify-full checks both the CA and the host name; require and prefer check neither (they "
                     + "encrypt, but an impostor can answer), verify-ca skips the name. Don't override sslmode in the code.")
     @DisplayName("03 refuses a server whose certificate is signed by another CA, or issued for another host name")
@@ -215,7 +216,8 @@ class Lab10RdsConnectionsGrader {
         }
     }
 
-    @Check(id = "03-rds-secure-default", guards = "the connection against TLS without verification when DATABASE_URL names no sslmode",
+    @Check(id = "03-rds-secure-default",
+            guards = "the connection against TLS without verification when DATABASE_URL names no sslmode",
             hint = "When DATABASE_URL has no sslmode, set sslmode=verify-full yourself (pgJDBC's default, prefer, "
                     + "accepts any certificate); when it has no sslrootcert, use PGSSLROOTCERT from the environment.")
     @DisplayName("03 uses verify-full with the CA from PGSSLROOTCERT when DATABASE_URL names no sslmode")
