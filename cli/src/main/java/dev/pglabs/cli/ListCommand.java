@@ -30,6 +30,7 @@ final class ListCommand implements Callable<Integer> {
             boolean present = Files.isDirectory(course.labsDir().resolve(lab.folder()));
             System.out.printf("  %-24s %-24s %-10s %s%s%n", lab.folder(), lab.title(), state, lab.teaches(),
                     present ? "" : "  (folder missing)");
+            last.map(LabResult::cap).ifPresent(cap -> System.out.printf("  %-24s %s%n", "", cap.reason()));
             if (next == null && last.map(r -> r.score() < r.max()).orElse(true)) {
                 next = lab;
             }

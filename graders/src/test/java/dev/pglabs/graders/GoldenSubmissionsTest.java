@@ -7,6 +7,7 @@ import dev.pglabs.graders.support.ScenarioRegeneration;
 import dev.pglabs.results.CheckResult;
 import dev.pglabs.results.CheckStatus;
 import dev.pglabs.results.LabResult;
+import dev.pglabs.results.ScoreCap;
 import dev.pglabs.results.Scores;
 import dev.pglabs.results.SubmissionResult;
 import dev.pglabs.scenarios.Scenario;
@@ -102,8 +103,16 @@ class GoldenSubmissionsTest {
                 .mapToDouble(CheckResult::max).sum();
         double partialPoints = checks.values().stream().filter(c -> c.status() != CheckStatus.PASSED)
                 .mapToDouble(CheckResult::points).sum();
-        softly.assertThat(lab.score()).as("%s: the score is the points of the passed checks (plus partial credit)",
-                name).isEqualTo(Scores.round(passedPoints + partialPoints));
+        double earned = Scores.round(passedPoints + partialPoints);
+        // A check that guards production data or security and does not pass caps the lab (ScoreCap).
+        boolean guardFails = checks.values().stream()
+                .anyMatch(c -> !c.guards().isEmpty() && c.status() != CheckStatus.PASSED);
+        boolean capped = guardFails && earned > ScoreCap.limit(lab.max());
+        softly.assertThat(lab.score()).as("%s: the score is the points of the passed checks (plus partial credit), "
+                + "capped at %s when a guarding check fails", name, ScoreCap.limit(lab.max()))
+                .isEqualTo(capped ? ScoreCap.limit(lab.max()) : earned);
+        softly.assertThat(lab.cap() != null).as("%s: the lab result carries the cap (and why) exactly when it applies",
+                name).isEqualTo(capped);
         softly.assertAll();
     }
 

@@ -38,4 +38,12 @@ public @interface Check {
      * an answer that hard-codes today's rows passes the visible run and fails this one.
      */
     String hiddenOn() default "";
+
+    /**
+     * What this check guards when it guards production data or security, completing "check X guards …": e.g.
+     * {@code "the posts against callers who do not own them"}. When such a check (or its hidden run) does not pass, the
+     * lab's score is capped at 40 % of its points ({@link dev.pglabs.results.ScoreCap}) and every report says why.
+     * Empty (the default): an ordinary check.
+     */
+    String guards() default "";
 }

@@ -237,7 +237,8 @@ final class ResultCollector implements TestExecutionListener {
         return false;
     }
 
-    private void record(String key, Planned p, CheckResult r) {
+    private void record(String key, Planned p, CheckResult result) {
+        CheckResult r = result.guarding(p.check().guards());
         finished.put(key, r);
         progress.checkFinished(p.lab(), r);
     }
@@ -254,7 +255,8 @@ final class ResultCollector implements TestExecutionListener {
         Map<String, List<CheckResult>> byLab = new LinkedHashMap<>();
         planned.forEach((key, p) -> {
             CheckResult r = finished.getOrDefault(key, new CheckResult(p.variant().id(), p.title(), 0,
-                    p.variant().points(), CheckStatus.ERROR, p.variant().visibility(), "The check did not run.", 0));
+                    p.variant().points(), CheckStatus.ERROR, p.variant().visibility(), "The check did not run.", 0)
+                    .guarding(p.check().guards()));
             byLab.computeIfAbsent(p.lab().folder(), k -> new java.util.ArrayList<>()).add(r);
         });
         return byLab;

@@ -260,6 +260,9 @@ public final class ClassOverviewPage {
                 if (l.isPresent() && l.get().notStarted()) {
                     b.append("<td class=\"num muted\" title=\"not started\">").append(Scores.format(l.get().score()))
                             .append("</td>");
+                } else if (l.isPresent() && l.get().cap() != null) {
+                    b.append("<td class=\"num\" title=\"").append(Html.escape(l.get().cap().reason())).append("\">")
+                            .append(Scores.format(l.get().score())).append("*</td>");
                 } else {
                     b.append("<td class=\"num\">").append(l.map(x -> Scores.format(x.score())).orElse("—")).append("</td>");
                 }
@@ -268,10 +271,13 @@ public final class ClassOverviewPage {
             if (!s.problem().isEmpty()) {
                 b.append("<strong>not graded:</strong> ").append(Html.escape(s.problem())).append(' ');
             }
+            r.ifPresent(res -> res.labs().stream().filter(x -> x.cap() != null).forEach(x -> b.append("<strong>")
+                    .append(Html.escape(x.id())).append(":</strong> ").append(Html.escape(x.cap().reason())).append(". ")));
             b.append(Html.escape(s.student().note())).append("</td></tr>\n");
         }
         b.append("</table></div>\n<p class=\"muted\">Grey: the student has not started the lab "
-                + "(missing or untouched starter files); —: not graded.</p>\n");
+                + "(missing or untouched starter files); —: not graded; *: capped, because a check that guards production "
+                + "data or security did not pass (the note says which).</p>\n");
     }
 
     /** "01" of "01-sql-basics": the column header of a lab. */

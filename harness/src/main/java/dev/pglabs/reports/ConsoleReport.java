@@ -52,6 +52,9 @@ public final class ConsoleReport implements GradingProgress {
     public void labFinished(Lab lab, LabResult result) {
         out.printf("  %s%n", bold("→ " + Scores.format(result.score()) + "/" + Scores.format(result.max())
                 + (result.hiddenNotRun() == null ? "" : " visible points")));
+        if (result.cap() != null) {
+            out.printf("    %s.%n", capitalised(result.cap().reason()));
+        }
         if (result.hiddenNotRun() != null) {
             out.printf("    %s.%n", result.hiddenNotRun().sentence());
         }
@@ -73,6 +76,9 @@ public final class ConsoleReport implements GradingProgress {
         print(bold(result.id() + "  " + result.title()), width, "");
         out.println(progressBar(done, exercises.size(), width) + "  " + done + "/" + exercises.size() + " exercises, "
                 + Scores.format(result.score()) + "/" + Scores.format(result.max()) + " points");
+        if (result.cap() != null) {
+            print(capitalised(result.cap().reason()) + ".", width, "");
+        }
         for (String number : justPassed) {
             out.println();
             out.println(paint("32", "✓ exercise " + number + " passed"));
@@ -170,6 +176,9 @@ public final class ConsoleReport implements GradingProgress {
             out.printf("  %-" + width + "s  %7s  %6d  %d%s%n", lab.id(),
                     Scores.format(lab.score()) + "/" + Scores.format(lab.max()), passed, lab.checks().size(),
                     lab.notStarted() ? "  not started" : "");
+            if (lab.cap() != null) {
+                out.printf("  %-" + width + "s  %s%n", "", lab.cap().reason());
+            }
         }
         out.printf("  %-" + width + "s  %7s%n", "total", Scores.format(result.score()) + "/" + Scores.format(result.max()));
         if (result.hiddenNotRun() != null) {

@@ -49,7 +49,7 @@ public final class FeedbackPage {
             b.append("<tr><td><a href=\"#").append(Html.escape(lab.id())).append("\">").append(Html.escape(lab.id()))
                     .append("</a> ").append(Html.escape(lab.title())).append("</td><td class=\"num\">")
                     .append(Scores.format(lab.score())).append(" / ").append(Scores.format(lab.max()))
-                    .append("</td><td class=\"num\">")
+                    .append(lab.cap() == null ? "" : " (capped)").append("</td><td class=\"num\">")
                     .append(lab.notStarted() ? "not started" : passed + " of " + lab.checks().size())
                     .append("</td></tr>\n");
         }
@@ -59,6 +59,10 @@ public final class FeedbackPage {
             b.append("<h2 id=\"").append(Html.escape(lab.id())).append("\">").append(Html.escape(lab.id())).append(" · ")
                     .append(Html.escape(lab.title())).append(" — ").append(Scores.format(lab.score())).append(" / ")
                     .append(Scores.format(lab.max())).append("</h2>\n");
+            if (lab.cap() != null) {
+                b.append("<p class=\"capped\"><strong>Score ").append(Html.escape(lab.cap().reason()))
+                        .append(".</strong></p>\n");
+            }
             if (lab.checks().isEmpty()) {
                 b.append("<p class=\"muted\">No checks ran for this lab.</p>\n");
             }

@@ -40,6 +40,11 @@ public final class GradebookCsv {
     public static final String POINTS_POSSIBLE = "Points Possible";
     /** The last column: why pglabs could not grade the row's student or entry, empty when graded. */
     public static final String NOT_GRADED = "not graded";
+    /**
+     * Before {@link #NOT_GRADED}, only when some lab of the class is capped: why (one line per capped lab, "lab: capped
+     * at N: check X guards …"), so the lower points in the lab's column are explained where they are read.
+     */
+    public static final String CAPPED = "capped";
     private static final List<String> ROSTER_COLUMNS = List.of("student id", "name", "email");
 
     private GradebookCsv() {
@@ -82,15 +87,19 @@ public final class GradebookCsv {
         if (policy) {
             schema.addColumn("final");
         }
+        boolean capped = anyCapped(result);
+        if (capped) {
+            schema.addColumn(CAPPED);
+        }
         schema.addColumn(NOT_GRADED);
         CsvSchema csv = schema.setUseHeader(true).setLineSeparator("\r\n").build();
         try (SequenceWriter rows = CSV.writer(csv).writeValues(new NonClosingWriter(out))) {
-            rows.write(pointsPossible(result, records));
+            rows.write(withCapCell(pointsPossible(result, records), capped, ""));
             for (StudentResult student : result.students()) {
-                rows.write(row(result.labs(), records, student));
+                rows.write(withCapCell(row(result.labs(), records, student), capped, capReasons(student)));
             }
             for (ClassRoster.Skipped entry : records.skipped()) {
-                rows.write(skipped(result.labs(), records, entry));
+                rows.write(withCapCell(skipped(result.labs(), records, entry), capped, ""));
             }
         }
         out.flush();
@@ -140,6 +149,23 @@ public final class GradebookCsv {
                     : Scores.format(grades.stream().mapToDouble(LabGrade::finalPoints).sum()));
         }
         row.add(safeText(student.problem()));
+        return row;
+    }
+
+    private static boolean anyCapped(ClassResult result) {
+        return result.students().stream().anyMatch(s -> !capReasons(s).isEmpty());
+    }
+
+    private static String capReasons(StudentResult student) {
+        return safeText(String.join(" | ", student.result().map(r -> r.labs().stream().filter(l -> l.cap() != null)
+                .map(l -> l.id() + ": " + l.cap().reason()).toList()).orElse(List.of())));
+    }
+
+    /** The row with the {@link #CAPPED} cell inserted before its last ({@link #NOT_GRADED}) cell, when the column is there. */
+    private static List<String> withCapCell(List<String> row, boolean capped, String cell) {
+        if (capped) {
+            row.add(row.size() - 1, cell);
+        }
         return row;
     }
 

@@ -78,6 +78,19 @@ public final class GradescopeReport {
                 test.put("visibility", check.visibility() == Visibility.HIDDEN ? HIDDEN_VISIBILITY : "visible");
                 test.putArray("tags").add(lab.id()).add(check.status().json());
             }
+            if (lab.cap() != null) {
+                // Gradescope totals the tests' scores: the cap takes off what the lab's checks earned above it.
+                ObjectNode cap = tests.addObject();
+                cap.put("name", lab.id() + " · score cap");
+                cap.put("number", labNumber(lab.id(), labNumber) + "." + (checkNumber + 1));
+                cap.put("score", Scores.round(lab.cap().points() - lab.cap().earned()));
+                cap.put("max_score", 0);
+                cap.put("status", "failed");
+                cap.put("output", capitalised(lab.cap().reason()) + ".");
+                // The points above the cap include hidden checks' until grades are published.
+                cap.put("visibility", hasHidden(lab) ? HIDDEN_VISIBILITY : "visible");
+                cap.putArray("tags").add(lab.id()).add("capped");
+            }
         }
         return root;
     }
@@ -101,6 +114,14 @@ public final class GradescopeReport {
             case ERROR -> "Your answer could not be run.\n" + check.feedback();
             case TIMEOUT -> "Your answer ran past its time limit and was stopped.\n" + check.feedback();
         };
+    }
+
+    private static boolean hasHidden(LabResult lab) {
+        return lab.checks().stream().anyMatch(c -> c.visibility() == Visibility.HIDDEN);
+    }
+
+    private static String capitalised(String text) {
+        return text.isEmpty() ? text : Character.toUpperCase(text.charAt(0)) + text.substring(1);
     }
 
     /** "01-sql-basics" gives 1; a lab id without a number gives its position. */
@@ -142,6 +163,9 @@ public final class GradescopeReport {
                     .append(" / ")
                     .append(Scores.format(Scores.round(visible.stream().mapToDouble(CheckResult::max).sum())))
                     .append(" (").append(passed).append(" of ").append(visible.size()).append(" visible checks pass)\n");
+            if (lab.cap() != null && !hasHidden(lab)) {
+                sb.append("  ").append(lab.id()).append(" score ").append(lab.cap().reason()).append(".\n");
+            }
         }
         if (hidden > 0) {
             sb.append("This assignment also has hidden checks, which run your answers on other data; their results "

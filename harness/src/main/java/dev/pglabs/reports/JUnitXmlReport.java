@@ -81,6 +81,9 @@ public final class JUnitXmlReport {
         property(xml, "title", lab.title());
         property(xml, "score", Scores.format(lab.score()));
         property(xml, "max", Scores.format(lab.max()));
+        if (lab.cap() != null) {
+            property(xml, "capped", lab.cap().reason());
+        }
         if (run != null) {
             property(xml, "graderVersion", run.graderVersion());
             property(xml, "postgresVersion", run.postgresVersion());

@@ -40,6 +40,11 @@ public final class MarkdownSummary {
                     .append(lab.notStarted() ? "not started" : passed + " of " + lab.checks().size()).append(" |\n");
         }
         md.append('\n');
+        for (LabResult lab : result.labs()) {
+            if (lab.cap() != null) {
+                md.append("**").append(text(lab.id())).append("**: ").append(text(lab.cap().reason())).append(".\n\n");
+            }
+        }
         if (result.hiddenNotRun() != null) {
             md.append("Scores are out of the visible checks' points: ").append(text(result.hiddenNotRun().sentence()))
                     .append(".\n\n");

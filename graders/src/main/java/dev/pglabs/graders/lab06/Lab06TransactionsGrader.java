@@ -99,6 +99,7 @@ class Lab06TransactionsGrader {
     }
 
     @Check(id = "01-transfer-refusals", hiddenOn = HIDDEN_DATA,
+            guards = "the accounts against overdrafts, negative amounts and money sent to no account",
             hint = "Each refusal is a check before anything changes: a missing account, a non-positive amount, too "
                     + "little money. An exception in a function undoes what it did.")
     @DisplayName("01 transfer() raises an exception and changes nothing for an overdraft, an amount ≤ 0 or an unknown account")
@@ -171,6 +172,7 @@ class Lab06TransactionsGrader {
     }
 
     @Check(id = "01-transfer-no-lost-update", points = 2,
+            guards = "the accounts' money against updates lost by concurrent transfers",
             hint = "A balance you read, then write back computed in Java or in a variable, can overwrite a "
                     + "concurrent change. Lock before reading, or let the UPDATE compute from the current value.")
     @DisplayName("01 transfer() loses no update when many clients transfer between the same accounts at once")
@@ -282,6 +284,7 @@ class Lab06TransactionsGrader {
     }
 
     @Check(id = "02-book-seat-no-oversell", points = 2, hiddenOn = HIDDEN_DATA,
+            guards = "a show against selling more seats than it has",
             hint = "Between your check that a seat is left and your change, another booking can take it. Make the "
                     + "check and the change one step, or lock the row first (section 4).")
     @DisplayName("02 book_seat() never sells more seats than a show has when many clients book at once")

@@ -58,6 +58,7 @@ class Lab07MigrationsGrader {
     }
 
     @Check(id = "02-upgrade", points = 4,
+            guards = "production's rows against being lost by the upgrade",
             hint = "Test on data, not only on an empty database: load datasets/blog-v1/data.sql after V1 and run "
                     + "your migrations (README section 3). Add, backfill, then tighten; clean, then constrain.")
     @DisplayName("02 upgrading production (at V1, with rows) carries every row to the new schema, nothing lost")
@@ -151,6 +152,7 @@ class Lab07MigrationsGrader {
     }
 
     @Check(id = "07-migrator-keeps-data", points = 1,
+            guards = "existing rows against being lost when the migrator runs",
             hint = "migrate() runs flyway.migrate() and nothing else: no clean(), no dropping or re-creating tables.")
     @DisplayName("07 Migrator.migrate upgrades a database that holds rows and keeps every row")
     void e07_migratorKeepsData(CompiledSubmission code, StudentJvm jvm, CheckDatabase db, GradingSession session) {
@@ -166,6 +168,7 @@ class Lab07MigrationsGrader {
     }
 
     @Check(id = "09-migrator-clean-disabled", points = 1,
+            guards = "production against clean(), which drops every object of the schema",
             hint = "Remove cleanDisabled(false) (and any call of clean()): Flyway's default keeps clean() "
                     + "disabled.")
     @DisplayName("09 Migrator.flyway keeps clean() disabled, so no call can wipe production")

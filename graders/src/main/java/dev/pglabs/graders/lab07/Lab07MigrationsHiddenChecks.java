@@ -27,6 +27,7 @@ class Lab07MigrationsHiddenChecks {
      * upgrade, which of the four changes went wrong), which is what the student reads.
      */
     @Check(id = "02-upgrade:hidden", points = 4, visibility = Visibility.HIDDEN,
+            guards = "production's rows against being lost by the upgrade",
             hint = "Your migrations must follow the rules of the tasks for any rows, not fix today's rows one by "
                     + "one: trim and lower-case every email, split every name at its first space.")
     @DisplayName("02 upgrading production (at V1, with rows) carries every row to the new schema, nothing lost "

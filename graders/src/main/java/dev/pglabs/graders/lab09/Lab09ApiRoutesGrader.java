@@ -114,7 +114,7 @@ class Lab09ApiRoutesGrader {
         });
     }
 
-    @Check(id = "02-drafts-private",
+    @Check(id = "02-drafts-private", guards = "drafts against readers who are not their author",
             hint = "A post that is not published exists only for its author: who is asking (the caller header)? A "
                     + "403 would tell strangers that the draft exists.")
     @DisplayName("02 GET /api/posts/{id} of a draft answers 404, except to its author")
@@ -139,7 +139,7 @@ class Lab09ApiRoutesGrader {
 
     // ---- exercise 3: POST /api/posts ---------------------------------------------------------------------
 
-    @Check(id = "03-caller-required",
+    @Check(id = "03-caller-required", guards = "writes against callers who are not a known user",
             hint = "Who is calling? The caller header must be a positive whole number naming an existing user; check "
                     + "it before anything else (also before the body) and answer 401 otherwise.")
     @DisplayName("03 POST /api/posts answers 401 without a valid X-User-Id, and creates nothing")
@@ -232,6 +232,7 @@ class Lab09ApiRoutesGrader {
     }
 
     @Check(id = "04-update-ownership", points = 2,
+            guards = "posts against changes by users who do not own them",
             hint = "Order the checks: who is calling (401), is there a post (404), is it theirs (403), is the body "
                     + "valid (400); change nothing until all pass.")
     @DisplayName("04 PATCH /api/posts/{id} of someone else's post answers 403 (401 without a caller) and changes nothing")
@@ -282,7 +283,7 @@ class Lab09ApiRoutesGrader {
         });
     }
 
-    @Check(id = "05-delete-ownership",
+    @Check(id = "05-delete-ownership", guards = "posts against deletion by users who do not own them",
             hint = "The same order as for PATCH: 401 without a valid caller, 404 without the post, 403 when the post "
                     + "belongs to someone else; only then delete.")
     @DisplayName("05 DELETE /api/posts/{id} of someone else's post answers 403 (401 without a caller) and deletes nothing")

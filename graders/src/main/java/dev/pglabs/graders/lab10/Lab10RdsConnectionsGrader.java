@@ -167,7 +167,7 @@ class Lab10RdsConnectionsGrader {
                 .failIfAny("Your factory does not stop at start-up as the lab asks:");
     }
 
-    @Check(id = "02-pool-no-secrets",
+    @Check(id = "02-pool-no-secrets", guards = "the database password against being written in the code or printed",
             hint = "No password in the code: it comes from DATABASE_URL (in production, from a secret store through "
                     + "the environment). And never print DATABASE_URL or the properties: JdbcSettings.toString() masks "
                     + "the password, a string you build yourself does not.")
@@ -203,6 +203,7 @@ class Lab10RdsConnectionsGrader {
     }
 
     @Check(id = "03-rds-wrong-server", points = 2,
+            guards = "the connection against a server that is not the database (TLS verification)",
             hint = "Only verify-full checks both the CA and the host name; require and prefer check neither (they "
                     + "encrypt, but an impostor can answer), verify-ca skips the name. Don't override sslmode in the code.")
     @DisplayName("03 refuses a server whose certificate is signed by another CA, or issued for another host name")
@@ -216,6 +217,7 @@ class Lab10RdsConnectionsGrader {
     }
 
     @Check(id = "03-rds-secure-default",
+            guards = "the connection against TLS without verification when DATABASE_URL names no sslmode",
             hint = "When DATABASE_URL has no sslmode, set sslmode=verify-full yourself (pgJDBC's default, prefer, "
                     + "accepts any certificate); when it has no sslrootcert, use PGSSLROOTCERT from the environment.")
     @DisplayName("03 uses verify-full with the CA from PGSSLROOTCERT when DATABASE_URL names no sslmode")
