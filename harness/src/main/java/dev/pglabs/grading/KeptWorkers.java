@@ -18,6 +18,15 @@ final class KeptWorkers implements AutoCloseable {
 
     /** A worker serves one grader class (its sandboxed classes on the classpath) with one isolation. */
     record Key(Class<?> grader, Isolation isolation) {
+        /**
+         * Whether this grader's worker may serve another grading at all. Not an Ebean lab's: Ebean keeps state in
+         * statics of its own (its default database, which a wrong answer can break for the rest of the process),
+         * beyond what {@link StudentJvm#recycle} can see, and the next grading must not inherit it.
+         */
+        boolean reusable() {
+            return !org.junit.platform.commons.support.AnnotationSupport.findAnnotation(grader, Grader.class)
+                    .map(Grader::ebean).orElse(false);
+        }
     }
 
     /** A worker lent to one grader run: back on the shelf when the run ends (closed if there is no shelf). */
@@ -56,8 +65,8 @@ final class KeptWorkers implements AutoCloseable {
     }
 
     /**
-     * Shelves the worker for the next grading; one that cannot be reused (a grader or a limit ended it, it served
-     * requests) is closed now and a new one started in its place while the student edits, so the next grading does
+     * Shelves the worker for the next grading; one that cannot be reused (an Ebean lab's, one a grader or a limit
+     * ended, one that served requests) is closed now and a new one started in its place while the student edits, so the next grading does
      * not wait for a JVM to start either way.
      */
     private void giveBack(Key key, StudentJvm used, Supplier<StudentJvm> fresh) {
@@ -68,7 +77,7 @@ final class KeptWorkers implements AutoCloseable {
             }
         }
         StudentJvm jvm = used;
-        if (!used.mayBeRecycled()) {
+        if (!key.reusable() || !used.mayBeRecycled()) {
             used.close();
             jvm = fresh.get();
             jvm.startAhead();

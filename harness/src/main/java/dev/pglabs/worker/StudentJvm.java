@@ -75,7 +75,7 @@ public final class StudentJvm implements AutoCloseable {
     /** The worker serves requests (lab 09) until the next release: busy between calls by design. */
     private volatile boolean serving;
     private boolean closed;
-    /** A worker ended under a call or a limit since the last {@link #recycle}: this one is not to be reused. */
+    /** An earlier worker of this one ended (a limit, a kill, the grader's {@link #end}): never {@link #recycle}d. */
     private boolean restarted;
 
     /** A server outside the sandbox and the relay that leads to it. */
