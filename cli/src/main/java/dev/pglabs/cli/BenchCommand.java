@@ -156,7 +156,7 @@ final class BenchCommand implements Callable<Integer> {
                 + WatchCommand.SETTLE_MS + " ms of quiet (an editor's burst of writes):");
         try (GradingSession session = GradingSession.open(course, new Submission(course.solutionsDir()),
                 Optional.of(ProviderKind.EMBEDDED), provisioning(Map.of()))) {
-            WatchGrading grading = new WatchGrading(session);
+            WatchGrading grading = new WatchGrading(session.keepBetweenGradings());
             Lab sql = course.lab("01");
             dev.pglabs.results.LabResult before = grading.all(sql);
             double[] exercise = new double[watchSaves];

@@ -53,7 +53,8 @@ final class WatchCommand implements Callable<Integer> {
              GradingSession session = GradingSession.open(course, new Submission(course.labsDir()), database.provider())) {
             screen.line("Grading labs/" + lab.folder() + " (database: " + session.farm().server().description()
                     + ") …");
-            WatchGrading grading = new WatchGrading(session);
+            // Saves re-grade the same submission: its Java lab's worker and classes are kept (see WatchGrading).
+            WatchGrading grading = new WatchGrading(session.keepBetweenGradings());
             // One watcher per lab: saves made while a grading runs wait in it for the next round.
             WatchService watcher = watch(course, lab);
             try {

@@ -100,22 +100,24 @@ public final class GradingExtension implements ParameterResolver {
         // Keyed by the lab's folder: a plain JUnit run (the course's own tests) runs every lab's graders in one root.
         String key = "compiled-once:" + files.dir().toAbsolutePath().normalize();
         return context.getRoot().getStore(NAMESPACE).computeIfAbsent(key,
-                k -> new CompiledOnce(new JavaSources(files, loader), ebean), CompiledOnce.class)
+                k -> new CompiledOnce(new JavaSources(files, loader, session(context).compileCache().orElse(null)),
+                        ebean), CompiledOnce.class)
                 .get(check, context.getUniqueId());
     }
 
     /**
      * The worker that runs the student's Java for this grader's checks: one per grader run (a lab of one
-     * submission), started on its first call, restarted after a call that broke a limit, ended after the last check.
+     * submission), started on its first call, restarted after a call that broke a limit, ended after the last check
+     * (or, in a session that keeps workers, kept for the next grading if it is left clean).
      */
     private static StudentJvm studentJvm(ExtensionContext context) {
         ExtensionContext graderLevel = LabRun.graderLevel(context);
         GradingSession session = session(context);
-        ClassLoader loader = context.getRequiredTestClass().getClassLoader();
+        Class<?> grader = context.getRequiredTestClass();
         Optional<String> forced = context.getConfigurationParameter(SandboxPolicy.PROPERTY)
                 .or(() -> Optional.ofNullable(System.getProperty(SandboxPolicy.PROPERTY)));
         return graderLevel.getStore(NAMESPACE).computeIfAbsent("student-jvm",
-                key -> session.newStudentJvm(loader, forced), StudentJvm.class);
+                key -> session.studentJvm(grader, forced), KeptWorkers.Lease.class).jvm();
     }
 
     /** A compilation shared by the checks of one grader run: its classes, or the problem that stopped it. */

@@ -41,6 +41,8 @@ public final class GradingSession implements AutoCloseable {
     private volatile SandboxPolicy sandboxPolicy = SandboxPolicy.PREFER;
     /** How student Java ran in this session, once it did. */
     private volatile Isolation sandboxUsed;
+    /** Workers and compiled classes kept between gradings, in a session that lives on (watch); else null. */
+    private volatile KeptWorkers kept;
     /** Where the references' results come from: run live, recorded for a release, or stored in a release. */
     private volatile ExpectedResults expectedResults;
 
@@ -211,13 +213,49 @@ public final class GradingSession implements AutoCloseable {
      * @param forced the {@code pglabs.sandbox} setting, if any ({@link SandboxPolicy#PROPERTY})
      */
     public StudentJvm newStudentJvm(ClassLoader graderLoader, Optional<String> forced) {
+        return new StudentJvm(choose(forced), WorkerLimits.defaults(), graderLoader);
+    }
+
+    private Isolation choose(Optional<String> forced) {
         Isolation isolation = sandboxPolicy.choose(forced)
                 .orElseThrow(() -> new dev.pglabs.provisioning.ProvisioningException(SandboxPolicy.refusal(), null));
         if (isolation == Isolation.PROCESS && sandboxPolicy == SandboxPolicy.PREFER) {
             UnsandboxedNotice.once(SandboxPolicy.whyNotUsed(forced));
         }
         sandboxUsed = isolation;
-        return new StudentJvm(isolation, WorkerLimits.defaults(), graderLoader);
+        return isolation;
+    }
+
+    /**
+     * Keeps each Java lab's worker and compiled classes between gradings of this session ({@code pglabs watch}:
+     * the same submission graded again after each save), instead of a new worker and a new compilation per grading.
+     * A worker is reused only if the last grading left it clean ({@link StudentJvm#recycle}); classes only if no
+     * source changed.
+     */
+    public GradingSession keepBetweenGradings() {
+        if (kept == null) {
+            kept = new KeptWorkers();
+        }
+        return this;
+    }
+
+    /** The compilations kept between gradings, if this session keeps them. */
+    public Optional<dev.pglabs.javasub.CompileCache> compileCache() {
+        return Optional.ofNullable(kept).map(KeptWorkers::compiled);
+    }
+
+    /**
+     * The worker for one run of {@code grader}; closing the lease ends the run's use of it: the worker is closed in
+     * a one-shot session, put back for the next grading in one that keeps workers.
+     */
+    KeptWorkers.Lease studentJvm(Class<?> grader, Optional<String> forced) {
+        KeptWorkers shelf = kept;
+        if (shelf == null) {
+            return new KeptWorkers.Lease(null, null, newStudentJvm(grader.getClassLoader(), forced), null);
+        }
+        Isolation isolation = choose(forced);
+        return shelf.take(new KeptWorkers.Key(grader, isolation),
+                () -> new StudentJvm(isolation, WorkerLimits.defaults(), grader.getClassLoader()));
     }
 
     /** The line a student grading their own Java without the OS sandbox reads, once per process. */
@@ -234,6 +272,9 @@ public final class GradingSession implements AutoCloseable {
 
     @Override
     public void close() {
+        if (kept != null) {
+            kept.close();
+        }
         if (!ownsServer) {
             return;
         }

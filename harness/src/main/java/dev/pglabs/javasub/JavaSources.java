@@ -17,10 +17,17 @@ public final class JavaSources implements AutoCloseable {
     private final LabFiles lab;
     private final ClassLoader parent;
     private final List<CompiledSubmission> compiled = new ArrayList<>();
+    private final CompileCache kept;
 
     public JavaSources(LabFiles lab, ClassLoader parent) {
+        this(lab, parent, null);
+    }
+
+    /** Compiles only sources that changed since {@code kept} last saw them (null: always compiles). */
+    public JavaSources(LabFiles lab, ClassLoader parent, CompileCache kept) {
         this.lab = lab;
         this.parent = parent;
+        this.kept = kept;
     }
 
     public LabFiles lab() {
@@ -34,12 +41,12 @@ public final class JavaSources implements AutoCloseable {
 
     /** Compiles the sources under {@code sourceRoot} (relative to the lab folder). */
     public CompiledSubmission compile(String sourceRoot) {
-        return track(JavaSubmission.sources(lab, sourceRoot).parent(parent).compile());
+        return track(JavaSubmission.sources(lab, sourceRoot).parent(parent).reuse(kept).compile());
     }
 
     /** Compiles with annotation processors on (e.g. Ebean's query-bean generator). */
     public CompiledSubmission compileWithAnnotationProcessing(String sourceRoot) {
-        return track(JavaSubmission.sources(lab, sourceRoot).parent(parent).annotationProcessing().compile());
+        return track(JavaSubmission.sources(lab, sourceRoot).parent(parent).reuse(kept).annotationProcessing().compile());
     }
 
     /**
@@ -53,7 +60,7 @@ public final class JavaSources implements AutoCloseable {
 
     /** {@link #compileEbean()} for the sources under {@code sourceRoot} (relative to the lab folder). */
     public CompiledSubmission compileEbean(String sourceRoot) {
-        return track(JavaSubmission.sources(lab, sourceRoot).parent(parent).ebean().compile());
+        return track(JavaSubmission.sources(lab, sourceRoot).parent(parent).reuse(kept).ebean().compile());
     }
 
     private synchronized CompiledSubmission track(CompiledSubmission submission) {

@@ -58,6 +58,7 @@ public final class JavaSubmission {
     private boolean annotationProcessing;
     private boolean ebean;
     private CodePolicy policy = CodePolicy.standard();
+    private CompileCache cache;
 
     private JavaSubmission(LabFiles lab, String sourceRoot) {
         this.lab = lab;
@@ -102,11 +103,35 @@ public final class JavaSubmission {
         return this;
     }
 
+    /** Takes the classes from {@code kept} when the sources did not change since they were compiled (null: never). */
+    public JavaSubmission reuse(CompileCache kept) {
+        this.cache = kept;
+        return this;
+    }
+
     public CompiledSubmission compile() {
         Path root = lab.dir().resolve(sourceRoot).normalize();
         if (!root.startsWith(lab.dir())) {
             throw new IllegalArgumentException("grader asked for a source root outside the lab: " + sourceRoot);
         }
+        if (cache == null) {
+            return compile(root);
+        }
+        CompileCache.Key key = CompileCache.key(root, annotationProcessing, ebean, parent, policy);
+        String before = CompileCache.fingerprint(root);
+        Path kept = cache.copyOf(key, before);
+        if (kept != null) {
+            return new CompiledSubmission(lab, sourceRoot, kept, parent);
+        }
+        CompiledSubmission compiled = compile(root);
+        // Kept only if no save came in while javac read the sources: else these classes are of neither version.
+        if (before != null && before.equals(CompileCache.fingerprint(root))) {
+            cache.keep(key, before, compiled.classesDir());
+        }
+        return compiled;
+    }
+
+    private CompiledSubmission compile(Path root) {
         List<JavaFileObject> sources = sourceFiles(root).stream().map(this::read).toList();
         JavaCompiler compiler = ToolProvider.getSystemJavaCompiler();
         if (compiler == null) {

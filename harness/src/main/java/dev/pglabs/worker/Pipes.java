@@ -16,6 +16,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 final class Pipes {
 
     private static final AtomicInteger THREADS = new AtomicInteger();
+    private static final java.util.Set<Thread> OURS = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
 
     private Pipes() {
     }
@@ -52,7 +53,30 @@ final class Pipes {
     }
 
     static Thread start(String name, Runnable body) {
-        return DaemonThreads.start("pglabs-" + name + "-" + THREADS.incrementAndGet(), body);
+        Thread[] started = new Thread[1];
+        synchronized (OURS) {  // registered before it runs: a reused worker's census never mistakes it for a stray
+            started[0] = DaemonThreads.start("pglabs-" + name + "-" + THREADS.incrementAndGet(), () -> {
+                try {
+                    body.run();
+                } finally {
+                    synchronized (OURS) {
+                        OURS.remove(Thread.currentThread());
+                    }
+                }
+            });
+            OURS.add(started[0]);
+        }
+        return started[0];
+    }
+
+    /**
+     * Whether the thread is one of these pipes' (a task, a bridge, a relay), not one the student's code started: a
+     * thread inherits its starter's group and daemon flag, so only this registry tells them apart.
+     */
+    static boolean ours(Thread thread) {
+        synchronized (OURS) {
+            return OURS.contains(thread);
+        }
     }
 
     /** A listening Unix domain socket at {@code path} (an old socket file there is replaced). */

@@ -34,6 +34,11 @@ final class PostgresGuard {
         allowed.add(user + '\0' + database);
     }
 
+    /** Lets no one through until {@link #allow} again (a reused worker's next grading has databases of its own). */
+    void forgetAll() {
+        allowed.clear();
+    }
+
     /**
      * Reads the client's opening; returns the bytes to send upstream, or {@code null} after telling the client it
      * was refused.

@@ -55,6 +55,7 @@ public final class StudentJvm implements AutoCloseable {
             DaemonThreads.named("pglabs-worker-watchdog"));
     private static final AtomicLong INCARNATIONS = new AtomicLong();
     private static final Duration RELEASE_LIMIT = Duration.ofSeconds(5);
+    private static final Duration RECYCLE_LIMIT = Duration.ofSeconds(5);
 
     private final Isolation isolation;
     private final WorkerLimits limits;
@@ -74,6 +75,8 @@ public final class StudentJvm implements AutoCloseable {
     /** The worker serves requests (lab 09) until the next release: busy between calls by design. */
     private volatile boolean serving;
     private boolean closed;
+    /** An earlier worker of this one ended (a limit, a kill, the grader's {@link #end}): never {@link #recycle}d. */
+    private boolean restarted;
 
     /** A server outside the sandbox and the relay that leads to it. */
     private record Endpoint(Path socket, Relay relay, PostgresGuard guard, Map<Long, Integer> insidePorts) {
@@ -88,6 +91,9 @@ public final class StudentJvm implements AutoCloseable {
             this.files = Files.createDirectory(exchange.resolve("files"));
             this.sockets = Files.createDirectory(exchange.resolve("sockets"));
             this.hosts = exchange.resolve("hosts");
+            // A plain worker's temporary folder: apart from the shares, so that what the student's code leaves there
+            // is told from what the grader shared (see recycle).
+            Files.createDirectory(exchange.resolve("tmp"));
             writeHosts();
             Files.writeString(exchange.resolve("nsswitch.conf"), "hosts: files\n");
         } catch (IOException e) {
@@ -230,6 +236,73 @@ public final class StudentJvm implements AutoCloseable {
     }
 
     /**
+     * Readies the running worker for another grading of the same lab, in a session that keeps workers between
+     * gradings ({@code pglabs watch}): the previous grading's classes are dropped there, so the next one loads its
+     * own afresh (no statics carried over), and what was shared with it is deleted. Only a worker the previous
+     * grading left clean qualifies: still the same process (none ended on a limit or was killed), serving nothing,
+     * with no thread, file, system property, locale or time zone of the student's left behind. Returns false when it
+     * does not qualify; then close it and use a new one.
+     */
+    public boolean recycle() {
+        if (!mayBeRecycled()) {
+            return false;
+        }
+        String left;
+        try {
+            left = call(new Recycle(), RECYCLE_LIMIT, "checking what the last grading left");
+        } catch (CheckFailure e) {
+            return false;
+        }
+        if (left != null) {
+            return false;
+        }
+        shared.clear();
+        endpoints.values().forEach(e -> {
+            if (e.guard() != null) {
+                e.guard().forgetAll();
+            }
+        });
+        try (Stream<Path> copies = Files.list(files)) {
+            copies.forEach(ScratchFolders::deleteTree);
+        } catch (IOException e) {
+            return false;
+        }
+        synchronized (this) {
+            return !restarted && worker.alive();
+        }
+    }
+
+    /**
+     * Whether {@link #recycle} can succeed at all (it also asks the worker what was left): the same worker process
+     * still runs, none ended under this one, and it serves nothing.
+     */
+    public boolean mayBeRecycled() {
+        synchronized (this) {
+            if (closed || worker == null || !worker.alive() || restarted || serving) {
+                return false;
+            }
+        }
+        synchronized (inbound) {
+            return inbound.isEmpty();  // lab 09: the student's server ran in this worker
+        }
+    }
+
+    /**
+     * Starts the worker process now, in the background, so that the first call finds it running (a session that
+     * keeps workers readies the next grading's while the student edits). A start that fails is tried again, and
+     * reported, by that first call.
+     */
+    public void startAhead() {
+        DaemonThreads.start("pglabs-worker-ahead", () -> {
+            try {
+                live();
+            } catch (RuntimeException e) {
+                // The next call starts one and says what went wrong.
+            }
+        });
+    }
+
+    /**
      * Ends the worker now, with everything it runs; the next call starts a fresh one. For what no call's limit
      * sees: a request handler of the student's server in an endless loop (the grader's request timed out while the
      * worker serves). {@code reason} completes "The process that runs your code …" for a call still waiting.
@@ -327,6 +400,7 @@ public final class StudentJvm implements AutoCloseable {
             throw new IllegalStateException("the worker for this submission is closed");
         }
         if (worker == null || !worker.alive()) {
+            restarted |= worker != null;
             if (watching != null) {
                 watching.cancel(false);
             }
@@ -444,7 +518,7 @@ public final class StudentJvm implements AutoCloseable {
         command.addAll(List.of(Bubblewrap.javaExecutable(), "-Xmx" + limits.heapMegabytes() + "m",
                 "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-XX:+ExitOnOutOfMemoryError",
                 "-XX:+DisplayVMOutputToStderr", "-XX:-UsePerfData", "-Xshare:auto",
-                "-Djava.io.tmpdir=" + (isolation == Isolation.BUBBLEWRAP ? "/tmp" : files.toString()),
+                "-Djava.io.tmpdir=" + (isolation == Isolation.BUBBLEWRAP ? "/tmp" : exchange.resolve("tmp").toString()),
                 "-Duser.home=/tmp", "-Dfile.encoding=UTF-8",
                 // The student's code sees the grader's time zone and locale: dates and numbers read alike on both.
                 "-Duser.timezone=" + TimeZone.getDefault().getID(),

@@ -23,8 +23,25 @@ public final class WorkerContext {
     private final Map<Long, Object> kept = new ConcurrentHashMap<>();
     private final AtomicLong ids = new AtomicLong();
 
+    /** What the worker was like when it became ready, for {@link #recycle}. */
+    private final Baseline baseline;
+
     WorkerContext(long worker) {
         this.worker = worker;
+        this.baseline = Baseline.now();
+    }
+
+    /**
+     * Readies this worker for the next grading of a session that keeps it ({@code pglabs watch}): the previous
+     * grading's classes are dropped (the next one's load afresh, statics and all), if it left nothing behind that
+     * outlives its classes. Returns what it left behind (the worker is not to be reused), or null when clean.
+     */
+    String recycle() {
+        String left = baseline.changedSince(kept.isEmpty());
+        if (left == null) {
+            loaders.clear();
+        }
+        return left;
     }
 
     /** The class loader of these compiled classes (one per folder, for the life of the worker). */
