@@ -10,9 +10,13 @@ import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -21,6 +25,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Stream;
 
 /**
  * One running worker JVM and its protocol: sends requests, hands each reply to the call waiting for it, and, when
@@ -47,6 +52,8 @@ final class WorkerProcess {
     }
 
     private static final int STDERR_KEPT = 4096;
+    /** Processes looked at per sample at most: past the thread limit a tree is ended anyway. */
+    private static final int TREE_LIMIT = 10_000;
     /**
      * Starts every worker process. Bubblewrap's --die-with-parent ends the sandbox when the thread that started it
      * ends (Linux's parent-death signal follows the thread, not the process), and checks run on threads that end
@@ -197,9 +204,9 @@ final class WorkerProcess {
 
     /** Processor time of the worker and its children, in nanoseconds (0 where the system does not tell). */
     long cpuNanos() {
-        long total = cpu(process.toHandle());
-        for (ProcessHandle child : process.descendants().toList()) {
-            total += cpu(child);
+        long total = 0;
+        for (ProcessHandle p : tree()) {
+            total += cpu(p);
         }
         return total;
     }
@@ -208,8 +215,7 @@ final class WorkerProcess {
     long[] residentBytesAndThreads() {
         long bytes = 0;
         long threads = 0;
-        for (ProcessHandle p : java.util.stream.Stream.concat(java.util.stream.Stream.of(process.toHandle()),
-                process.descendants()).toList()) {
+        for (ProcessHandle p : tree()) {
             try {
                 for (String line : Files.readAllLines(Path.of("/proc", Long.toString(p.pid()), "status"))) {
                     if (line.startsWith("VmRSS:")) {
@@ -223,6 +229,36 @@ final class WorkerProcess {
             }
         }
         return new long[] {bytes, threads};
+    }
+
+    /**
+     * The worker's process and everything below it. Read from each process's {@code /proc/<pid>/task/<tid>/children}
+     * where Linux has them: {@link ProcessHandle#descendants()} scans every process on the machine, and the watchdog
+     * asks four times a second per worker (a measurable share of a core on a machine with hundreds of processes).
+     */
+    private List<ProcessHandle> tree() {
+        ProcessHandle root = process.toHandle();
+        if (!Files.isDirectory(Path.of("/proc", Long.toString(root.pid()), "task"))) {
+            return Stream.concat(Stream.of(root), process.descendants()).toList();
+        }
+        List<ProcessHandle> tree = new ArrayList<>();
+        Deque<Long> next = new ArrayDeque<>(List.of(root.pid()));
+        while (!next.isEmpty() && tree.size() < TREE_LIMIT) {
+            long pid = next.poll();
+            ProcessHandle.of(pid).ifPresent(tree::add);
+            try (DirectoryStream<Path> tasks = Files.newDirectoryStream(Path.of("/proc", Long.toString(pid), "task"))) {
+                for (Path task : tasks) {
+                    for (String child : Files.readString(task.resolve("children")).trim().split("\\s+")) {
+                        if (!child.isEmpty()) {
+                            next.add(Long.parseLong(child));
+                        }
+                    }
+                }
+            } catch (IOException | RuntimeException gone) {
+                // The process (or one of its threads) ended while being read: its children are re-parented.
+            }
+        }
+        return tree;
     }
 
     String stderrTail() {
