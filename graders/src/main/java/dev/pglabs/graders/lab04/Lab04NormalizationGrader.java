@@ -72,6 +72,23 @@ class Lab04NormalizationGrader {
         SchemaKeys.problems(bench, schema, tables).failIfAny("Your schema does not do what the task asks yet:");
     }
 
+    @Check(id = "01-schema-not-null", points = 1,
+            hint = "Which values does every line of orders_flat have? A column that is always known is declared "
+                    + "NOT NULL, so that a row without its value is refused.")
+    @DisplayName("01 declares NOT NULL every column whose value is always known")
+    void e01b_notNull(SqlCheck sql, LabFiles files) {
+        SqlAnswer schema = files.sql(SCHEMA);
+        SqlAnswer load = files.sql(LOAD);
+        Workbench bench = new Workbench(sql);
+        bench.run(schema, load);  // the loaded rows tell which columns always get a value, whatever their names
+        List<String> tables = bench.studentTables();
+        if (tables.isEmpty()) {
+            throw new AssertionFailedError(schema.origin() + " created no tables, so there is nothing to check.");
+        }
+        new Problems().addAll(AlwaysKnown.problems(bench.catalog, bench.snapshot(tables), tables))
+                .failIfAny("Some columns of your schema accept NULL where the value is always known:");
+    }
+
     // ---- 02: no redundancy --------------------------------------------------------------------------------
 
     @Check(id = "02-load-no-redundancy", points = 3, hiddenOn = HIDDEN_DATA,

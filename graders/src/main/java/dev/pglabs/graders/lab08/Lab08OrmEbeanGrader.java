@@ -117,7 +117,7 @@ class Lab08OrmEbeanGrader {
     void e04_publishedWithTag(CompiledSubmission code, StudentJvm jvm, CheckDatabase db, LabFiles files) {
         try (StudentRepository opened = StudentRepository.open(jvm, code, db)) {
             QueryBeans.require(code, "QPost");
-            String tag = "postgresql";
+            String tag = Inputs.tag(db);
             Ties.taggedPosts(db, tag);
             List<List<Object>> expected = Reference.rows(db, "SELECT p.id, p.title, u.username FROM posts p JOIN "
                     + "users u ON u.id = p.user_id JOIN post_tags pt ON pt.post_id = p.id JOIN tags t ON t.id = "
@@ -138,8 +138,7 @@ class Lab08OrmEbeanGrader {
     @DisplayName("05 postsWithDiscussion: posts with tags, comments and their authors in at most 3 statements (no N+1)")
     void e05_noNPlusOne(CompiledSubmission code, StudentJvm jvm, CheckDatabase db, LabFiles files) {
         try (StudentRepository opened = StudentRepository.open(jvm, code, db)) {
-            String username = (String) Reference.value(db, "SELECT u.username FROM users u JOIN posts p ON "
-                    + "p.user_id = u.id GROUP BY u.id, u.username ORDER BY count(*) DESC, u.id LIMIT 1");
+            String username = Inputs.username(db);
             Ties.discussion(db, username);
             List<List<Object>> expected = Reference.rows(db, "SELECT p.id, coalesce((SELECT string_agg(t.name, ', "
                     + "' ORDER BY t.name) FROM post_tags pt JOIN tags t ON t.id = pt.tag_id WHERE pt.post_id = p.id), "
@@ -169,10 +168,10 @@ class Lab08OrmEbeanGrader {
     void e06_paging(CompiledSubmission code, StudentJvm jvm, CheckDatabase db, LabFiles files) {
         try (StudentRepository opened = StudentRepository.open(jvm, code, db)) {
             StudentRepository repo = opened.create(files);
-            Ties.pages(db);
+            int size = Inputs.pageSize(db);
+            Ties.pages(db, size);
             List<List<Object>> all = Reference.rows(db, "SELECT p.id, u.username FROM posts p JOIN users u ON u.id = "
                     + "p.user_id WHERE p.status = 'published' ORDER BY p.published_at DESC, p.id DESC");
-            int size = 7;
             for (int page : new int[] {0, 2, (all.size() - 1) / size}) {
                 String shown = "publishedPage(" + page + ", " + size + ")";
                 StudentRepository.Outcome<ArrayList<Object>> run = repo.call(shown, Reading.PAGE, "publishedPage",

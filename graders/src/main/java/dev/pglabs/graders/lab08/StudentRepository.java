@@ -16,6 +16,7 @@ import dev.pglabs.submission.LabFiles;
 import dev.pglabs.worker.CodeRef;
 import dev.pglabs.worker.Handle;
 import dev.pglabs.worker.StudentJvm;
+import dev.pglabs.worker.StudentTask;
 
 import java.io.Serializable;
 import java.time.Duration;
@@ -50,14 +51,14 @@ final class StudentRepository implements AutoCloseable {
     /** Ebean on the student's entities, connected to the check's database as the student's role. */
     static StudentRepository open(StudentJvm jvm, CompiledSubmission compiled, CheckDatabase db) {
         CodeRef code = jvm.code(compiled);
-        Handle blog = jvm.call(new OpenBlog(code, jvm.database(db.studentTarget())), START_LIMIT,
+        Handle blog = call(jvm, new OpenBlog(code, jvm.database(db.studentTarget())), START_LIMIT,
                 "Starting Ebean with your entities");
         return new StudentRepository(jvm, code, blog);
     }
 
     /** {@code new BlogRepository(db)} on this Ebean Database, for the calls that follow. */
     StudentRepository create(LabFiles files) {
-        jvm.call(new NewRepository(blog, code, sourceRoot(files)), CONSTRUCTOR_LIMIT, "new BlogRepository(Database)");
+        call(jvm, new NewRepository(blog, code, sourceRoot(files)), CONSTRUCTOR_LIMIT, "new BlogRepository(Database)");
         return this;
     }
 
@@ -90,7 +91,7 @@ final class StudentRepository implements AutoCloseable {
     /** {@link #call}, but an exception of the student's code comes back in the outcome (some checks expect one). */
     <T extends Serializable> Outcome<T> attempt(String shown, Reading reading, String method, List<String> types,
                                                 Object... args) {
-        var run = jvm.call(new CallRepository(blog, method, types, List.of(args), reading), LIMIT, shown);
+        var run = call(jvm, new CallRepository(blog, method, types, List.of(args), reading), LIMIT, shown);
         @SuppressWarnings("unchecked")
         T value = (T) run.value();
         return new Outcome<>(value, run.failure(), Sent.entries(run.entries()));
@@ -101,14 +102,15 @@ final class StudentRepository implements AutoCloseable {
      * profile"); a failure means the mapping does not match the tables.
      */
     List<List<Object>> read(ReadMapping.Table table, LabFiles files, String what) {
-        var run = jvm.call(new ReadMapping(blog, code, table, sourceRoot(files)), LIMIT, "the grader " + what);
+        var run = call(jvm, new ReadMapping(blog, code, table, sourceRoot(files)), LIMIT, "the grader " + what);
         Failure failure = run.failure();
         if (failure != null) {
             if (failure.status() != null) {
                 throw new CheckFailure(CheckStatus.valueOf(failure.status()), failure.message());
             }
-            throw new CheckFailure(CheckStatus.FAILED, "Ebean failed while the grader was " + what
-                    + " through your entities. Their mapping does not match the tables:\n" + failure.described());
+            throw DefaultDatabase.explained(new CheckFailure(CheckStatus.FAILED, "Ebean failed while the grader was "
+                    + what + " through your entities. Their mapping does not match the tables:\n"
+                    + failure.described()));
         }
         @SuppressWarnings("unchecked")
         List<List<Object>> rows = (List<List<Object>>) run.value();
@@ -120,15 +122,21 @@ final class StudentRepository implements AutoCloseable {
         if (thrown.status() != null) {
             return new CheckFailure(CheckStatus.valueOf(thrown.status()), thrown.message());
         }
-        String hint = "";
-        String text = (thrown.message() + " " + thrown.described()).toLowerCase(java.util.Locale.ROOT);
-        // Ebean says "the default Database" (and "DefaultServer" in older versions).
-        if (text.contains("default database") || text.contains("defaultserver")) {
-            hint = "\nUse the Database the repository was given (new QPost(db), db.find(…)), not Ebean's default "
-                    + "database: DB.…() and new QPost() without db look for a default database that does not exist.";
+        return DefaultDatabase.explained(new CheckFailure(CheckStatus.ERROR, shown + " threw " + thrown.type()
+                + ":\n" + thrown.described()));
+    }
+
+    /**
+     * A task in the worker. The student's code may fail there outside the method called (a static initialiser):
+     * the worker's report then carries Ebean's complaint about its default database as a cause, so the hint is
+     * added here too.
+     */
+    private static <T extends Serializable> T call(StudentJvm jvm, StudentTask<T> task, Duration limit, String what) {
+        try {
+            return jvm.call(task, limit, what);
+        } catch (CheckFailure f) {
+            throw DefaultDatabase.explained(f);
         }
-        return new CheckFailure(CheckStatus.ERROR, shown + " threw " + thrown.type() + ":\n" + thrown.described()
-                + hint);
     }
 
     private static String sourceRoot(LabFiles files) {

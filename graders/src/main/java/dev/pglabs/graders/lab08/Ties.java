@@ -24,20 +24,21 @@ final class Ties {
     }
 
     /**
-     * Published posts tie across the boundaries of the pages (rows 6 to 9 and 13 to 16 of the order, pages of 7):
-     * without the tie-breaker a post can move from one page to the next.
+     * Published posts tie across the boundaries of the first two pages (the last two rows of a page and the first
+     * two of the next; rows 6 to 9 and 13 to 16 of the order with pages of 7): without the tie-breaker a post can
+     * move from one page to the next.
      */
-    static void pages(CheckDatabase db) {
+    static void pages(CheckDatabase db, int size) {
         Reference.execute(db, """
                 WITH ordered AS (
                     SELECT id, published_at, row_number() OVER (ORDER BY published_at DESC, id DESC) - 1 AS pos
                     FROM posts WHERE status = 'published'),
                 grouped AS (
-                    SELECT id, published_at, CASE WHEN pos BETWEEN 5 AND 8 THEN 1 WHEN pos BETWEEN 12 AND 15 THEN 2
-                    END AS g FROM ordered),
+                    SELECT id, published_at, CASE WHEN pos BETWEEN ? - 2 AND ? + 1 THEN 1
+                    WHEN pos BETWEEN 2 * ? - 2 AND 2 * ? + 1 THEN 2 END AS g FROM ordered),
                 tied AS (
                     SELECT id, max(published_at) OVER (PARTITION BY g) AS at FROM grouped WHERE g IS NOT NULL)
-                UPDATE posts p SET published_at = tied.at FROM tied WHERE p.id = tied.id""");
+                UPDATE posts p SET published_at = tied.at FROM tied WHERE p.id = tied.id""", size, size, size, size);
     }
 
     /**

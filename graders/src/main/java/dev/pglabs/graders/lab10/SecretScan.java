@@ -30,7 +30,14 @@ final class SecretScan {
         }
     }
 
-    private record Rule(Pattern pattern, String why) {
+    /**
+     * {@code inCode}: the match must start outside a string literal. A rule about code (a variable, a call) found
+     * inside a literal is a piece of text, such as the parameter name "?password=" of a URL being built.
+     */
+    private record Rule(Pattern pattern, String why, boolean inCode) {
+        Rule(Pattern pattern, String why) {
+            this(pattern, why, false);
+        }
     }
 
     /** Each rule's group "v" is the secret itself; placeholders such as "****" or "${DB_PASSWORD}" are fine. */
@@ -38,13 +45,16 @@ final class SecretScan {
             new Rule(Pattern.compile("\"(?:postgres(?:ql)?|jdbc:postgresql)://[^\"\\s:/@]+:(?<v>[^\"\\s@]+)@"),
                     "a connection URL with a password in it"),
             new Rule(Pattern.compile("\"[^\"]*[?&;]password=(?<v>[^\"&\\s]+)"), "a password parameter in a string"),
+            // The parameter's name alone is no secret; a string joined right after it is its value.
+            new Rule(Pattern.compile("\"[^\"]*[?&;]password=\"\\s*\\+\\s*\"(?<v>[^\"&\\s]+)"),
+                    "a password parameter in a string"),
             new Rule(Pattern.compile("\\b(?:setPassword|password)\\s*\\(\\s*\"(?<v>[^\"]+)\""),
-                    "a password set from a string"),
+                    "a password set from a string", true),
             new Rule(Pattern.compile("\\(\\s*\"password\"\\s*,\\s*\"(?<v>[^\"]+)\""),
-                    "a password property set from a string"),
+                    "a password property set from a string", true),
             // Not a constant that names the variable to read (PASSWORD_VAR = "DB_PASSWORD").
             new Rule(Pattern.compile("(?i)\\b\\w*(?:password|passwd|pwd|secret)\\w*\\s*=\\s*\"(?-i)"
-                    + "(?![A-Z][A-Z0-9_]*\")(?<v>[^\"]+)\""), "a password variable holding a string"));
+                    + "(?![A-Z][A-Z0-9_]*\")(?<v>[^\"]+)\""), "a password variable holding a string", true));
 
     private static final Pattern PLACEHOLDER = Pattern.compile("[*•.…]+|<[^>]*>|\\$\\{[^}]*}|%s");
 
@@ -71,8 +81,7 @@ final class SecretScan {
             String[] lines = code.split("\n", -1);
             for (int i = 0; i < lines.length; i++) {
                 for (Rule rule : RULES) {
-                    Matcher m = rule.pattern().matcher(lines[i]);
-                    if (m.find() && !PLACEHOLDER.matcher(m.group("v")).matches()) {
+                    if (matches(rule, lines[i])) {
                         findings.add(new Finding(relative, i + 1, masked(lines[i]), rule.why()));
                         break;
                     }
@@ -80,6 +89,37 @@ final class SecretScan {
             }
         }
         return findings;
+    }
+
+    private static boolean matches(Rule rule, String line) {
+        Matcher m = rule.pattern().matcher(line);
+        // From the next character on after a skipped match: a real one may overlap it.
+        for (int from = 0; from < line.length() && m.find(from); from = m.start() + 1) {
+            if (rule.inCode() && insideString(line, m.start())) {
+                continue;
+            }
+            if (!PLACEHOLDER.matcher(m.group("v")).matches()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether this position of a line lies inside a string literal (after an odd number of unescaped quotes). */
+    static boolean insideString(String line, int position) {
+        boolean inside = false;
+        for (int i = 0; i < position; i++) {
+            char c = line.charAt(i);
+            if (inside && c == '\\') {
+                i++;
+            } else if (c == '"') {
+                inside = !inside;
+            } else if (!inside && c == '\'') {
+                int close = line.indexOf('\'', i + (i + 1 < line.length() && line.charAt(i + 1) == '\\' ? 2 : 1) + 1);
+                i = close < 0 ? i : close;
+            }
+        }
+        return inside;
     }
 
     /** The line with the contents of every string replaced by ****. */

@@ -57,4 +57,32 @@ class SecretScanTest {
                 }
                 """)).isEmpty();
     }
+
+    @Test
+    @DisplayName("a literal that only names the password parameter of a URL being built holds no secret")
+    void parameterNameIsNoSecret() throws IOException {
+        assertThat(scan("""
+                class Config {
+                    String url(String base, String user, String password) {
+                        return base + "?user=" + user + "&password=" + password + "&sslmode=verify-full";
+                    }
+                    String other(String password) { return "jdbc:postgresql://db/blog?password=" + password; }
+                    char q = '"'; String u = "?password=" + System.getenv("DB_PASSWORD");
+                }
+                """)).isEmpty();
+    }
+
+    @Test
+    @DisplayName("beside a parameter name, a real password is still found")
+    void passwordBesideParameterName() throws IOException {
+        List<SecretScan.Finding> findings = scan("""
+                class Config {
+                    String url(String base) { return base + "?password=" + "hunter2!"; }
+                    String a = "?password="; String dbPassword = "hunter2!";
+                    String b = "?user=app&password=hunter2!";
+                }
+                """);
+        assertThat(findings).extracting(SecretScan.Finding::line).containsExactly(2, 3, 4);
+        assertThat(findings).allSatisfy(f -> assertThat(f.toString()).doesNotContain("hunter2"));
+    }
 }
