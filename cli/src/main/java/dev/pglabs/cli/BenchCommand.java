@@ -13,6 +13,7 @@ import dev.pglabs.provisioning.Dataset;
 import dev.pglabs.provisioning.ProviderKind;
 import dev.pglabs.provisioning.Provisioning;
 import dev.pglabs.provisioning.SandboxLimits;
+import dev.pglabs.results.LabResult;
 import dev.pglabs.submission.Submission;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -158,13 +159,13 @@ final class BenchCommand implements Callable<Integer> {
                 Optional.of(ProviderKind.EMBEDDED), provisioning(Map.of()))) {
             WatchGrading grading = new WatchGrading(session.keepBetweenGradings());
             Lab sql = course.lab("01");
-            dev.pglabs.results.LabResult before = grading.all(sql);
+            LabResult before = grading.all(sql);
             double[] exercise = new double[watchSaves];
             double[] rest = new double[watchSaves];
             double[] whole = new double[watchSaves];
             for (int i = 0; i < watchSaves; i++) {
                 long t0 = System.nanoTime();
-                dev.pglabs.results.LabResult first = grading.only(sql, before, "03"::equals);
+                LabResult first = grading.only(sql, before, "03"::equals);
                 exercise[i] = ms(t0);
                 long t1 = System.nanoTime();
                 grading.only(sql, first, n -> !n.equals("03"));

@@ -7,6 +7,7 @@ import dev.pglabs.results.Scores;
 
 import java.io.PrintStream;
 import java.util.Locale;
+import java.util.OptionalLong;
 
 /**
  * The progress of a class run on standard error: after each student, how many are done, that student's score,
@@ -71,14 +72,14 @@ final class ClassProgressLine implements ClassProgress {
      * first of them finished: the pace of the students after the first, times the students left. Unknown (empty)
      * until a second student finished, zero when all are done.
      */
-    static java.util.OptionalLong estimateLeft(long sinceFirstMs, int done, int total) {
+    static OptionalLong estimateLeft(long sinceFirstMs, int done, int total) {
         if (done >= total) {
-            return java.util.OptionalLong.of(0);
+            return OptionalLong.of(0);
         }
         if (done < 2) {
-            return java.util.OptionalLong.empty();
+            return OptionalLong.empty();
         }
-        return java.util.OptionalLong.of(sinceFirstMs * (total - done) / (done - 1));
+        return OptionalLong.of(sinceFirstMs * (total - done) / (done - 1));
     }
 
     private static String shorten(String name) {

@@ -27,6 +27,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 /** The files a class run writes to its {@code --out} folder; grade-class and merge-grades write them alike. */
 final class ClassReportFiles {
@@ -59,7 +60,7 @@ final class ClassReportFiles {
      * the overview shows what changed since {@code previous}, the run this one replaces in {@code to}, if any.
      */
     static Map<String, String> write(ClassResult result, CourseRecords records, Path to, PrintStream err,
-                                     java.util.function.Predicate<String> rewrite,
+                                     Predicate<String> rewrite,
                                      Optional<ClassOverviewPage.PreviousRun> previous) throws IOException {
         Files.createDirectories(to.resolve(STUDENTS));
         Map<String, String> files = ReportFileNames.assign(result.students().stream().map(StudentResult::name).toList());

@@ -7,6 +7,7 @@ import dev.pglabs.provisioning.Provisioning;
 import picocli.CommandLine.Command;
 
 import java.util.Optional;
+import java.util.concurrent.Callable;
 
 /** {@code pglabs db …}: the course database server. */
 @Command(name = "db", description = "Manage the course's PostgreSQL server.",
@@ -62,7 +63,7 @@ final class DbCommand {
     @Command(name = "url", description = "Print the connection URL of the course database (for psql or your app). "
             + "For the course server it names a password file (passfile=…) that psql reads, so the password "
             + "never shows on a command line.")
-    static final class Url implements java.util.concurrent.Callable<Integer> {
+    static final class Url implements Callable<Integer> {
         @picocli.CommandLine.Option(names = "--with-password", description = "Put the course server's password in "
                 + "the URL itself (for a program that cannot read a password file; keep it off shared command lines).")
         boolean withPassword;

@@ -25,6 +25,7 @@ import java.io.PrintStream;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -183,7 +184,7 @@ final class GradeClassCommand implements Callable<Integer> {
         }
         List<Student> students = shard != null ? shard.select(roster.students(), selected)
                 : only.isEmpty() ? roster.students() : roster.students().stream().filter(st -> only.contains(st.name())).toList();
-        if (!only.isEmpty() && students.size() != new java.util.HashSet<>(only).size()) {
+        if (!only.isEmpty() && students.size() != new HashSet<>(only).size()) {
             List<String> unknown = only.stream().filter(n -> roster.students().stream().noneMatch(st -> st.name().equals(n)))
                     .map(Terminal::safe).toList();
             System.err.println("pglabs: no student folder named " + String.join(", ", unknown) + " in " + from

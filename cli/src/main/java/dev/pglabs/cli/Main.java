@@ -1,5 +1,6 @@
 package dev.pglabs.cli;
 
+import dev.pglabs.grading.GradingRunner;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -59,7 +60,7 @@ public final class Main {
     static final class Version implements CommandLine.IVersionProvider {
         @Override
         public String[] getVersion() {
-            return new String[]{"pglabs " + dev.pglabs.grading.GradingRunner.VERSION};
+            return new String[]{"pglabs " + GradingRunner.VERSION};
         }
     }
 }

@@ -5,6 +5,7 @@ import dev.pglabs.classroom.ClassRoster;
 import dev.pglabs.classroom.CourseRecords;
 import dev.pglabs.classroom.InvalidCourseFile;
 import dev.pglabs.classroom.ClassRunManifest;
+import dev.pglabs.classroom.Shard;
 import dev.pglabs.classroom.StudentResult;
 import dev.pglabs.course.Course;
 import dev.pglabs.course.Lab;
@@ -88,7 +89,7 @@ final class MergeGradesCommand implements Callable<Integer> {
         }
         Map<String, String> files = ClassReportFiles.write(result, records, to, System.err);
         // The merged folder is one whole run: grade-class --students can regrade into it.
-        ClassRunManifest.of(new dev.pglabs.classroom.Shard(1, 1), result, records, files).write(to);
+        ClassRunManifest.of(new Shard(1, 1), result, records, files).write(to);
         ClassReportFiles.keep(kept(ClassReportFiles.POLICY), kept(ClassReportFiles.ROSTER), to);
         System.err.println("Merged " + manifests.size() + " shards: " + students.size() + " students.");
         ClassReportFiles.printWhere(to);

@@ -15,6 +15,7 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -115,7 +116,7 @@ final class Regrade {
             ClassRunManifest.of(shard, graded, records, files).withRosterFindings(records, whole).write(tmp);
             String name = graded.gradedAt().replace(':', '-') + ".json";
             Files.move(tmp.resolve(ClassRunManifest.FILE), runs.resolve(name),
-                    java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                    StandardCopyOption.REPLACE_EXISTING);
         } finally {
             Files.deleteIfExists(tmp.resolve(ClassRunManifest.FILE));
             Files.deleteIfExists(tmp);

@@ -1,6 +1,8 @@
 package dev.pglabs.cli;
 
 import dev.pglabs.course.Course;
+import dev.pglabs.grading.ExpectedResults;
+import dev.pglabs.results.Scores;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
@@ -36,13 +38,13 @@ final class ReleaseCommand implements Callable<Integer> {
         System.out.println("Wrote the student release to " + target + " (" + summary.files() + " files).");
         System.out.println("Left out:");
         summary.leftOut().forEach(item -> System.out.println("  " + item));
-        System.out.println("Expected results stored in place of the references (" + dev.pglabs.grading.ExpectedResults.FOLDER
+        System.out.println("Expected results stored in place of the references (" + ExpectedResults.FOLDER
                 + "/):");
         summary.expectedResults().forEach((lab, count) -> System.out.printf("  %-24s %d%n", lab, count));
         System.out.println("Hidden checks (graded by you with this repository: grade-class, gradescope-autograder, "
                 + "grade --all):");
         summary.hiddenChecks().forEach((lab, count) -> System.out.printf("  %-24s %d checks, %s points%n", lab,
-                count.checks(), dev.pglabs.results.Scores.format(count.points())));
+                count.checks(), Scores.format(count.points())));
         System.out.println("Next: cd " + target + " && git init && ./pglabs grade 01   (or push it as the template "
                 + "repository of your GitHub Classroom assignment).");
         return 0;

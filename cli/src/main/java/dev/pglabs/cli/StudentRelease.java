@@ -1,5 +1,6 @@
 package dev.pglabs.cli;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -37,6 +38,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
@@ -201,7 +203,7 @@ final class StudentRelease {
         for (Lab lab : course.labs()) {
             lab.datasets().forEach((name, scripts) -> (Lab.isHiddenDataset(name) ? hiddenData : visibleData).addAll(scripts));
         }
-        Set<Path> paths = new java.util.TreeSet<>();
+        Set<Path> paths = new TreeSet<>();
         hiddenData.stream().filter(s -> !visibleData.contains(s))
                 .forEach(s -> paths.add(home.resolve("datasets").resolve(s).normalize()));
         for (Lab lab : course.labs()) {
@@ -243,7 +245,7 @@ final class StudentRelease {
         ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
         ObjectNode root = (ObjectNode) mapper.readTree(home.resolve(Course.MANIFEST).toFile());
         root.put("studentRelease", true);
-        for (com.fasterxml.jackson.databind.JsonNode node : (ArrayNode) root.get("labs")) {
+        for (JsonNode node : (ArrayNode) root.get("labs")) {
             ObjectNode lab = (ObjectNode) node;
             Lab model = course.lab(lab.get("id").asText());
             // Counted before the hidden code goes: the student's grade says how many hidden checks exist.

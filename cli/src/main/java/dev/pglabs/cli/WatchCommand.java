@@ -11,6 +11,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -188,7 +189,7 @@ final class WatchCommand implements Callable<Integer> {
                         StandardWatchEventKinds.ENTRY_DELETE);
             }
         } catch (IOException e) {
-            throw new java.io.UncheckedIOException("Could not watch " + dir + ": " + e.getMessage(), e);
+            throw new UncheckedIOException("Could not watch " + dir + ": " + e.getMessage(), e);
         }
     }
 }

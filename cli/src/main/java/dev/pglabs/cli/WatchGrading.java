@@ -12,11 +12,13 @@ import dev.pglabs.results.LabResult;
 
 import java.lang.reflect.Method;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Predicate;
 
 /**
@@ -50,7 +52,7 @@ final class WatchGrading {
 
     /** The exercise numbers a save touched, or empty when a file without a number changed (grade everything). */
     static Optional<Set<String>> exercisesOf(Set<String> changedFiles) {
-        Set<String> numbers = new java.util.TreeSet<>();
+        Set<String> numbers = new TreeSet<>();
         for (String file : changedFiles) {
             Optional<String> number = Exercise.numberOf(file);
             if (number.isEmpty()) {
@@ -63,7 +65,7 @@ final class WatchGrading {
 
     /** The exercises that pass in {@code after} and did not in {@code before}. */
     static List<String> newlyPassed(LabResult before, LabResult after) {
-        Set<String> passedBefore = new java.util.HashSet<>();
+        Set<String> passedBefore = new HashSet<>();
         Exercise.of(before).stream().filter(Exercise::passed).forEach(e -> passedBefore.add(e.number()));
         return Exercise.of(after).stream().filter(Exercise::passed).map(Exercise::number)
                 .filter(n -> !passedBefore.contains(n)).toList();

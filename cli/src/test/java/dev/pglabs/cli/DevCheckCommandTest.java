@@ -3,14 +3,21 @@ package dev.pglabs.cli;
 import dev.pglabs.authoring.CourseCheck;
 import dev.pglabs.authoring.Finding;
 import dev.pglabs.course.Course;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -142,11 +149,11 @@ class DevCheckCommandTest {
     @DisplayName("the command prints each finding with where and how to fix it, and exits 1")
     void commandReportsAndFails() throws IOException {
         replace(copy.resolve("labs").resolve(LAB).resolve("03-latest-published.sql"), "-- TODO: write your query here", "");
-        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
         int exit = DevCommand.CheckCommand.report(Course.load(copy),
-                new java.io.PrintStream(out, true, java.nio.charset.StandardCharsets.UTF_8));
+                new PrintStream(out, true, StandardCharsets.UTF_8));
         assertThat(exit).isEqualTo(1);
-        assertThat(out.toString(java.nio.charset.StandardCharsets.UTF_8)).contains(
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains(
                 "labs/" + LAB + "/03-latest-published.sql: this starter differs", "[starter-todo]",
                 "\n    fix: add a line", "1 problem found");
     }
@@ -164,11 +171,11 @@ class DevCheckCommandTest {
 
         replace(map, "\"requirements\": [", "\"todo\": [{\"source\": \"labs/" + LAB + "/08-insert-tag.sql\", "
                 + "\"text\": \"Do not choose the id yourself\", \"why\": \"needs its scenario\"}],\n  \"requirements\": [");
-        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
         int exit = DevCommand.CheckCommand.report(Course.load(copy),
-                new java.io.PrintStream(out, true, java.nio.charset.StandardCharsets.UTF_8));
+                new PrintStream(out, true, StandardCharsets.UTF_8));
         assertThat(exit).isZero();
-        assertThat(out.toString(java.nio.charset.StandardCharsets.UTF_8)).contains(
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains(
                 "labs/" + LAB + "/08-insert-tag.sql:5: warning: task statement not mapped yet",
                 "needs its scenario", "The course keeps all", "(1 warning above");
     }
@@ -187,7 +194,7 @@ class DevCheckCommandTest {
     }
 
     /** Each test starts from a fresh copy of lab 01, breaks one thing, then asks for the findings. */
-    @org.junit.jupiter.api.BeforeEach
+    @BeforeEach
     void copyLab01() throws IOException {
         String manifest = Files.readString(COURSE.home().resolve("course.json"));
         int start = manifest.indexOf("{", manifest.indexOf("\"labs\""));
@@ -216,7 +223,7 @@ class DevCheckCommandTest {
 
     private static void delete(Path dir) throws IOException {
         try (Stream<Path> walk = Files.walk(dir)) {
-            for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
                 Files.delete(p);
             }
         }
@@ -225,7 +232,7 @@ class DevCheckCommandTest {
     private static void replace(Path file, String from, String to) throws IOException {
         String text = Files.readString(file);
         assertThat(text).as(file.toString()).contains(from);
-        Files.writeString(file, text.replaceFirst(java.util.regex.Pattern.quote(from),
-                java.util.regex.Matcher.quoteReplacement(to)));
+        Files.writeString(file, text.replaceFirst(Pattern.quote(from),
+                Matcher.quoteReplacement(to)));
     }
 }

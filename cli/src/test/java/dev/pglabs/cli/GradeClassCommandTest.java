@@ -14,6 +14,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -159,7 +160,7 @@ class GradeClassCommandTest {
         assertThat(Files.readString(out.resolve("students/img_src_x_onerror_alert_1__dave.html")))
                 .contains("Feedback for &lt;img src=x").doesNotContain("<img");
         JsonNode carol = JSON.readTree(out.resolve("students/carol.json").toFile());
-        assertThat(carol.get("submission").asText()).endsWith("pglabs-carol" + java.io.File.separator + "labs");
+        assertThat(carol.get("submission").asText()).endsWith("pglabs-carol" + File.separator + "labs");
         assertThat(carol.get("run").get("submissionSha256").asText()).matches("[0-9a-f]{64}");
         assertThat(carol.get("run").get("graderVersion").asText()).isNotBlank();
         assertThat(carol.get("run").get("postgresVersion").asText()).matches("\\d+\\.\\d+");

@@ -24,6 +24,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.util.HashSet;
+import java.util.Locale;
+import java.util.TreeMap;
 import javax.tools.DiagnosticCollector;
 import javax.tools.JavaCompiler;
 import javax.tools.JavaFileObject;
@@ -307,13 +310,13 @@ class ReleaseCommandTest {
      * a starter or lesson under labs/ holds too (those are given to students anyway), with the solution file it is from.
      */
     private static Map<String, String> solutionLines() throws IOException {
-        Set<String> given = new java.util.HashSet<>();
+        Set<String> given = new HashSet<>();
         try (Stream<Path> files = Files.walk(course.labsDir())) {
             for (Path file : files.filter(Files::isRegularFile).toList()) {
                 Files.readAllLines(file, StandardCharsets.ISO_8859_1).forEach(l -> given.add(lineKey(l)));
             }
         }
-        Map<String, String> lines = new java.util.TreeMap<>();
+        Map<String, String> lines = new TreeMap<>();
         try (Stream<Path> files = Files.walk(course.solutionsDir())) {
             for (Path file : files.filter(p -> p.toString().endsWith(".sql") || p.toString().endsWith(".java"))
                     .sorted().toList()) {
@@ -429,12 +432,12 @@ class ReleaseCommandTest {
 
     /** One line as searched for in a normalised text: whitespace collapsed, lower case. */
     private static String lineKey(String line) {
-        return line.replaceAll("\\s+", " ").strip().toLowerCase(java.util.Locale.ROOT);
+        return line.replaceAll("\\s+", " ").strip().toLowerCase(Locale.ROOT);
     }
 
     /** Whitespace collapsed, lower case, no final semicolon: how a reference is searched for. */
     private static String normalised(String sql) {
-        String text = sql.replaceAll("\\s+", " ").strip().toLowerCase(java.util.Locale.ROOT);
+        String text = sql.replaceAll("\\s+", " ").strip().toLowerCase(Locale.ROOT);
         return text.endsWith(";") ? text.substring(0, text.length() - 1).strip() : text;
     }
 

@@ -22,6 +22,7 @@ import dev.pglabs.scenarios.ScenarioBase;
 import dev.pglabs.worker.Isolation;
 import dev.pglabs.worker.SandboxPolicy;
 import org.assertj.core.api.SoftAssertions;
+import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
@@ -31,6 +32,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -47,14 +49,17 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -99,7 +104,7 @@ class HostileSubmissionsTest {
     @BeforeAll
     // Grades the whole corpus, some of it hitting time limits on purpose: far beyond the default per-test limit
     // on a busy machine. A lifecycle method cut short would leave its grading running beside the next class.
-    @org.junit.jupiter.api.Timeout(value = 10, unit = java.util.concurrent.TimeUnit.MINUTES)
+    @Timeout(value = 10, unit = TimeUnit.MINUTES)
     void gradeEveryCase() throws IOException, SQLException {
         session = CourseGrading.session();
         course = session.course();
@@ -135,7 +140,7 @@ class HostileSubmissionsTest {
         }
         if (temp != null) {
             try (Stream<Path> files = Files.walk(temp)) {
-                for (Path p : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
                     Files.deleteIfExists(p);
                 }
             }
@@ -159,7 +164,7 @@ class HostileSubmissionsTest {
         Map<String, CheckResult> checks = ExpectedResult.byId(lab);
         Map<String, CheckResult> baseline = baseline(c);
         // What each touched check said, for the reader of the test log (cut: a case's message may be long).
-        c.file().statuses().keySet().forEach(id -> java.util.Optional.ofNullable(checks.get(id)).ifPresent(ch ->
+        c.file().statuses().keySet().forEach(id -> Optional.ofNullable(checks.get(id)).ifPresent(ch ->
                 System.out.printf("%s %s: %s: %.300s%n", c.name(), id, ch.status(), ch.feedback())));
 
         SoftAssertions softly = new SoftAssertions();
@@ -167,7 +172,7 @@ class HostileSubmissionsTest {
                 .containsExactlyElementsOf(baseline.keySet());
         // A listed check never passes: the scenario file refuses "passed" on a base where every check passes.
         softly.assertThat(c.file().statuses()).as("%s touches at least one check", c.name()).isNotEmpty();
-        Set<String> ids = new java.util.LinkedHashSet<>(baseline.keySet());
+        Set<String> ids = new LinkedHashSet<>(baseline.keySet());
         ids.addAll(c.file().statuses().keySet());
         ExpectedResult.assertChecks(softly, c.name(), checks, c.file().effectiveStatuses(ids),
                 c.file().feedbackContains());
@@ -228,7 +233,7 @@ class HostileSubmissionsTest {
                 softly.assertThat(lab.checks()).as("checks of %s", student.name())
                         .extracting(CheckResult::id, CheckResult::status, CheckResult::points)
                         .containsExactlyElementsOf(own.checks().stream()
-                                .map(ch -> org.assertj.core.groups.Tuple.tuple(ch.id(), ch.status(), ch.points()))
+                                .map(ch -> Tuple.tuple(ch.id(), ch.status(), ch.points()))
                                 .toList());
             } else {
                 Map<String, CheckResult> checks = ExpectedResult.byId(lab);

@@ -2,6 +2,7 @@ package dev.pglabs.graders;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * Processes a grading run may leave behind: workers of this test's JVM that outlived their grader, and any
@@ -22,7 +23,7 @@ final class LeftoverProcesses {
         List<String> marked = ProcessHandle.allProcesses().filter(ProcessHandle::isAlive)
                 .map(LeftoverProcesses::commandLine).flatMap(Optional::stream)
                 .filter(c -> c.contains(marker)).toList();
-        return java.util.stream.Stream.concat(workers.stream(), marked.stream()).distinct().toList();
+        return Stream.concat(workers.stream(), marked.stream()).distinct().toList();
     }
 
     private static Optional<String> commandLine(ProcessHandle p) {

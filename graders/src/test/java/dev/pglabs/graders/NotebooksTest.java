@@ -10,6 +10,8 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
+import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -23,7 +25,7 @@ class NotebooksTest {
 
     static List<String> labs() {
         // -Dpglabs.notebook.labs=08,11 runs the notebooks of some labs only (while working on them).
-        List<String> only = java.util.Arrays.stream(System.getProperty("pglabs.notebook.labs", "").split(","))
+        List<String> only = Arrays.stream(System.getProperty("pglabs.notebook.labs", "").split(","))
                 .map(String::strip).filter(id -> !id.isEmpty()).toList();
         return CourseGrading.course().labs().stream().map(Lab::id)
                 .filter(id -> only.isEmpty() || only.contains(id)).toList();
@@ -45,7 +47,7 @@ class NotebooksTest {
         // The cell time limit stops a learner's endless loop; on a busy machine lab 09's cell that starts a server
         // can take longer than 10 s, and this test is about outputs, not speed.
         try (NotebookSession session = NotebookSession.open(CourseGrading.session(), lab, notebook,
-                NotebookOptions.defaults().withCellTimeout(java.time.Duration.ofMinutes(2)))) {
+                NotebookOptions.defaults().withCellTimeout(Duration.ofMinutes(2)))) {
             BatchModes.CheckReport report = BatchModes.check(session);
             assertThat(report.failures()).as("./pglabs notebook %s --check", id).isEmpty();
         }

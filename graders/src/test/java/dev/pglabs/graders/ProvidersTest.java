@@ -3,8 +3,10 @@ package dev.pglabs.graders;
 import dev.pglabs.course.Course;
 import dev.pglabs.graders.support.CourseGrading;
 import dev.pglabs.grading.GradingSession;
+import dev.pglabs.provisioning.DatabaseFarm;
 import dev.pglabs.provisioning.ProviderKind;
 import dev.pglabs.provisioning.Provisioning;
+import dev.pglabs.provisioning.SandboxLimits;
 import dev.pglabs.results.CheckResult;
 import dev.pglabs.results.SubmissionResult;
 import dev.pglabs.submission.Submission;
@@ -17,6 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -52,8 +55,8 @@ class ProvidersTest {
     private static SubmissionResult gradeWith(ProviderKind kind) {
         Course course = CourseGrading.course();
         try (GradingSession session = new GradingSession(course, new Submission(mixed),
-                new dev.pglabs.provisioning.DatabaseFarm(Provisioning.fromEnvironment().startFresh(kind),
-                        dev.pglabs.provisioning.SandboxLimits.defaults()), true)) {
+                new DatabaseFarm(Provisioning.fromEnvironment().startFresh(kind),
+                        SandboxLimits.defaults()), true)) {
             return CourseGrading.grade(session, mixed, "01");
         }
     }
@@ -104,10 +107,10 @@ class ProvidersTest {
     @Test
     @DisplayName("the chain picks DATABASE_URL first, then Docker, then embedded; an explicit choice wins")
     void chainOrder() {
-        Provisioning withUrl = new Provisioning(java.util.Map.of("DATABASE_URL", "postgresql://u@h/db"));
+        Provisioning withUrl = new Provisioning(Map.of("DATABASE_URL", "postgresql://u@h/db"));
         assertThat(withUrl.choose(Optional.empty())).isEqualTo(ProviderKind.URL);
         assertThat(withUrl.choose(Optional.of(ProviderKind.EMBEDDED))).isEqualTo(ProviderKind.EMBEDDED);
-        Provisioning without = new Provisioning(java.util.Map.of());
+        Provisioning without = new Provisioning(Map.of());
         assertThat(without.choose(Optional.empty()))
                 .isEqualTo(Provisioning.dockerAvailable() ? ProviderKind.DOCKER : ProviderKind.EMBEDDED);
     }

@@ -10,6 +10,7 @@ import org.objectweb.asm.MethodVisitor;
 import org.objectweb.asm.Type;
 
 import java.io.IOException;
+import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -121,7 +122,7 @@ class SandboxedConventionTest {
             try {
                 return Path.of(Class.forName("dev.pglabs.graders.lab01.Lab01SqlBasicsGrader").getProtectionDomain()
                         .getCodeSource().getLocation().toURI()).toString();
-            } catch (java.net.URISyntaxException | ClassNotFoundException e) {
+            } catch (URISyntaxException | ClassNotFoundException e) {
                 throw new IllegalStateException(e);
             }
         }

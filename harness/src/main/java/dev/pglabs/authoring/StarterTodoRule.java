@@ -4,6 +4,7 @@ import dev.pglabs.course.Course;
 import dev.pglabs.course.Lab;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -59,7 +60,7 @@ final class StarterTodoRule implements CourseRule {
 
     private static boolean contains(Path file, String text) {
         try {
-            return new String(Files.readAllBytes(file), java.nio.charset.StandardCharsets.ISO_8859_1).contains(text);
+            return new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1).contains(text);
         } catch (IOException e) {
             return false;
         }

@@ -7,6 +7,7 @@ import dev.pglabs.results.SubmissionResult;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
@@ -87,7 +88,7 @@ public final class GradeDiff {
     }
 
     private static String show(CheckResult check) {
-        return check.status().toString().toLowerCase(java.util.Locale.ROOT) + " " + number(check.points()) + "/"
+        return check.status().toString().toLowerCase(Locale.ROOT) + " " + number(check.points()) + "/"
                 + number(check.max());
     }
 

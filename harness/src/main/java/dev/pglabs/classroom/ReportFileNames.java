@@ -1,5 +1,6 @@
 package dev.pglabs.classroom;
 
+import java.text.Normalizer;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -36,7 +37,7 @@ public final class ReportFileNames {
     /** Letters and digits of any script stay (José, Zoë, 李); everything a file system or a link minds becomes '_'. */
     static String tame(String name) {
         StringBuilder sb = new StringBuilder();
-        java.text.Normalizer.normalize(name, java.text.Normalizer.Form.NFC).codePoints().forEach(c ->
+        Normalizer.normalize(name, Normalizer.Form.NFC).codePoints().forEach(c ->
                 sb.appendCodePoint(Character.isLetterOrDigit(c) || c == '-' || c == '_' || c == '.' ? c : '_'));
         String tame = sb.toString().replaceAll("^[._-]+", "");
         if (tame.codePointCount(0, tame.length()) > MAX_LENGTH) {

@@ -7,6 +7,8 @@ import java.nio.file.Files;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -59,9 +61,9 @@ public record Shard(int index, int count) {
     /** The shard (1-based) of each student. */
     static List<Integer> assign(List<Student> students, List<Lab> labs, int count) {
         double[] work = students.stream().mapToDouble(s -> expectedWork(s, labs)).toArray();
-        double capacity = SLACK * java.util.Arrays.stream(work).sum() / count;
+        double capacity = SLACK * Arrays.stream(work).sum() / count;
         double[] load = new double[count + 1];
-        List<Integer> shardOf = new ArrayList<>(java.util.Collections.nCopies(students.size(), 0));
+        List<Integer> shardOf = new ArrayList<>(Collections.nCopies(students.size(), 0));
         // A fixed order that depends on each name alone, so that one more student does not reshuffle the rest.
         List<Integer> order = new ArrayList<>();
         for (int i = 0; i < students.size(); i++) {

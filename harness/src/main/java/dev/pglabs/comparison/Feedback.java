@@ -1,6 +1,7 @@
 package dev.pglabs.comparison;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -415,7 +416,7 @@ final class Feedback {
         }
         if (common < TableFormatter.MAX_CELL_WIDTH - LEAD_BEFORE_DIFFERENCE
                 || Character.isLowSurrogate(a.charAt(common - LEAD_BEFORE_DIFFERENCE))) {
-            return java.util.Arrays.asList(expected, actual);
+            return Arrays.asList(expected, actual);
         }
         int from = common - LEAD_BEFORE_DIFFERENCE;
         return List.of("…" + a.substring(from), "…" + b.substring(from));

@@ -1,6 +1,8 @@
 package dev.pglabs.comparison;
 
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 
 /**
@@ -65,7 +67,7 @@ public final class ResultComparator {
         switch (options.order()) {
             case EXACT: {
                 int[] all = new int[expected.columns().size()];
-                java.util.Arrays.setAll(all, c -> c);
+                Arrays.setAll(all, c -> c);
                 return all;
             }
             case BY_KEYS: {
@@ -105,7 +107,7 @@ public final class ResultComparator {
             RowMatcher matcher) {
         int n = expected.size();
         List<List<Object>> reversed = new ArrayList<>(actual);
-        java.util.Collections.reverse(reversed);
+        Collections.reverse(reversed);
         return n > 1 && firstOrderDifference(expected, reversed, columns, matcher) < 0;
     }
 }

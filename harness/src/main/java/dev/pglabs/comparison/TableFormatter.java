@@ -7,6 +7,7 @@ import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
@@ -87,7 +88,7 @@ public final class TableFormatter {
             cells.add(line);
         }
         if (!anyValue) {
-            java.util.Arrays.fill(right, false);  // nothing but NULLs: nothing says a column is a number
+            Arrays.fill(right, false);  // nothing but NULLs: nothing says a column is a number
         }
         int fit = fitting ? fitToLine(width, maxLineWidth) : n;
         StringBuilder out = new StringBuilder();

@@ -5,9 +5,11 @@ import java.math.BigInteger;
 import java.math.MathContext;
 import java.math.RoundingMode;
 import java.nio.ByteBuffer;
+import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.OffsetDateTime;
 import java.time.ZonedDateTime;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
 
@@ -42,7 +44,7 @@ final class Values {
     }
 
     static boolean isFloatingType(String pgType) {
-        return pgType != null && FLOATING_TYPES.contains(pgType.toLowerCase(java.util.Locale.ROOT));
+        return pgType != null && FLOATING_TYPES.contains(pgType.toLowerCase(Locale.ROOT));
     }
 
     static boolean isFloatingValue(Object value) {
@@ -85,8 +87,8 @@ final class Values {
         if (value instanceof Timestamp) {
             return ((Timestamp) value).toLocalDateTime();
         }
-        if (value instanceof java.sql.Date) {
-            return ((java.sql.Date) value).toLocalDate();
+        if (value instanceof Date) {
+            return ((Date) value).toLocalDate();
         }
         if (value instanceof byte[]) {
             return ByteBuffer.wrap(((byte[]) value).clone());

@@ -23,6 +23,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.CountDownLatch;
@@ -215,7 +216,7 @@ public final class ConcurrentClients implements AutoCloseable {
          * The call that ran past the statement time limit, if one did. The first such call ends the run: the other
          * clients finish the call they are making and stop, and their remaining calls are reported as stopped.
          */
-        public java.util.Optional<Outcome> timedOut() {
+        public Optional<Outcome> timedOut() {
             return outcomes.stream().filter(o -> o.result() == Result.STOPPED && QUERY_CANCELED.equals(o.sqlState()))
                     .findFirst();
         }

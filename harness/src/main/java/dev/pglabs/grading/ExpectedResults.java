@@ -18,6 +18,7 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -105,7 +106,7 @@ public final class ExpectedResults {
 
     private SortedMap<String, ResultTable> labTables(String lab) {
         return tables.computeIfAbsent(lab, l -> {
-            SortedMap<String, ResultTable> map = java.util.Collections.synchronizedSortedMap(new TreeMap<>());
+            SortedMap<String, ResultTable> map = Collections.synchronizedSortedMap(new TreeMap<>());
             if (mode == Mode.STORED) {
                 map.putAll(read(folder.resolve(l + ".json")));
             }

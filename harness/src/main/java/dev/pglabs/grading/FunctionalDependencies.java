@@ -2,6 +2,8 @@ package dev.pglabs.grading;
 
 import dev.pglabs.provisioning.CheckDatabase;
 import dev.pglabs.provisioning.ProvisioningException;
+import dev.pglabs.results.CheckFailure;
+import dev.pglabs.results.CheckStatus;
 
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -9,6 +11,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
@@ -122,20 +125,20 @@ public final class FunctionalDependencies {
      * The largest group of rows sharing one value of the determinant and of the dependent column: the best
      * evidence of redundancy to show a student. Empty only for an empty table.
      */
-    public java.util.Optional<Example> example(String table, List<String> determinant, String dependent) {
+    public Optional<Example> example(String table, List<String> determinant, String dependent) {
         String texts = textList(determinant);
         String sql = "SELECT " + texts + ", " + quote(dependent) + "::text, count(*) FROM " + qualified(table)
                 + " GROUP BY " + texts + ", " + quote(dependent) + "::text ORDER BY count(*) DESC, " + texts
                 + " LIMIT 1";
         return query(sql, rs -> {
             if (!rs.next()) {
-                return java.util.Optional.empty();
+                return Optional.empty();
             }
             List<String> values = new ArrayList<>();
             for (int i = 0; i < determinant.size(); i++) {
                 values.add(rs.getString(i + 1));
             }
-            return java.util.Optional.of(new Example(values, rs.getString(determinant.size() + 1),
+            return Optional.of(new Example(values, rs.getString(determinant.size() + 1),
                     rs.getLong(determinant.size() + 2)));
         });
     }
@@ -215,7 +218,7 @@ public final class FunctionalDependencies {
             return reader.read(rs);
         } catch (SQLException e) {
             if ("57014".equals(e.getSQLState())) {
-                throw new dev.pglabs.results.CheckFailure(dev.pglabs.results.CheckStatus.TIMEOUT, "Reading your "
+                throw new CheckFailure(CheckStatus.TIMEOUT, "Reading your "
                         + "tables took the grader longer than " + GRADER_STATEMENT_TIMEOUT + ": they hold far more "
                         + "rows than the data you load. Check what your load script inserts.", e);
             }

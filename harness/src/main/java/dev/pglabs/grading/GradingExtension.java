@@ -3,6 +3,7 @@ package dev.pglabs.grading;
 import dev.pglabs.course.Lab;
 import dev.pglabs.javasub.CompiledSubmission;
 import dev.pglabs.javasub.JavaSources;
+import dev.pglabs.results.CheckFailure;
 import dev.pglabs.worker.SandboxPolicy;
 import dev.pglabs.worker.StudentJvm;
 import dev.pglabs.provisioning.CheckDatabase;
@@ -147,14 +148,14 @@ public final class GradingExtension implements ParameterResolver {
                 return compiled;
             }
             if (explainedIn == null || explainedIn.equals(uniqueId)
-                    || !(failure instanceof dev.pglabs.results.CheckFailure shown)) {
+                    || !(failure instanceof CheckFailure shown)) {
                 explainedUnder = check;
                 explainedIn = uniqueId;
                 throw failure;
             }
             String first = shown.getMessage().lines().findFirst().orElse("your code could not be built").strip();
             first = first.endsWith(":") || first.endsWith(".") ? first.substring(0, first.length() - 1) : first;
-            dev.pglabs.results.CheckFailure pointer = new SubmissionProblem(shown.status(), "Did not run: "
+            CheckFailure pointer = new SubmissionProblem(shown.status(), "Did not run: "
                     + Character.toLowerCase(first.charAt(0)) + first.substring(1)
                     + ". The details are shown once, under check " + explainedUnder + ".").explainedElsewhere();
             throw shown.isNotAttempted() ? pointer.notAttempted() : pointer;

@@ -11,6 +11,8 @@ import org.junit.platform.commons.support.HierarchyTraversalMode;
 import dev.pglabs.results.LabResult;
 import dev.pglabs.results.SubmissionResult;
 import dev.pglabs.submission.SubmissionHash;
+import org.junit.platform.engine.DiscoverySelector;
+import org.junit.platform.engine.discovery.DiscoverySelectors;
 import org.junit.platform.launcher.LauncherSession;
 import org.junit.platform.launcher.LauncherDiscoveryRequest;
 import org.junit.platform.launcher.core.LauncherFactory;
@@ -26,6 +28,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Function;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
 
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 import static org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder.request;
@@ -47,7 +51,7 @@ public final class GradingRunner {
 
     private final CheckScope scope;
     private int labsAtOnce = 1;
-    private java.util.function.Predicate<java.lang.reflect.Method> checks;
+    private Predicate<Method> checks;
 
     /** A runner for instructor grading: every check, hidden ones included. */
     public GradingRunner() {
@@ -77,7 +81,7 @@ public final class GradingRunner {
      * Runs only the check methods this accepts (each lab's other checks are not run and not reported);
      * {@code pglabs release} runs the checks that compare with a reference this way.
      */
-    public GradingRunner onlyChecks(java.util.function.Predicate<java.lang.reflect.Method> accepted) {
+    public GradingRunner onlyChecks(Predicate<Method> accepted) {
         this.checks = accepted;
         return this;
     }
@@ -121,7 +125,7 @@ public final class GradingRunner {
                                           Function<Lab, List<Class<?>>> graders, GradingProgress progress) {
         List<Lab> pending = new ArrayList<>(labs);
         Map<Lab, LabResult> byLab = new ConcurrentHashMap<>();
-        java.util.function.Supplier<Lab> next = () -> {
+        Supplier<Lab> next = () -> {
             synchronized (pending) {
                 if (pending.isEmpty()) {
                     return null;
@@ -216,15 +220,15 @@ public final class GradingRunner {
         return result;
     }
 
-    private List<org.junit.platform.engine.DiscoverySelector> selectors(List<Class<?>> graderClasses) {
+    private List<DiscoverySelector> selectors(List<Class<?>> graderClasses) {
         if (checks == null) {
-            return graderClasses.stream().<org.junit.platform.engine.DiscoverySelector>map(c -> selectClass(c)).toList();
+            return graderClasses.stream().<DiscoverySelector>map(c -> selectClass(c)).toList();
         }
-        List<org.junit.platform.engine.DiscoverySelector> selectors = new ArrayList<>();
+        List<DiscoverySelector> selectors = new ArrayList<>();
         for (Class<?> grader : graderClasses) {
-            for (java.lang.reflect.Method method : grader.getDeclaredMethods()) {
+            for (Method method : grader.getDeclaredMethods()) {
                 if (method.isAnnotationPresent(Check.class) && checks.test(method)) {
-                    selectors.add(org.junit.platform.engine.discovery.DiscoverySelectors.selectMethod(grader, method));
+                    selectors.add(DiscoverySelectors.selectMethod(grader, method));
                 }
             }
         }

@@ -2,11 +2,13 @@ package dev.pglabs.grading;
 
 import dev.pglabs.course.Course;
 import dev.pglabs.course.Lab;
+import dev.pglabs.javasub.CompileCache;
 import dev.pglabs.provisioning.CheckDatabase;
 import dev.pglabs.provisioning.DatabaseFarm;
 import dev.pglabs.provisioning.DatabaseServer;
 import dev.pglabs.provisioning.ProviderKind;
 import dev.pglabs.provisioning.Provisioning;
+import dev.pglabs.provisioning.ProvisioningException;
 import dev.pglabs.provisioning.SandboxLimits;
 import dev.pglabs.submission.Submission;
 import dev.pglabs.worker.Isolation;
@@ -15,7 +17,12 @@ import dev.pglabs.worker.StudentJvm;
 import dev.pglabs.worker.WorkerLimits;
 
 import java.nio.file.Path;
+import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Function;
+import java.util.stream.Stream;
 
 /**
  * What a grading run shares between its checks: the course, the submission being graded, the database farm and the
@@ -81,7 +88,7 @@ public final class GradingSession implements AutoCloseable {
     }
 
     /** Reads the settings Surefire or an IDE passes as system properties / configuration parameters. */
-    static GradingSession fromConfiguration(java.util.function.Function<String, Optional<String>> config) {
+    static GradingSession fromConfiguration(Function<String, Optional<String>> config) {
         Course course = Course.locate();
         Path submission = config.apply(SUBMISSION).map(Path::of)
                 .map(p -> p.isAbsolute() ? p : course.home().resolve(p))
@@ -125,18 +132,18 @@ public final class GradingSession implements AutoCloseable {
     }
 
     /** Starts building the templates of these labs in the background (see {@link DatabaseFarm#prepare}). */
-    public void prepare(java.util.List<Lab> labs) {
+    public void prepare(List<Lab> labs) {
         prepare(labs, CheckScope.ALL);
     }
 
     /** As {@link #prepare(java.util.List)}, for the datasets checks of this scope use (no hidden data for VISIBLE). */
-    public void prepare(java.util.List<Lab> labs, CheckScope scope) {
+    public void prepare(List<Lab> labs, CheckScope scope) {
         farm.prepare(labs.stream()
                 .flatMap(lab -> datasetNames(lab, scope).map(name -> course.dataset(lab, name)))
                 .toList());
     }
 
-    private static java.util.stream.Stream<String> datasetNames(Lab lab, CheckScope scope) {
+    private static Stream<String> datasetNames(Lab lab, CheckScope scope) {
         return lab.datasets().keySet().stream().sorted()
                 .filter(name -> scope == CheckScope.ALL || !Lab.isHiddenDataset(name));
     }
@@ -162,7 +169,7 @@ public final class GradingSession implements AutoCloseable {
      *
      * @throws LabServiceUnavailableException naming the lab, the service and what to do
      */
-    public void startServices(java.util.Collection<Lab> labs) {
+    public void startServices(Collection<Lab> labs) {
         for (Lab lab : labs) {
             for (Class<? extends LabService> type : GradingRunner.servicesOf(lab)) {
                 try {
@@ -218,7 +225,7 @@ public final class GradingSession implements AutoCloseable {
 
     private Isolation choose(Optional<String> forced) {
         Isolation isolation = sandboxPolicy.choose(forced)
-                .orElseThrow(() -> new dev.pglabs.provisioning.ProvisioningException(SandboxPolicy.refusal(), null));
+                .orElseThrow(() -> new ProvisioningException(SandboxPolicy.refusal(), null));
         if (isolation == Isolation.PROCESS && sandboxPolicy == SandboxPolicy.PREFER) {
             UnsandboxedNotice.once(SandboxPolicy.whyNotUsed(forced));
         }
@@ -240,7 +247,7 @@ public final class GradingSession implements AutoCloseable {
     }
 
     /** The compilations kept between gradings, if this session keeps them. */
-    public Optional<dev.pglabs.javasub.CompileCache> compileCache() {
+    public Optional<CompileCache> compileCache() {
         return Optional.ofNullable(kept).map(KeptWorkers::compiled);
     }
 
@@ -260,7 +267,7 @@ public final class GradingSession implements AutoCloseable {
 
     /** The line a student grading their own Java without the OS sandbox reads, once per process. */
     private static final class UnsandboxedNotice {
-        private static final java.util.concurrent.atomic.AtomicBoolean SHOWN = new java.util.concurrent.atomic.AtomicBoolean();
+        private static final AtomicBoolean SHOWN = new AtomicBoolean();
 
         static void once(String why) {
             if (!SHOWN.getAndSet(true)) {

@@ -1,7 +1,13 @@
 package dev.pglabs.grading;
 
+import dev.pglabs.comparison.Comparison;
+import dev.pglabs.results.CheckResult;
+import dev.pglabs.results.CheckStatus;
 import dev.pglabs.results.DataFreeSummary;
+import dev.pglabs.results.Scores;
 import org.junit.jupiter.api.extension.ParameterResolutionException;
+
+import java.util.Optional;
 
 /**
  * The feedback students read for a hidden check: what kind of mistake, the hint, and no data. A hidden check runs
@@ -47,21 +53,21 @@ final class HiddenFeedback {
      * one fixed sentence that blamed hard-coded rows for every cause: the other data differs in order and ties, in
      * rows on the task's bounds, in NULLs and unmatched rows, and only sometimes in ids and names.
      */
-    static String situation(java.util.Optional<dev.pglabs.results.CheckResult> visibleTwin, Throwable thrown) {
-        boolean twinPassed = visibleTwin.map(r -> r.status() == dev.pglabs.results.CheckStatus.PASSED).orElse(false);
+    static String situation(Optional<CheckResult> visibleTwin, Throwable thrown) {
+        boolean twinPassed = visibleTwin.map(r -> r.status() == CheckStatus.PASSED).orElse(false);
         if (visibleTwin.isPresent() && !twinPassed) {
             return "This hidden check runs the same answer on other data: make the visible check of this exercise "
                     + "pass first.";
         }
         String declared = declaredSummary(thrown);
-        if (declared != null && !dev.pglabs.comparison.Comparison.describesRows(declared)) {
+        if (declared != null && !Comparison.describesRows(declared)) {
             return "";  // the grader's own summary names what it tried (edge-case statements, requests, plans)
         }
         String lead = twinPassed
                 ? "Your answer passes on the visible data but not on this check's other data, so the visible rows "
                         + "happen to hide a mistake. "
                 : "This hidden check runs your answer on other data than the visible checks. ";
-        if (declared != null && declared.endsWith(dev.pglabs.comparison.Comparison.RIGHT_ROWS_WRONG_ORDER)) {
+        if (declared != null && declared.endsWith(Comparison.RIGHT_ROWS_WRONG_ORDER)) {
             return lead + "Here the rows are stored in another order and some tie on the first sort key: does your "
                     + "ORDER BY name every key the task asks for (the tie-breaker too), each in the right direction?";
         }
@@ -83,6 +89,6 @@ final class HiddenFeedback {
     }
 
     private static String points(double p) {
-        return dev.pglabs.results.Scores.format(p);
+        return Scores.format(p);
     }
 }

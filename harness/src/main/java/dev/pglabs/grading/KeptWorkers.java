@@ -3,8 +3,10 @@ package dev.pglabs.grading;
 import dev.pglabs.javasub.CompileCache;
 import dev.pglabs.worker.Isolation;
 import dev.pglabs.worker.StudentJvm;
+import org.junit.platform.commons.support.AnnotationSupport;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 
@@ -24,7 +26,7 @@ final class KeptWorkers implements AutoCloseable {
          * beyond what {@link StudentJvm#recycle} can see, and the next grading must not inherit it.
          */
         boolean reusable() {
-            return !org.junit.platform.commons.support.AnnotationSupport.findAnnotation(grader, Grader.class)
+            return !AnnotationSupport.findAnnotation(grader, Grader.class)
                     .map(Grader::ebean).orElse(false);
         }
     }
@@ -97,10 +99,10 @@ final class KeptWorkers implements AutoCloseable {
 
     @Override
     public void close() {
-        java.util.List<StudentJvm> all;
+        List<StudentJvm> all;
         synchronized (this) {
             closed = true;
-            all = java.util.List.copyOf(idle.values());
+            all = List.copyOf(idle.values());
             idle.clear();
         }
         all.forEach(StudentJvm::close);

@@ -4,6 +4,7 @@ import dev.pglabs.course.Lab;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterResolutionException;
 import org.junit.platform.commons.support.AnnotationSupport;
+import org.junit.platform.engine.support.store.Namespace;
 import org.junit.platform.launcher.LauncherSession;
 
 /**
@@ -23,7 +24,7 @@ record LabRun(GradingSession session, Lab lab, CheckScope scope) {
 
     /** Makes this the run of every grader the launcher session executes. */
     void handTo(LauncherSession launch) {
-        launch.getStore().put(org.junit.platform.engine.support.store.Namespace.create(NAMESPACE.getParts()),
+        launch.getStore().put(Namespace.create(NAMESPACE.getParts()),
                 LabRun.class, this);
     }
 

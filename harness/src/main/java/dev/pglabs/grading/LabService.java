@@ -2,6 +2,9 @@ package dev.pglabs.grading;
 
 import dev.pglabs.course.Course;
 
+import java.net.URI;
+import java.util.Map;
+
 /**
  * A program outside the database that a lab's checks need (a server with TLS, an emulator). It is infrastructure, not
  * the student's work: when it cannot run, a lab that declares it ({@link Grader#services()}) is not graded at all
@@ -29,8 +32,8 @@ public interface LabService extends AutoCloseable {
      * The addresses a notebook hands its Java cells while it runs, by name: {@code endpoint("dynamodb")} in a cell
      * of the lab's README. Read after {@link #start} returned.
      */
-    default java.util.Map<String, java.net.URI> endpoints() {
-        return java.util.Map.of();
+    default Map<String, URI> endpoints() {
+        return Map.of();
     }
 
     /** Whether it still answers; one that does not is closed and a new one started before the next check uses it. */

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
 
@@ -103,7 +104,7 @@ public final class PlanInspector {
     public static Plan explain(Connection connection, String query, Map<String, String> overrides) throws SQLException {
         pinSettings(connection);
         try (Statement st = connection.createStatement()) {
-            for (Map.Entry<String, String> setting : new java.util.TreeMap<>(overrides).entrySet()) {
+            for (Map.Entry<String, String> setting : new TreeMap<>(overrides).entrySet()) {
                 st.execute("SET " + setting.getKey() + " = " + setting.getValue());
             }
         }

@@ -16,11 +16,15 @@ import org.junit.platform.launcher.TestIdentifier;
 import org.junit.platform.launcher.TestPlan;
 
 import java.lang.reflect.Method;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Listens to the JUnit Platform while graders run and records a {@link CheckResult} per check variant.
@@ -42,7 +46,7 @@ final class ResultCollector implements TestExecutionListener {
     private final Map<String, CheckResult> finished = new HashMap<>();
     private final Map<String, Long> started = new HashMap<>();
     /** Keys of the variants that failed because there is no answer yet (see {@link CheckFailure#notAttempted()}). */
-    private final java.util.Set<String> notAttempted = new java.util.HashSet<>();
+    private final Set<String> notAttempted = new HashSet<>();
     private final Map<String, LabHints> readmeHints = new HashMap<>();
     private TestPlan plan;
 
@@ -160,12 +164,12 @@ final class ResultCollector implements TestExecutionListener {
     }
 
     /** The result of the same check on the visible data ({@code hiddenOn} runs it there first), if it has one. */
-    private java.util.Optional<CheckResult> visibleTwin(Planned hidden) {
+    private Optional<CheckResult> visibleTwin(Planned hidden) {
         String visibleId = CheckVariant.exerciseOf(hidden.variant().id());
         return planned.entrySet().stream()
                 .filter(e -> e.getValue().lab().equals(hidden.lab()) && e.getValue().variant().id().equals(visibleId)
                         && e.getValue().variant().visibility() != Visibility.HIDDEN)
-                .map(e -> finished.get(e.getKey())).filter(java.util.Objects::nonNull).findFirst();
+                .map(e -> finished.get(e.getKey())).filter(Objects::nonNull).findFirst();
     }
 
     private boolean hasReadmeHints(Planned p) {
@@ -257,7 +261,7 @@ final class ResultCollector implements TestExecutionListener {
             CheckResult r = finished.getOrDefault(key, new CheckResult(p.variant().id(), p.title(), 0,
                     p.variant().points(), CheckStatus.ERROR, p.variant().visibility(), "The check did not run.", 0)
                     .guarding(p.check().guards()));
-            byLab.computeIfAbsent(p.lab().folder(), k -> new java.util.ArrayList<>()).add(r);
+            byLab.computeIfAbsent(p.lab().folder(), k -> new ArrayList<>()).add(r);
         });
         return byLab;
     }

@@ -12,12 +12,16 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * The rows of some tables at one moment, every value in its text form, for questions that do not depend on the
@@ -33,7 +37,7 @@ public final class TableSnapshot {
     public record Row(String table, Map<String, String> values) {
 
         public Row {
-            values = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(values));
+            values = Collections.unmodifiableMap(new LinkedHashMap<>(values));
         }
 
         /** The row as psql would print it in one line: {@code customers (1003, Noor Haddad, Amsterdam)}. */
@@ -57,7 +61,7 @@ public final class TableSnapshot {
 
         /** The tables that lost or gained rows, in order of appearance. */
         public List<String> tables() {
-            return java.util.stream.Stream.concat(removed.stream(), added.stream()).map(Row::table).distinct()
+            return Stream.concat(removed.stream(), added.stream()).map(Row::table).distinct()
                     .toList();
         }
     }
@@ -128,7 +132,7 @@ public final class TableSnapshot {
     public Diff diff(TableSnapshot after) {
         List<Row> removed = new ArrayList<>();
         List<Row> added = new ArrayList<>();
-        java.util.Set<String> names = new java.util.LinkedHashSet<>(rows.keySet());
+        Set<String> names = new LinkedHashSet<>(rows.keySet());
         names.addAll(after.rows.keySet());
         for (String table : names) {
             Map<Map<String, String>, Integer> counts = new HashMap<>();

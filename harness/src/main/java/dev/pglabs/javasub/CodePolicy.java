@@ -5,7 +5,9 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
@@ -175,7 +177,7 @@ public final class CodePolicy {
      * @param sourceRoot how the student sees the source folder, e.g. {@code 07-migrations-flyway/src/main/java}
      */
     public static String feedback(List<Violation> violations, String sourceRoot) {
-        java.util.Map<String, List<Violation>> byReason = new java.util.LinkedHashMap<>();
+        Map<String, List<Violation>> byReason = new LinkedHashMap<>();
         violations.forEach(v -> byReason.computeIfAbsent(v.reason(), k -> new ArrayList<>()).add(v));
         StringBuilder text = new StringBuilder("The grader did not run your Java code: it uses something graded "
                 + "code may not use.");

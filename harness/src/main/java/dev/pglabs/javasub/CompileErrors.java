@@ -1,5 +1,9 @@
 package dev.pglabs.javasub;
 
+import java.io.IOException;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import javax.tools.Diagnostic;
 import javax.tools.JavaFileObject;
 import java.nio.file.Path;
@@ -36,25 +40,25 @@ final class CompileErrors {
         return out.toString();
     }
 
-    private static final java.util.regex.Pattern QUERY_BEANS = java.util.regex.Pattern.compile(
+    private static final Pattern QUERY_BEANS = Pattern.compile(
             "package ([\\w.]+\\.query) does not exist|symbol:\\s+class (Q[A-Z]\\w*)");
 
     /**
      * Ebean's query beans ({@code QPost} in {@code blog.model.query}) are generated, not written: a student who
      * reads "package blog.model.query does not exist" looks for a file to create. Say where they come from.
      */
-    private static java.util.Optional<String> queryBeanNote(List<Diagnostic<? extends JavaFileObject>> errors) {
+    private static Optional<String> queryBeanNote(List<Diagnostic<? extends JavaFileObject>> errors) {
         for (Diagnostic<? extends JavaFileObject> error : errors) {
-            java.util.regex.Matcher m = QUERY_BEANS.matcher(error.getMessage(Locale.ENGLISH));
+            Matcher m = QUERY_BEANS.matcher(error.getMessage(Locale.ENGLISH));
             if (m.find()) {
                 String what = m.group(1) != null ? "package " + m.group(1) : "class " + m.group(2);
-                return java.util.Optional.of("About " + what + ": query beans (QPost, QTag, … in a package ending in "
+                return Optional.of("About " + what + ": query beans (QPost, QTag, … in a package ending in "
                         + ".query) are not files you write. Ebean's generator writes one while compiling for each "
                         + "class annotated @Entity, so they appear once the entity they are named after is mapped "
                         + "(@Entity, @Id, its columns). Map that entity first; these errors then go away.");
             }
         }
-        return java.util.Optional.empty();
+        return Optional.empty();
     }
 
     private static String location(Diagnostic<? extends JavaFileObject> error, Path labDir) {
@@ -83,23 +87,23 @@ final class CompileErrors {
                 return "";
             }
             return "\n        " + " ".repeat((int) column) + "^";
-        } catch (java.io.IOException | RuntimeException e) {
+        } catch (IOException | RuntimeException e) {
             return "";
         }
     }
 
     /** The offending source line, so the student sees the code without opening the file. */
-    private static java.util.Optional<String> codeLine(Diagnostic<? extends JavaFileObject> error) {
+    private static Optional<String> codeLine(Diagnostic<? extends JavaFileObject> error) {
         if (error.getSource() == null || error.getLineNumber() <= 0) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         try {
             String text = error.getSource().getCharContent(true).toString();
             return text.lines().skip(error.getLineNumber() - 1).findFirst().map(String::strip)
                     .filter(s -> !s.isEmpty())
                     .map(s -> s.length() > 160 ? s.substring(0, 160) + "…" : s);
-        } catch (java.io.IOException | RuntimeException e) {
-            return java.util.Optional.empty();
+        } catch (IOException | RuntimeException e) {
+            return Optional.empty();
         }
     }
 }

@@ -12,6 +12,7 @@ import java.lang.reflect.Modifier;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -45,10 +46,10 @@ public final class CompiledSubmission implements AutoCloseable {
      * What the compiled class (and its nested classes) calls and reads, from its class files: for a check that an
      * exercise really uses an API (a comment or a string that names it does not count).
      */
-    public java.util.List<CodeReference> references(String className) {
+    public List<CodeReference> references(String className) {
         String internal = className.replace('.', '/');
         try (Stream<Path> walk = Files.walk(classesDir)) {
-            java.util.List<CodeReference> found = new java.util.ArrayList<>();
+            List<CodeReference> found = new ArrayList<>();
             for (Path file : walk.filter(p -> {
                 String name = classesDir.relativize(p).toString().replace('\\', '/');
                 return name.equals(internal + ".class") || name.startsWith(internal + "$");

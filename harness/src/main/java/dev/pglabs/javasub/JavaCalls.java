@@ -1,5 +1,6 @@
 package dev.pglabs.javasub;
 
+import com.sun.management.ThreadMXBean;
 import dev.pglabs.concurrent.DaemonThreads;
 import dev.pglabs.provisioning.ProvisioningException;
 import dev.pglabs.results.CheckFailure;
@@ -12,6 +13,7 @@ import java.lang.reflect.UndeclaredThrowableException;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
@@ -39,7 +41,7 @@ public final class JavaCalls {
     static final long ALLOCATION_BUDGET = 512L << 20;
     /** How often the running call's allocation is read; a finished call is noticed at once. */
     private static final long POLL_NANOS = TimeUnit.MILLISECONDS.toNanos(20);
-    private static final com.sun.management.ThreadMXBean MEMORY = memoryBean();
+    private static final ThreadMXBean MEMORY = memoryBean();
 
     private JavaCalls() {
     }
@@ -179,9 +181,9 @@ public final class JavaCalls {
         return MEMORY == null ? 0 : MEMORY.getThreadAllocatedBytes(thread.getId());
     }
 
-    private static com.sun.management.ThreadMXBean memoryBean() {
+    private static ThreadMXBean memoryBean() {
         try {
-            if (ManagementFactory.getThreadMXBean() instanceof com.sun.management.ThreadMXBean bean
+            if (ManagementFactory.getThreadMXBean() instanceof ThreadMXBean bean
                     && bean.isThreadAllocatedMemorySupported()) {
                 bean.setThreadAllocatedMemoryEnabled(true);
                 return bean;
@@ -194,6 +196,6 @@ public final class JavaCalls {
 
     private static String seconds(Duration limit) {
         long ms = limit.toMillis();
-        return ms % 1000 == 0 ? ms / 1000 + " s" : String.format(java.util.Locale.ROOT, "%.1f s", ms / 1000.0);
+        return ms % 1000 == 0 ? ms / 1000 + " s" : String.format(Locale.ROOT, "%.1f s", ms / 1000.0);
     }
 }

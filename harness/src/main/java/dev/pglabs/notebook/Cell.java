@@ -1,5 +1,7 @@
 package dev.pglabs.notebook;
 
+import java.util.HashSet;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 
@@ -24,7 +26,7 @@ public record Cell(int number, Language language, Set<String> markers, String so
         SQL, JAVA;
 
         public String label() {
-            return name().toLowerCase(java.util.Locale.ROOT);
+            return name().toLowerCase(Locale.ROOT);
         }
     }
 
@@ -52,7 +54,7 @@ public record Cell(int number, Language language, Set<String> markers, String so
 
     /** The same cell without its {@code skip} marker, for a reader who runs a skipped cell anyway. */
     public Cell withoutSkip() {
-        java.util.Set<String> rest = new java.util.HashSet<>(markers);
+        Set<String> rest = new HashSet<>(markers);
         rest.remove(SKIP);
         return new Cell(number, language, rest, source, fenceLine, codeLine, start, end, output);
     }

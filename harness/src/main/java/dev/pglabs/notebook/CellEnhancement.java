@@ -5,6 +5,7 @@ import jdk.jshell.spi.ExecutionControl.ClassBytecodes;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.lang.instrument.IllegalClassFormatException;
 import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.file.Path;
@@ -42,7 +43,7 @@ final class CellEnhancement {
             byte[] enhanced = null;
             try {
                 enhanced = transformer.transform(loader, c.name().replace('.', '/'), null, null, c.bytecodes());
-            } catch (java.lang.instrument.IllegalClassFormatException | RuntimeException | LinkageError e) {
+            } catch (IllegalClassFormatException | RuntimeException | LinkageError e) {
                 // Left as javac wrote it: Ebean then says what is missing when the class is used.
             }
             out[i] = enhanced == null ? c : new ClassBytecodes(c.name(), enhanced);

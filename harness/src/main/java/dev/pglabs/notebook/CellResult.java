@@ -1,5 +1,6 @@
 package dev.pglabs.notebook;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -39,7 +40,7 @@ public record CellResult(Cell cell, Status status, String output, List<Problem> 
 
     /** One line per problem, "README.md:12: message", plus a note when an expected error did not happen. */
     public List<String> describe(Notebook notebook) {
-        List<String> lines = new java.util.ArrayList<>();
+        List<String> lines = new ArrayList<>();
         if (status == Status.OK && cell.expectsError()) {
             lines.add(notebook.at(cell.fenceLine()) + ": this cell is marked '" + cell.kind()
                     + "' but ran without an error.");

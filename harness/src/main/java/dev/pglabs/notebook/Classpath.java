@@ -1,5 +1,6 @@
 package dev.pglabs.notebook;
 
+import java.io.File;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
@@ -21,12 +22,12 @@ final class Classpath {
 
     static String forCompiler() {
         Set<String> entries = new LinkedHashSet<>();
-        for (String entry : System.getProperty("java.class.path", "").split(java.io.File.pathSeparator)) {
+        for (String entry : System.getProperty("java.class.path", "").split(File.pathSeparator)) {
             if (!entry.isBlank()) {
                 add(Path.of(entry).toAbsolutePath().normalize(), entries, 0);
             }
         }
-        return String.join(java.io.File.pathSeparator, entries);
+        return String.join(File.pathSeparator, entries);
     }
 
     private static void add(Path path, Set<String> entries, int depth) {

@@ -132,7 +132,7 @@ final class JavaRunner implements AutoCloseable {
             enteredAt = System.nanoTime();
             int run = ++generation;
             inUserCode = true;
-            watchdog = Watchdog.start(java.time.Duration.ofNanos(Math.max(1, budgetNanos)), () -> {
+            watchdog = Watchdog.start(Duration.ofNanos(Math.max(1, budgetNanos)), () -> {
                 expiredAt = System.nanoTime();
                 if (connection.cancelForCell()) {
                     // A snippet blocked in JDBC usually returns by itself; stop it only if this same run goes on.
@@ -392,7 +392,7 @@ final class JavaRunner implements AutoCloseable {
      * The 1-based line of a rejected snippet after which a ';' is probably missing: a line that would be a
      * complete statement if a semicolon were added, followed by more code.
      */
-    private static java.util.Optional<Integer> missingSemicolon(JShell js, String snippet) {
+    private static Optional<Integer> missingSemicolon(JShell js, String snippet) {
         SourceCodeAnalysis analysis = js.sourceCodeAnalysis();
         int lineNo = 1;
         for (int i = 0; i < snippet.length(); i++) {
@@ -403,11 +403,11 @@ final class JavaRunner implements AutoCloseable {
             String rest = snippet.substring(i + 1);
             if (!head.isBlank() && !rest.isBlank()
                     && analysis.analyzeCompletion(head).completeness() == Completeness.COMPLETE_WITH_SEMI) {
-                return java.util.Optional.of(lineNo);
+                return Optional.of(lineNo);
             }
             lineNo++;
         }
-        return java.util.Optional.empty();
+        return Optional.empty();
     }
 
     /** The source line at a character offset and a caret under the position, as javac prints them. */

@@ -2,8 +2,10 @@ package dev.pglabs.notebook;
 
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 
 /** Where the interactive mode reads its lines: JLine on a terminal, a plain reader otherwise (pipes, tests). */
 public interface LineInput extends AutoCloseable {
@@ -54,8 +56,8 @@ public interface LineInput extends AutoCloseable {
                 // No usable terminal: fall back to plain lines.
             }
         }
-        return plain(new BufferedReader(new java.io.InputStreamReader(System.in,
-                java.nio.charset.StandardCharsets.UTF_8)), out);
+        return plain(new BufferedReader(new InputStreamReader(System.in,
+                StandardCharsets.UTF_8)), out);
     }
 
     /** Lines from {@code reader}; an edit is typed anew, ended by a line with only a dot. */

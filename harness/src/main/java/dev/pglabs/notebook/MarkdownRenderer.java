@@ -26,6 +26,7 @@ import org.commonmark.node.ThematicBreak;
 import org.commonmark.parser.Parser;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -266,7 +267,7 @@ public final class MarkdownRenderer {
 
         /** Narrows the widest columns, one column at a time, until the table fits (each keeps 6 columns). */
         private void shrink(int[] widths, int available) {
-            while (java.util.Arrays.stream(widths).sum() > available) {
+            while (Arrays.stream(widths).sum() > available) {
                 int widest = 0;
                 for (int c = 1; c < widths.length; c++) {
                     if (widths[c] > widths[widest]) {

@@ -2,7 +2,9 @@ package dev.pglabs.notebook;
 
 import dev.pglabs.comparison.ResultTable;
 
+import java.net.URI;
 import java.sql.Connection;
+import javax.sql.DataSource;
 
 /**
  * The helpers every Java cell (and the jshell command) has, imported with
@@ -42,7 +44,7 @@ public final class NotebookHelpers {
      * A DataSource for the lab's database, as your student role: each getConnection() opens a new connection.
      * For libraries that manage their own connections, such as Flyway: {@code Flyway.configure().dataSource(dataSource())}.
      */
-    public static javax.sql.DataSource dataSource() {
+    public static DataSource dataSource() {
         return session().dataSourceHelper();
     }
 
@@ -50,7 +52,7 @@ public final class NotebookHelpers {
      * The address of a server the lab starts for the notebook besides PostgreSQL, by name: in lab 11
      * {@code endpoint("dynamodb")}, the DynamoDB emulator (started when the notebook opens, stopped when it ends).
      */
-    public static java.net.URI endpoint(String name) {
+    public static URI endpoint(String name) {
         return session().endpointHelper(name);
     }
 

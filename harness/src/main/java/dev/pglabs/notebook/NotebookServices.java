@@ -9,6 +9,7 @@ import dev.pglabs.grading.SessionServices;
 import java.net.URI;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -89,9 +90,9 @@ final class NotebookServices implements AutoCloseable {
      * For a Java cell that failed while a service is down: one line that says so (its variables, such as a client
      * built on its endpoint, are null then), since the first cell that needed it has told why and what to do.
      */
-    synchronized java.util.Optional<String> downNote(int refusalsBefore) {
+    synchronized Optional<String> downNote(int refusalsBefore) {
         if (refusals != refusalsBefore) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         return explained.stream().findFirst().map(type -> "(" + services.description(type)
                 + " is not running: the first cell that needed it said why and how to fix it.)");

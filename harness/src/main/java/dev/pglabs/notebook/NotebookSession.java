@@ -3,6 +3,7 @@ package dev.pglabs.notebook;
 import dev.pglabs.comparison.ResultTable;
 import dev.pglabs.course.Course;
 import dev.pglabs.course.Lab;
+import dev.pglabs.grading.CheckScope;
 import dev.pglabs.grading.GradingRunner;
 import dev.pglabs.grading.GradingSession;
 import dev.pglabs.javasub.JavaSources;
@@ -12,6 +13,7 @@ import dev.pglabs.sql.SqlScript;
 import dev.pglabs.submission.LabFiles;
 import org.postgresql.ds.PGSimpleDataSource;
 
+import java.net.URI;
 import javax.sql.DataSource;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -259,7 +261,7 @@ public final class NotebookSession implements AutoCloseable {
         return ds;
     }
 
-    java.net.URI endpointHelper(String name) {
+    URI endpointHelper(String name) {
         return services.endpoint(name);
     }
 
@@ -273,7 +275,7 @@ public final class NotebookSession implements AutoCloseable {
 
     void checkHelper() {
         ConsoleReport report = new ConsoleReport(System.out, false);
-        new GradingRunner(dev.pglabs.grading.CheckScope.VISIBLE).grade(grading, List.of(lab), new VisibleChecks(report));
+        new GradingRunner(CheckScope.VISIBLE).grade(grading, List.of(lab), new VisibleChecks(report));
     }
 
     /** Steps through the README from the jshell command (Java cells are handed to jshell's /open). */

@@ -4,6 +4,7 @@ import dev.pglabs.comparison.ResultTable;
 import dev.pglabs.comparison.TableFormatter;
 import dev.pglabs.sql.SqlScript;
 import org.postgresql.core.TransactionState;
+import org.postgresql.util.PSQLException;
 import org.postgresql.util.PSQLWarning;
 
 import java.sql.SQLException;
@@ -14,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ScheduledFuture;
+import java.util.function.UnaryOperator;
 
 /**
  * Runs SQL text statement by statement, as psql does, and renders what each one gave: an aligned table with its
@@ -35,10 +37,10 @@ final class SqlRunner {
 
     private final SessionConnection connection;
     private final NotebookOptions options;
-    private final java.util.function.UnaryOperator<String> scrub;
+    private final UnaryOperator<String> scrub;
 
     /** @param scrub applied to text values before they are laid out, so column widths stay right */
-    SqlRunner(SessionConnection connection, NotebookOptions options, java.util.function.UnaryOperator<String> scrub) {
+    SqlRunner(SessionConnection connection, NotebookOptions options, UnaryOperator<String> scrub) {
         this.connection = connection;
         this.options = options;
         this.scrub = scrub;
@@ -213,7 +215,7 @@ final class SqlRunner {
     }
 
     private static int position(SQLException e) {
-        if (e instanceof org.postgresql.util.PSQLException p && p.getServerErrorMessage() != null) {
+        if (e instanceof PSQLException p && p.getServerErrorMessage() != null) {
             return p.getServerErrorMessage().getPosition();
         }
         return 0;

@@ -2,6 +2,7 @@ package dev.pglabs.provisioning;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -74,7 +75,7 @@ public final class CheckDatabase implements AutoCloseable {
      * sandbox's default (e.g. answers that build indexes on a table of a million rows); closed with the check.
      * The role's own statement_timeout setting is only advice: run {@code SET statement_timeout} in the session too.
      */
-    public synchronized StudentSession openStudent(java.time.Duration statementTimeout) {
+    public synchronized StudentSession openStudent(Duration statementTimeout) {
         StudentSession session = new StudentSession(studentTarget, farm.limits().withStatementTimeout(statementTimeout),
                 farm::terminate);
         opened.add(session);

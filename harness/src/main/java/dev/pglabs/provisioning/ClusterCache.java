@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeMap;
@@ -45,14 +46,14 @@ final class ClusterCache {
         this.root = root;
     }
 
-    static java.util.Optional<ClusterCache> fromEnvironment(Map<String, String> environment) {
+    static Optional<ClusterCache> fromEnvironment(Map<String, String> environment) {
         if ("off".equalsIgnoreCase(environment.getOrDefault(SWITCH, "").strip())) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         String dir = environment.get(DIRECTORY);
         Path base = dir != null && !dir.isBlank() ? Path.of(dir)
                 : Path.of(System.getProperty("user.home"), ".cache", "pglabs");
-        return java.util.Optional.of(new ClusterCache(base.resolve("embedded-cluster-f" + FORMAT)));
+        return Optional.of(new ClusterCache(base.resolve("embedded-cluster-f" + FORMAT)));
     }
 
     private Path snapshot() {

@@ -1,5 +1,6 @@
 package dev.pglabs.provisioning;
 
+import java.io.Serializable;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Properties;
@@ -10,7 +11,7 @@ import java.util.stream.Collectors;
  * Immutable; the {@code with…} methods derive targets for other databases or roles on the same server.
  */
 public record ConnectionTarget(String host, int port, String database, String user, String password,
-                               Map<String, String> parameters) implements java.io.Serializable {
+                               Map<String, String> parameters) implements Serializable {
 
     public ConnectionTarget {
         parameters = Map.copyOf(parameters);

@@ -22,6 +22,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -29,6 +30,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -182,7 +184,7 @@ public final class DatabaseFarm implements AutoCloseable {
                     // The pool is an optimisation: create() provisions synchronously when it is empty.
                 }
             });
-        } catch (java.util.concurrent.RejectedExecutionException e) {
+        } catch (RejectedExecutionException e) {
             // Closing.
         }
     }
@@ -282,7 +284,7 @@ public final class DatabaseFarm implements AutoCloseable {
                         }
                     }
                 });
-            } catch (java.util.concurrent.RejectedExecutionException e) {
+            } catch (RejectedExecutionException e) {
                 return;  // closing
             }
         }
@@ -502,7 +504,7 @@ public final class DatabaseFarm implements AutoCloseable {
      * the cache already holds them all). A template whose build failed half-way is dropped.
      */
     private void keepTemplates() {
-        Map<String, String> built = new java.util.TreeMap<>();
+        Map<String, String> built = new TreeMap<>();
         templates.forEach((key, future) -> {
             if (future.isDone() && !future.isCompletedExceptionally()) {
                 built.put(key, future.join());

@@ -1,5 +1,7 @@
 package dev.pglabs.provisioning;
 
+import java.util.Map;
+
 /**
  * A running PostgreSQL server the harness may administer: it creates lab templates, check databases
  * and sandbox roles there. Closing it stops what the harness started (never an external server).
@@ -21,12 +23,12 @@ public interface DatabaseServer extends AutoCloseable {
     }
 
     /** Templates the server already holds from earlier runs, by dataset hash. */
-    default java.util.Map<String, String> cachedTemplates() {
-        return java.util.Map.of();
+    default Map<String, String> cachedTemplates() {
+        return Map.of();
     }
 
     /** Asks the server to keep these templates (dataset hash → database) for the next run when it stops. */
-    default void keepTemplates(java.util.Map<String, String> templates) {
+    default void keepTemplates(Map<String, String> templates) {
     }
 
     @Override

@@ -5,6 +5,7 @@ import org.postgresql.PGConnection;
 
 import java.io.IOException;
 import java.io.StringReader;
+import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
@@ -144,7 +145,7 @@ final class DatasetScript {
             return StandardCharsets.UTF_8.newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(java.nio.ByteBuffer.wrap(Files.readAllBytes(script)))
+                    .decode(ByteBuffer.wrap(Files.readAllBytes(script)))
                     .toString();
         } catch (CharacterCodingException e) {
             throw new IOException(file + " is not UTF-8 text: save it as UTF-8 "

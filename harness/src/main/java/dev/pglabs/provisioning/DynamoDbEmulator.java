@@ -18,6 +18,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * A DynamoDB-compatible server on loopback, for the labs that put a key-value store next to PostgreSQL (lab 11).
@@ -292,7 +294,7 @@ public final class DynamoDbEmulator implements AutoCloseable {
         cmd.addAll(List.of(args));
         try {
             Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
-            String text = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            String text = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             return p.waitFor(20, TimeUnit.SECONDS) && p.exitValue() == 0 ? text.strip() : null;
         } catch (IOException e) {
             return null;
@@ -304,7 +306,7 @@ public final class DynamoDbEmulator implements AutoCloseable {
 
     /** The major version of {@code node --version} ("v20.11.1" is 20); 0 when it cannot be read. */
     static int nodeMajor(String version) {
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("^v?(\\d+)\\.").matcher(version);
+        Matcher m = Pattern.compile("^v?(\\d+)\\.").matcher(version);
         return m.find() ? Integer.parseInt(m.group(1)) : 0;
     }
 

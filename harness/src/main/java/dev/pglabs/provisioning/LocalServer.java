@@ -23,6 +23,7 @@ import java.sql.Statement;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
@@ -125,7 +126,7 @@ public final class LocalServer {
     /** Whether the server on the recorded port is the one we started: our password works and our marker is there. */
     static boolean verified(State state) {
         ConnectionTarget admin = state.admin();
-        java.util.Properties props = admin.properties();
+        Properties props = admin.properties();
         props.setProperty("connectTimeout", "5");
         props.setProperty("socketTimeout", "10");
         try (Connection c = DriverManager.getConnection(admin.jdbcUrl(), props);

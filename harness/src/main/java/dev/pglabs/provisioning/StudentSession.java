@@ -11,6 +11,7 @@ import org.postgresql.util.PSQLException;
 import org.postgresql.util.ServerErrorMessage;
 
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -166,7 +167,7 @@ public final class StudentSession implements AutoCloseable {
             props.setProperty("ApplicationName", "pglabs-student");
             // Backstop for a backend that never answers: the socket gives up well after the watchdog.
             props.setProperty("socketTimeout", Long.toString(limits.statementTimeout().toSeconds() + 30));
-            connection = java.sql.DriverManager.getConnection(target.jdbcUrl(), props);
+            connection = DriverManager.getConnection(target.jdbcUrl(), props);
             connection.setAutoCommit(true);
             backendPid = connection.unwrap(PGConnection.class).getBackendPID();
         }

@@ -14,7 +14,10 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
@@ -122,7 +125,7 @@ public final class ClassOverviewPage {
         b.append("<p class=\"muted\">Graded by pglabs ").append(Html.escape(result.graderVersion()))
                 .append(" on PostgreSQL ").append(Html.escape(result.postgresVersion())).append(" at ")
                 .append(Html.escape(result.gradedAt())).append(" in ")
-                .append(String.format(java.util.Locale.ROOT, "%.1f", result.durationMs() / 1000.0)).append(" s.</p>\n");
+                .append(String.format(Locale.ROOT, "%.1f", result.durationMs() / 1000.0)).append(" s.</p>\n");
         return Html.page("pglabs class overview", b.toString());
     }
 
@@ -210,14 +213,14 @@ public final class ClassOverviewPage {
         int failed = 0;
         int errors = 0;
         int timeouts = 0;
-        for (CheckStats c : java.util.Arrays.asList(e.visible(), e.hidden())) {
+        for (CheckStats c : Arrays.asList(e.visible(), e.hidden())) {
             if (c != null) {
                 failed += c.failed();
                 errors += c.errors();
                 timeouts += c.timeouts();
             }
         }
-        List<String> parts = new java.util.ArrayList<>();
+        List<String> parts = new ArrayList<>();
         if (failed > 0) {
             parts.add(failed + " failed");
         }

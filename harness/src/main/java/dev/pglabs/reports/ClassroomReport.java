@@ -13,6 +13,7 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Locale;
 
 /**
  * The result of a GitHub Classroom test runner, as {@code classroom-resources/autograding-grading-reporter}
@@ -51,7 +52,7 @@ public final class ClassroomReport {
                 String feedback = check.feedback();
                 test.put("message", feedback.length() <= MAX_MESSAGE_CHARS ? feedback
                         : feedback.substring(0, MAX_MESSAGE_CHARS) + "\n… (cut; ./pglabs grade shows all of it)");
-                test.put("execution_time", String.format(java.util.Locale.ROOT, "%.2fs", check.durationMs() / 1000.0));
+                test.put("execution_time", String.format(Locale.ROOT, "%.2fs", check.durationMs() / 1000.0));
             }
         }
         return root;

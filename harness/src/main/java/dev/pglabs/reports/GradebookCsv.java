@@ -13,6 +13,7 @@ import dev.pglabs.course.Lab;
 import dev.pglabs.results.LabResult;
 import dev.pglabs.results.Scores;
 
+import java.io.FilterWriter;
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -258,7 +259,7 @@ public final class GradebookCsv {
     }
 
     /** Jackson closes the writer it writes to; the caller owns it. */
-    private static final class NonClosingWriter extends java.io.FilterWriter {
+    private static final class NonClosingWriter extends FilterWriter {
         NonClosingWriter(Writer out) {
             super(out);
         }

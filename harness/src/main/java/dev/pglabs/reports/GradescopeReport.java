@@ -13,6 +13,7 @@ import dev.pglabs.results.Visibility;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -104,7 +105,7 @@ public final class GradescopeReport {
     public static void write(SubmissionResult result, Path file) throws IOException {
         Path parent = file.toAbsolutePath().getParent();
         Files.createDirectories(parent);
-        Files.write(file, (MAPPER.writeValueAsString(toJson(result)) + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        Files.write(file, (MAPPER.writeValueAsString(toJson(result)) + "\n").getBytes(StandardCharsets.UTF_8));
     }
 
     private static String output(CheckResult check) {

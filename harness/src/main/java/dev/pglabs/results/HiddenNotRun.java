@@ -1,13 +1,16 @@
 package dev.pglabs.results;
 
+import java.util.Objects;
+import java.util.stream.Stream;
+
 /**
  * Hidden checks a run left out: a student's own {@code pglabs grade} runs only the visible checks, and says how
  * many hidden ones (and how many points) the instructor grades. Scores of such a run are out of the visible points.
  */
 public record HiddenNotRun(int checks, double points) {
 
-    public static HiddenNotRun sum(java.util.stream.Stream<HiddenNotRun> parts) {
-        return parts.filter(java.util.Objects::nonNull).reduce(null, (a, b) -> a == null ? b
+    public static HiddenNotRun sum(Stream<HiddenNotRun> parts) {
+        return parts.filter(Objects::nonNull).reduce(null, (a, b) -> a == null ? b
                 : new HiddenNotRun(a.checks() + b.checks(), Scores.round(a.points() + b.points())));
     }
 

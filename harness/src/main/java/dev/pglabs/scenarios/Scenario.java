@@ -10,6 +10,7 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
@@ -82,7 +83,7 @@ public record Scenario(String name, String lab, Path folder, ScenarioFile file) 
 
     /** The scenario's diffs, by path inside the lab folder. */
     public Map<String, Patch<String>> diffs() {
-        Map<String, Patch<String>> out = new java.util.LinkedHashMap<>();
+        Map<String, Patch<String>> out = new LinkedHashMap<>();
         diffs(folder).forEach((path, patch) -> out.put(path.substring(lab.length() + 1), patch));
         return out;
     }

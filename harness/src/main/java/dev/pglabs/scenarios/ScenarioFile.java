@@ -15,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
@@ -22,6 +23,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * A scenario's {@code expected.json} (format in graders/src/test/resources/golden/README.md): its settings, and the
@@ -49,9 +51,9 @@ public record ScenarioFile(String description, ScenarioBase base, boolean sandbo
     public ScenarioFile {
         remove = List.copyOf(remove);
         added = List.copyOf(added);
-        generate = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(generate));
-        statuses = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(statuses));
-        feedbackContains = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(feedbackContains));
+        generate = Collections.unmodifiableMap(new LinkedHashMap<>(generate));
+        statuses = Collections.unmodifiableMap(new LinkedHashMap<>(statuses));
+        feedbackContains = Collections.unmodifiableMap(new LinkedHashMap<>(feedbackContains));
     }
 
     public static ScenarioFile read(Path file) {
@@ -177,7 +179,7 @@ public record ScenarioFile(String description, ScenarioBase base, boolean sandbo
                     distinct.get(0).forEach(phrases.putArray(id)::add);
                 } else {
                     ObjectNode per = phrases.putObject(id);
-                    new java.util.TreeMap<>(byStatus).forEach((status, list) -> {
+                    new TreeMap<>(byStatus).forEach((status, list) -> {
                         ArrayNode array = per.putArray(status.json());
                         list.forEach(array::add);
                     });

@@ -1,6 +1,7 @@
 package dev.pglabs.worker;
 
 import java.io.File;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -54,6 +55,6 @@ record Baseline(Set<Thread> threads, Map<String, String> properties, Locale loca
 
     private static List<String> tmpFilesNow() {
         String[] names = new File(Objects.requireNonNullElse(System.getProperty("java.io.tmpdir"), "/tmp")).list();
-        return names == null ? List.of() : java.util.Arrays.stream(names).sorted().collect(Collectors.toList());
+        return names == null ? List.of() : Arrays.stream(names).sorted().collect(Collectors.toList());
     }
 }

@@ -10,13 +10,17 @@ import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 
 /** Byte pipes between two connections, on daemon threads: what relays and bridges are made of. */
 final class Pipes {
 
     private static final AtomicInteger THREADS = new AtomicInteger();
-    private static final java.util.Set<Thread> OURS = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+    private static final Set<Thread> OURS = Collections.newSetFromMap(new IdentityHashMap<>());
 
     private Pipes() {
     }
@@ -92,7 +96,7 @@ final class Pipes {
     }
 
     /** Accepts connections until the server closes, handing each to {@code each}. */
-    static void acceptLoop(ServerSocketChannel server, String name, java.util.function.Consumer<SocketChannel> each) {
+    static void acceptLoop(ServerSocketChannel server, String name, Consumer<SocketChannel> each) {
         start(name + "-accept", () -> {
             while (server.isOpen()) {
                 try {

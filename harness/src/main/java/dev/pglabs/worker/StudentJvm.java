@@ -20,6 +20,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -323,7 +324,7 @@ public final class StudentJvm implements AutoCloseable {
      * else is an error that names the student's lines.
      */
     public static CheckFailure feedback(Thrown thrown, String what) {
-        CheckStatus status = java.util.Arrays.stream(CheckStatus.values())
+        CheckStatus status = Arrays.stream(CheckStatus.values())
                 .filter(s -> s != CheckStatus.PASSED && s.name().equals(thrown.status())).findFirst().orElse(null);
         if (status != null) {
             // The harness's own verdict, reached inside the worker (a missing entity class): kept as it was said.

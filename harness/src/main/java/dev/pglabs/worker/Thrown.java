@@ -1,6 +1,10 @@
 package dev.pglabs.worker;
 
+import dev.pglabs.results.CheckFailure;
+import dev.pglabs.submission.SubmissionProblem;
+
 import java.io.Serializable;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -69,13 +73,13 @@ public record Thrown(String type, List<String> types, String message, List<Strin
             causes.add(cut(cause.getClass().getName() + (cause.getMessage() == null ? "" : ": "
                     + cause.getMessage().strip())));
         }
-        String status = t.getClass() == dev.pglabs.results.CheckFailure.class
-                || t.getClass() == dev.pglabs.submission.SubmissionProblem.class
-                ? ((dev.pglabs.results.CheckFailure) t).status().name() : null;
+        String status = t.getClass() == CheckFailure.class
+                || t.getClass() == SubmissionProblem.class
+                ? ((CheckFailure) t).status().name() : null;
         String sqlState = null;
         Throwable c = t;
         for (int i = 0; c != null && sqlState == null && i < 6; i++, c = c.getCause()) {  // bounded: causes may cycle
-            if (c instanceof java.sql.SQLException sql) {
+            if (c instanceof SQLException sql) {
                 sqlState = sql.getSQLState();
             }
         }

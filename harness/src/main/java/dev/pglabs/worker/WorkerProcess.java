@@ -22,6 +22,9 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
@@ -59,12 +62,12 @@ final class WorkerProcess {
      * ends (Linux's parent-death signal follows the thread, not the process), and checks run on threads that end
      * with the check: started from one of those, the worker was killed (exit status 137) after the first check.
      */
-    private static final java.util.concurrent.ExecutorService SPAWNER = java.util.concurrent.Executors
+    private static final ExecutorService SPAWNER = Executors
             .newSingleThreadExecutor(DaemonThreads.named("pglabs-worker-spawner"));
 
     /** {@code builder.start()} on the long-lived {@link #SPAWNER} thread; waits for it even when interrupted. */
     private static Process spawn(ProcessBuilder builder) throws IOException {
-        java.util.concurrent.Future<Process> started = SPAWNER.submit(builder::start);
+        Future<Process> started = SPAWNER.submit(builder::start);
         boolean interrupted = false;
         try {
             while (true) {
@@ -304,7 +307,7 @@ final class WorkerProcess {
                 stderrRead.get(5, TimeUnit.SECONDS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-            } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            } catch (ExecutionException | TimeoutException e) {
                 // Classify with what was read.
             }
         }

@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.Comparator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -96,7 +97,7 @@ class SubmissionTimeTest {
 
         // Objects gone: the repository cannot be read, so the files' time is used, with a note.
         try (var objects = Files.walk(student.resolve(".git/objects"))) {
-            for (Path p : objects.sorted(java.util.Comparator.reverseOrder()).toList()) {
+            for (Path p : objects.sorted(Comparator.reverseOrder()).toList()) {
                 if (!p.equals(student.resolve(".git/objects"))) {
                     Files.delete(p);
                 }

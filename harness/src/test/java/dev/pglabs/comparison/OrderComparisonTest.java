@@ -9,6 +9,8 @@ import dev.pglabs.comparison.Comparison.Kind;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
+import java.util.List;
+
 @DisplayName("Row order")
 class OrderComparisonTest {
 
@@ -108,8 +110,8 @@ class OrderComparisonTest {
                 row("ann", 90), row("bob", 80), row("eve", 80), row("dan", 70)), CompareOptions.orderedBy("score"));
 
         assertThat(c.kind()).isEqualTo(Kind.ROWS_DIFFER);
-        assertThat(c.missingRows()).containsExactly(java.util.List.of("cid", 80));
-        assertThat(c.unexpectedRows()).containsExactly(java.util.List.of("eve", 80));
+        assertThat(c.missingRows()).containsExactly(List.of("cid", 80));
+        assertThat(c.unexpectedRows()).containsExactly(List.of("eve", 80));
     }
 
     @Test

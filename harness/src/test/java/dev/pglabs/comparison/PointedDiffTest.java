@@ -4,6 +4,7 @@ import static dev.pglabs.comparison.Tables.row;
 import static dev.pglabs.comparison.Tables.table;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -60,8 +61,8 @@ class PointedDiffTest {
     @DisplayName("a one-row result lists the differing columns without a key")
     void oneRowNoKey() {
         Comparison c = ResultComparator.compare(
-                table("published_posts, avg_views", row(74, new java.math.BigDecimal("1455.01"))),
-                table("published_posts, avg_views", row(74, new java.math.BigDecimal("1455.0135135135135135"))),
+                table("published_posts, avg_views", row(74, new BigDecimal("1455.01"))),
+                table("published_posts, avg_views", row(74, new BigDecimal("1455.0135135135135135"))),
                 CompareOptions.unordered());
 
         assertThat(c.feedback()).contains("A row has other values than expected; only the values that differ:\n"

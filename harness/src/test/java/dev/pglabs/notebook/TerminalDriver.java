@@ -4,6 +4,7 @@ import org.jline.terminal.Size;
 import org.jline.terminal.Terminal;
 import org.jline.terminal.impl.ExternalTerminal;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PipedInputStream;
@@ -25,7 +26,7 @@ final class TerminalDriver implements AutoCloseable {
 
     private final PipedOutputStream keys = new PipedOutputStream();
     /** Everything written to the terminal, decoded anew when read (a character cut in two decodes later). */
-    private final java.io.ByteArrayOutputStream screen = new java.io.ByteArrayOutputStream();
+    private final ByteArrayOutputStream screen = new ByteArrayOutputStream();
     private final Terminal terminal;
     private final Thread program;
     private int mark;

@@ -15,6 +15,7 @@ import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.SQLException;
 import java.util.Arrays;
 import java.util.List;
 
@@ -60,7 +61,7 @@ class DatasetFormatsTest {
             try (var admin = db.openAdmin(); var st = admin.createStatement();
                  var rs = st.executeQuery("SELECT name, titles AS books FROM library.prolific")) {
                 expected = ResultTable.read(rs, 100);
-            } catch (java.sql.SQLException e) {
+            } catch (SQLException e) {
                 throw new AssertionError(e);
             }
             assertThat(ResultComparator.compare(expected, answer, CompareOptions.unordered()).matches())

@@ -7,10 +7,13 @@ import org.junit.jupiter.api.Test;
 import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.HexFormat;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -64,8 +67,8 @@ class LeftoverSweeperTest {
 
     /** Waits (at most 30 s) until the server process of a closed connection has left pg_stat_activity. */
     private static void awaitBackendGone(Connection c, int pid) throws SQLException {
-        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
-        try (java.sql.PreparedStatement st = c.prepareStatement("SELECT count(*) FROM pg_stat_activity WHERE pid = ?")) {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        try (PreparedStatement st = c.prepareStatement("SELECT count(*) FROM pg_stat_activity WHERE pid = ?")) {
             st.setInt(1, pid);
             while (true) {
                 try (ResultSet rs = st.executeQuery()) {
@@ -76,7 +79,7 @@ class LeftoverSweeperTest {
                 }
                 assertThat(System.nanoTime()).as("the server process %s of the closed connection has ended", pid)
                         .isLessThan(deadline);
-                java.util.concurrent.locks.LockSupport.parkNanos(10_000_000L);  // poll every 10 ms
+                LockSupport.parkNanos(10_000_000L);  // poll every 10 ms
             }
         }
     }

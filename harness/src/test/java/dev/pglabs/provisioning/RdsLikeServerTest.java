@@ -7,6 +7,7 @@ import org.junit.jupiter.api.Test;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.sql.Connection;
@@ -16,6 +17,8 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
 import java.util.Properties;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -28,15 +31,15 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class RdsLikeServerTest {
 
     /** pgJDBC logs a SEVERE line for the refused host name, which this test provokes on purpose. */
-    private static final java.util.logging.Logger HOSTNAME_LOG =
-            java.util.logging.Logger.getLogger("org.postgresql.ssl.PGjdbcHostnameVerifier");
+    private static final Logger HOSTNAME_LOG =
+            Logger.getLogger("org.postgresql.ssl.PGjdbcHostnameVerifier");
 
     private static RdsLikeServer server;
     private static CheckDatabase db;
 
     @BeforeAll
     static void start() {
-        HOSTNAME_LOG.setLevel(java.util.logging.Level.OFF);
+        HOSTNAME_LOG.setLevel(Level.OFF);
         server = RdsLikeServer.start();
         db = server.create(Dataset.of(List.of()));
     }
@@ -89,7 +92,7 @@ class RdsLikeServerTest {
         assertThat(ca.getBasicConstraints()).as("the CA may sign certificates").isGreaterThanOrEqualTo(0);
         ca.verify(ca.getPublicKey());
         Path key = server.caCertificate().resolveSibling("server.key");
-        assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(key)))
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(key)))
                 .as("PostgreSQL refuses a key others can read").isEqualTo("rw-------");
         try (var in = Files.newInputStream(server.caCertificate().resolveSibling("server.crt"))) {
             X509Certificate cert = (X509Certificate) x509.generateCertificate(in);

@@ -2,6 +2,7 @@ package dev.pglabs.provisioning;
 
 import dev.pglabs.comparison.ResultTable;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Tag;
@@ -9,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -125,7 +127,7 @@ class SandboxTest {
     @Test
     @DisplayName("the embedded server asks everyone for a password: student Java cannot log in as the superuser")
     void embeddedServerRequiresPasswords() {
-        org.junit.jupiter.api.Assumptions.assumeTrue(farm.server().kind() == ProviderKind.EMBEDDED,
+        Assumptions.assumeTrue(farm.server().kind() == ProviderKind.EMBEDDED,
                 "only the embedded server is configured by pglabs; an external server's authentication is its "
                         + "administrator's (docs/instructors.md)");
         ConnectionTarget admin = farm.server().admin();
@@ -172,7 +174,7 @@ class SandboxTest {
             assertThatThrownBy(() -> db.student().execute("BEGIN; DELETE FROM pets;", "d.sql"))
                     .hasMessageContaining("COMMIT");
             assertThat(db.student().query("SELECT count(*) FROM pets", "c.sql").rows())
-                    .containsExactly(List.of(new java.math.BigDecimal(2)));
+                    .containsExactly(List.of(new BigDecimal(2)));
         }
     }
 

@@ -2,6 +2,10 @@ package dev.pglabs.reports;
 
 import dev.pglabs.classroom.ClassResult;
 import dev.pglabs.classroom.GradeDiff;
+import dev.pglabs.classroom.similarity.Answer;
+import dev.pglabs.classroom.similarity.Exercise;
+import dev.pglabs.classroom.similarity.SimilarityIndex;
+import dev.pglabs.classroom.similarity.SimilarityReport;
 import dev.pglabs.results.CheckStatus;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -99,20 +103,20 @@ class BrowserReportsTest {
     @Test
     @DisplayName("the similarity report fits 1280 px with two long answers side by side, and student text stays text")
     void similarityFits() throws IOException {
-        var exercise = new dev.pglabs.classroom.similarity.Exercise("03-relations-joins",
+        var exercise = new Exercise("03-relations-joins",
                 "07-user-activity.sql", "-- task\n-- TODO: write your query here\n");
         String longAnswer = "-- task\nWITH post_totals AS (SELECT user_id, count(*) AS post_count, sum(views) AS "
                 + "total_views_of_every_single_post_written_by_this_author FROM posts GROUP BY user_id) SELECT "
                 + "u.username, coalesce(pt.post_count, 0) AS post_count FROM users AS u LEFT JOIN post_totals AS pt "
                 + "ON pt.user_id = u.id ORDER BY u.username; -- <script>alert('x')</script>";
-        var first = new dev.pglabs.classroom.similarity.Answer("<img src=x onerror=alert(1)>ana", exercise,
+        var first = new Answer("<img src=x onerror=alert(1)>ana", exercise,
                 longAnswer, "with post_totals as (…)", 40, true);
-        var second = new dev.pglabs.classroom.similarity.Answer("bo", exercise, longAnswer.replace("pt", "totals"),
+        var second = new Answer("bo", exercise, longAnswer.replace("pt", "totals"),
                 "with post_totals as (…)", 40, true);
-        var pair = new dev.pglabs.classroom.similarity.SimilarityIndex.Pair(first.student(), "bo", 3.2,
-                List.of(new dev.pglabs.classroom.similarity.SimilarityIndex.Shared(exercise, 3.2, 2, 24, first, second)));
-        var report = new dev.pglabs.classroom.similarity.SimilarityReport(List.of("03-relations-joins"), 24, 1, 24, 1,
-                dev.pglabs.classroom.similarity.SimilarityIndex.THRESHOLD, List.of(), List.of(pair),
+        var pair = new SimilarityIndex.Pair(first.student(), "bo", 3.2,
+                List.of(new SimilarityIndex.Shared(exercise, 3.2, 2, 24, first, second)));
+        var report = new SimilarityReport(List.of("03-relations-joins"), 24, 1, 24, 1,
+                SimilarityIndex.THRESHOLD, List.of(), List.of(pair),
                 List.of(List.of(first.student(), "bo")), List.of());
         Path file = tmp.resolve("similarity.html");
         Files.writeString(file, SimilarityPage.render(report));

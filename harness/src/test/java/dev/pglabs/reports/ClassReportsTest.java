@@ -5,16 +5,21 @@ import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvParser;
 import dev.pglabs.classroom.ClassResult;
 import dev.pglabs.classroom.ClassStatistics;
+import dev.pglabs.classroom.GradeDiff;
 import dev.pglabs.results.SubmissionResult;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -64,12 +69,12 @@ class ClassReportsTest {
 
     @Test
     @DisplayName("the gradebook file starts with a UTF-8 byte-order mark, so that Excel reads accented names right")
-    void gradebookFileHasBom(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
-        java.nio.file.Path file = dir.resolve("gradebook.csv");
+    void gradebookFileHasBom(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("gradebook.csv");
         GradebookCsv.write(sampleClass(), file);
-        byte[] bytes = java.nio.file.Files.readAllBytes(file);
-        assertThat(java.util.Arrays.copyOf(bytes, 3)).containsExactly(0xEF, 0xBB, 0xBF);
-        assertThat(new String(bytes, java.nio.charset.StandardCharsets.UTF_8)).contains("Müller");
+        byte[] bytes = Files.readAllBytes(file);
+        assertThat(Arrays.copyOf(bytes, 3)).containsExactly(0xEF, 0xBB, 0xBF);
+        assertThat(new String(bytes, StandardCharsets.UTF_8)).contains("Müller");
     }
 
     @Test
@@ -144,12 +149,12 @@ class ClassReportsTest {
                 .contains("01-find").doesNotContain("01-untried");
 
         var previous = new ClassOverviewPage.PreviousRun("2026-11-25T10:00:00Z", "1.2.2", List.of(
-                new dev.pglabs.classroom.GradeDiff.StudentChanges("<b>ben</b>", "", List.of(
-                        new dev.pglabs.classroom.GradeDiff.Change("01-lab-number-01", "01-find", "failed 0/2",
+                new GradeDiff.StudentChanges("<b>ben</b>", "", List.of(
+                        new GradeDiff.Change("01-lab-number-01", "01-find", "failed 0/2",
                                 "passed 2/2"))),
-                new dev.pglabs.classroom.GradeDiff.StudentChanges("fay", "only in the old run", List.of())));
+                new GradeDiff.StudentChanges("fay", "only in the old run", List.of())));
         String html = ClassOverviewPage.render(TeachingClass.result(), name -> null, List.of(),
-                java.util.Optional.of(previous));
+                Optional.of(previous));
         assertThat(html).contains("<h2>Changes since the previous run</h2>", "2026-11-25T10:00:00Z",
                 "2 students changed, 1 check.", "<td class=\"name\">&lt;b&gt;ben&lt;/b&gt;</td><td>01-lab-number-01</td>"
                         + "<td><code>01-find</code></td><td>failed 0/2</td><td>passed 2/2</td>",

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.Assumptions;
 
 import java.io.BufferedReader;
+import java.io.File;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
@@ -20,6 +21,7 @@ import java.util.Base64;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -78,7 +80,7 @@ public final class HeadlessChromium implements AutoCloseable {
             return Optional.of(Path.of(configured)).filter(Files::isExecutable);
         }
         String path = System.getenv().getOrDefault("PATH", "");
-        return Stream.of(path.split(java.io.File.pathSeparator)).filter(dir -> !dir.isEmpty())
+        return Stream.of(path.split(File.pathSeparator)).filter(dir -> !dir.isEmpty())
                 .flatMap(dir -> Stream.of("chromium", "chromium-browser", "google-chrome").map(n -> Path.of(dir, n)))
                 .filter(Files::isExecutable).findFirst();
     }
@@ -310,7 +312,7 @@ public final class HeadlessChromium implements AutoCloseable {
         String method = message.path("method").asText();
         String session = message.path("sessionId").asText(null);
         for (Waiter w : waiters) {
-            if (w.method().equals(method) && java.util.Objects.equals(w.sessionId(), session)) {
+            if (w.method().equals(method) && Objects.equals(w.sessionId(), session)) {
                 waiters.remove(w);
                 w.event().complete(message.path("params"));
             }

@@ -7,6 +7,7 @@ import dev.pglabs.classroom.ClassResult;
 import dev.pglabs.classroom.ClassRoster;
 import dev.pglabs.classroom.CourseRecords;
 import dev.pglabs.classroom.Roster;
+import dev.pglabs.results.SubmissionResult;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -26,7 +27,7 @@ class LmsExportsTest {
     Path tmp;
 
     private static ClassResult sample() {
-        Map<String, dev.pglabs.results.SubmissionResult> students = new LinkedHashMap<>();
+        Map<String, SubmissionResult> students = new LinkedHashMap<>();
         students.put("Ana-L", SampleResults.submission(1, 1, 1, 1, 1));
         students.put("bo", SampleResults.submission(1, 0, 0, 0, 0));
         students.put("stranger", SampleResults.submission(1, 1, 0, 0, 0));

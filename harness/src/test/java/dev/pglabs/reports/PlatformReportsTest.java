@@ -14,6 +14,7 @@ import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
 
+import java.util.LinkedHashMap;
 import javax.xml.parsers.DocumentBuilderFactory;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -73,7 +74,7 @@ class PlatformReportsTest {
     }
 
     private static Map<String, String> properties(Element suite) {
-        Map<String, String> props = new java.util.LinkedHashMap<>();
+        Map<String, String> props = new LinkedHashMap<>();
         NodeList list = suite.getElementsByTagName("property");
         for (int i = 0; i < list.getLength(); i++) {
             Element p = (Element) list.item(i);
@@ -181,7 +182,7 @@ class PlatformReportsTest {
         assertThat(sum).isEqualTo(result.score());
 
         SubmissionResult perfect = SubmissionResult.of("/tmp/p", List.of(result.labs().get(0).checks().get(0))
-                .stream().map(c -> dev.pglabs.results.LabResult.of("01-sql-basics", "SQL basics", List.of(c))).toList(),
+                .stream().map(c -> LabResult.of("01-sql-basics", "SQL basics", List.of(c))).toList(),
                 result.run());
         assertThat(ClassroomReport.toJson(perfect).get("status").asText()).isEqualTo("pass");
     }

@@ -16,6 +16,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -61,7 +62,7 @@ class ReusedWorkerTest {
 
     /** Which worker JVM runs the task (a process id repeats: in the sandbox's namespace each worker has the same). */
     record WhichJvm() implements StudentTask<String> {
-        private static final String JVM = java.util.UUID.randomUUID().toString();
+        private static final String JVM = UUID.randomUUID().toString();
 
         @Override
         public String run(WorkerContext context) {

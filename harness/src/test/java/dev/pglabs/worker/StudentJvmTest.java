@@ -15,7 +15,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.Serializable;
+import java.lang.management.ManagementFactory;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,6 +26,7 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
@@ -68,10 +72,10 @@ class StudentJvmTest {
     }
 
     /** What the worker's environment holds beyond bubblewrap's own PWD (the sandbox's working folder). */
-    record Environment() implements StudentTask<java.util.HashMap<String, String>> {
+    record Environment() implements StudentTask<HashMap<String, String>> {
         @Override
-        public java.util.HashMap<String, String> run(WorkerContext context) {
-            java.util.HashMap<String, String> env = new java.util.HashMap<>(System.getenv());
+        public HashMap<String, String> run(WorkerContext context) {
+            HashMap<String, String> env = new HashMap<>(System.getenv());
             env.remove("PWD", "/tmp");
             return env;
         }
@@ -184,7 +188,7 @@ class StudentJvmTest {
     record EchoServer() implements StudentTask<Handle> {
         @Override
         public Handle run(WorkerContext context) throws Exception {
-            java.net.ServerSocket server = new java.net.ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress());
+            ServerSocket server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
             Thread t = new Thread(() -> {
                 while (!server.isClosed()) {
                     try (Socket s = server.accept()) {
@@ -203,7 +207,7 @@ class StudentJvmTest {
     record PortOf(Handle server) implements StudentTask<Integer> {
         @Override
         public Integer run(WorkerContext context) {
-            return context.kept(server, java.net.ServerSocket.class).getLocalPort();
+            return context.kept(server, ServerSocket.class).getLocalPort();
         }
     }
 
@@ -215,9 +219,9 @@ class StudentJvmTest {
     record BusyServer(long cpuMillis) implements StudentTask<Handle> {
         @Override
         public Handle run(WorkerContext context) throws Exception {
-            java.net.ServerSocket server = new java.net.ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress());
+            ServerSocket server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
             Thread t = new Thread(() -> {
-                var clock = java.lang.management.ManagementFactory.getThreadMXBean();
+                var clock = ManagementFactory.getThreadMXBean();
                 while (!server.isClosed()) {
                     try (Socket s = server.accept()) {
                         long until = clock.getCurrentThreadCpuTime() + cpuMillis * 1_000_000;
@@ -257,7 +261,7 @@ class StudentJvmTest {
         try {
             int port = jvm.expose(jvm.call(new PortOf(server), LIMIT, "port"));
             for (int i = 0; i < 3; i++) {
-                try (Socket s = new Socket(java.net.InetAddress.getLoopbackAddress(), port)) {
+                try (Socket s = new Socket(InetAddress.getLoopbackAddress(), port)) {
                     s.setSoTimeout(20_000);
                     assertThat(new String(s.getInputStream().readAllBytes())).isEqualTo("hello from the worker\n");
                 }
@@ -276,7 +280,7 @@ class StudentJvmTest {
         long incarnation = server.worker();
         // Together well over the idle limit (3 s of processor time), as a check's requests on a slow machine are.
         for (int i = 0; i < 4; i++) {
-            try (Socket s = new Socket(java.net.InetAddress.getLoopbackAddress(), port)) {
+            try (Socket s = new Socket(InetAddress.getLoopbackAddress(), port)) {
                 s.setSoTimeout(120_000);
                 assertThat(new String(s.getInputStream().readAllBytes())).isEqualTo("done\n");
             }
@@ -294,7 +298,7 @@ class StudentJvmTest {
     void endingTheWorkerStopsAHandlerInAnEndlessLoop() throws Exception {
         Handle server = jvm.call(new BusyServer(-1), LIMIT, "start");
         int port = jvm.expose(jvm.call(new PortOf(server), LIMIT, "port"));
-        try (Socket s = new Socket(java.net.InetAddress.getLoopbackAddress(), port)) {
+        try (Socket s = new Socket(InetAddress.getLoopbackAddress(), port)) {
             // The grader's request would time out here; serving, the worker is not ended by the watchdog, but by:
             jvm.end("was ended because a request got no answer");
             assertThat(jvm.alive()).isFalse();
@@ -338,7 +342,7 @@ class StudentJvmTest {
     void otherServersAreOutOfReach() throws Exception {
         assumeSandbox();
         // A server of the grader's own, and the machine's usual ones: none has a relay, so none answers.
-        try (java.net.ServerSocket graders = new java.net.ServerSocket(0, 5, java.net.InetAddress.getLoopbackAddress())) {
+        try (ServerSocket graders = new ServerSocket(0, 5, InetAddress.getLoopbackAddress())) {
             for (int port : List.of(graders.getLocalPort(), 3306, 6379, 22)) {
                 assertThat(jvm.call(new Connect("127.0.0.1", port), LIMIT, "connect")).as("port " + port).isFalse();
             }

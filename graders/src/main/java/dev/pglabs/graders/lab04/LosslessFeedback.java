@@ -3,10 +3,12 @@ package dev.pglabs.graders.lab04;
 import dev.pglabs.comparison.Comparison;
 import dev.pglabs.comparison.ResultTable;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -54,10 +56,10 @@ final class LosslessFeedback {
     }
 
     private static boolean sameValue(Object a, Object b) {
-        if (a instanceof java.math.BigDecimal x && b instanceof java.math.BigDecimal y) {
+        if (a instanceof BigDecimal x && b instanceof BigDecimal y) {
             return x.compareTo(y) == 0;
         }
-        return java.util.Objects.equals(a, b);
+        return Objects.equals(a, b);
     }
 
     static String typeNote(ResultTable expected, ResultTable actual) {

@@ -21,12 +21,14 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * One run of a lab 05 exercise: the student's index file on a fresh copy of the data, then (ANALYZE and)
@@ -241,9 +243,9 @@ final class IndexRun {
     }
 
     /** Indexes to name as "the other one": constraint indexes first, then those the data came with, then the rest. */
-    private java.util.stream.Stream<Index> byPreference() {
+    private Stream<Index> byPreference() {
         Set<Long> created = created().stream().map(Index::oid).collect(Collectors.toSet());
-        return after.stream().sorted(java.util.Comparator.comparing((Index i) -> i.constraint() == null)
+        return after.stream().sorted(Comparator.comparing((Index i) -> i.constraint() == null)
                 .thenComparing(i -> created.contains(i.oid())));
     }
 

@@ -14,6 +14,7 @@ import org.opentest4j.AssertionFailedError;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
@@ -71,7 +72,7 @@ class Lab05IndexesGrader {
                 .filter(i -> i.table().equals("users") && i.key(0).equals("email")).findFirst();
         plainEmail.ifPresent(i -> why.append("\n").append(i.describe()).append(" holds the emails as they are stored "
                 + "('Mei.Ferreira42@Gmx.De'), sorted by that text. The query looks for lower(email) = '"
-                + email.toLowerCase(java.util.Locale.ROOT) + "', a value computed from each row, and an index on "
+                + email.toLowerCase(Locale.ROOT) + "', a value computed from each row, and an index on "
                 + "email cannot find that: index the expression itself."));
         why.append(run.whyCreatedIndexesDoNotHelp("lower(email)", "the rows with a given lower(email)"));
         run.finish(points, 0, why.toString(), visible);
@@ -246,7 +247,7 @@ class Lab05IndexesGrader {
     void uniqueUsername(SqlCheck sql, LabFiles files, String existing, String variant, boolean visible) {
         double points = visible ? 2 : 1;
         IndexRun run = IndexRun.execute(sql, files, "05-unique-username-lower.sql", "users",
-                USER_BY_USERNAME.formatted(existing.toLowerCase(java.util.Locale.ROOT)));
+                USER_BY_USERNAME.formatted(existing.toLowerCase(Locale.ROOT)));
         Predicate<Index> enforcing = i -> i.unique() && !i.partial() && i.keyExpressions().equals(List.of("lower(username)"));
         boolean lookupServed = run.used(i -> i.startsWith("lower(username)")).isPresent() && !run.seqScan();
         boolean intendedUsed = run.used(enforcing).isPresent() && !run.seqScan();

@@ -5,6 +5,7 @@ import dev.pglabs.grading.ConcurrentClients.Call;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import java.util.stream.Collectors;
@@ -66,7 +67,7 @@ final class CallPlans {
     }
 
     static String lockAccounts(int... ids) {
-        return lockAccounts(java.util.Arrays.stream(ids).boxed().toList());
+        return lockAccounts(Arrays.stream(ids).boxed().toList());
     }
 
     static String lockAccounts(List<Integer> ids) {

@@ -16,6 +16,9 @@ import org.flywaydb.core.api.logging.LogFactory;
 import org.flywaydb.core.api.output.MigrateResult;
 import org.postgresql.ds.PGSimpleDataSource;
 
+import java.util.Optional;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -65,14 +68,14 @@ final class Flyways {
      */
     static void quiet() {
         LogFactory.setFallbackLogCreator(SILENT);
-        JUL.setLevel(java.util.logging.Level.OFF);
+        JUL.setLevel(Level.OFF);
     }
 
     /**
      * Second line of defence: should another logging library on the class path make Flyway skip its fallback,
      * Flyway's java.util.logging output stays off too. Held here: java.util.logging keeps loggers weakly.
      */
-    private static final java.util.logging.Logger JUL = java.util.logging.Logger.getLogger("org.flywaydb");
+    private static final Logger JUL = Logger.getLogger("org.flywaydb");
 
     private static final Log SILENT_LOG = new Log() {
         @Override
@@ -214,10 +217,10 @@ final class Flyways {
         return out.toString();
     }
 
-    private static java.util.Optional<String> advice(String state, String message, String script) {
+    private static Optional<String> advice(String state, String message, String script) {
         String m = message == null ? "" : message.toLowerCase(Locale.ROOT);
         boolean repeatable = script != null && script.startsWith("R__");
-        return java.util.Optional.ofNullable(switch (state) {
+        return Optional.ofNullable(switch (state) {
             case "23502" -> m.contains("contains null values")
                     ? "A column became NOT NULL while rows of the table still had no value in it. On an empty "
                     + "database that works; on production, with rows, it fails. Add the column as NULL, fill every "

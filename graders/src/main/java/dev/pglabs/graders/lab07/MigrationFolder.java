@@ -5,6 +5,7 @@ import dev.pglabs.sql.SqlScript;
 import dev.pglabs.submission.LabFiles;
 import dev.pglabs.submission.SubmissionProblem;
 
+import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -16,7 +17,9 @@ import java.util.Collections;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.UnaryOperator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -63,7 +66,7 @@ final class MigrationFolder implements AutoCloseable {
         List<String> names;
         try (Stream<Path> list = Files.list(source)) {
             names = list.map(p -> p.getFileName().toString())
-                    .filter(n -> n.toLowerCase(java.util.Locale.ROOT).endsWith(".sql"))
+                    .filter(n -> n.toLowerCase(Locale.ROOT).endsWith(".sql"))
                     .sorted(Comparator.naturalOrder()).toList();
         } catch (IOException | UncheckedIOException e) {
             throw new SubmissionProblem(CheckStatus.ERROR, shown + " could not be read: " + e.getMessage());
@@ -153,7 +156,7 @@ final class MigrationFolder implements AutoCloseable {
     }
 
     /** The file of a versioned migration, if there is one. */
-    java.util.Optional<String> fileOfVersion(String version) {
+    Optional<String> fileOfVersion(String version) {
         return files.keySet().stream().filter(n -> {
             Matcher m = VERSIONED.matcher(n);
             return m.matches() && m.group(1).replace('_', '.').replaceFirst("^0+(?=\\d)", "").equals(version);
@@ -203,7 +206,7 @@ final class MigrationFolder implements AutoCloseable {
             return "";
         }
         String absolute = dir.toAbsolutePath().toString();
-        return text.replace(absolute + java.io.File.separator, shownAs + "/").replace(absolute, shownAs);
+        return text.replace(absolute + File.separator, shownAs + "/").replace(absolute, shownAs);
     }
 
     @Override

@@ -8,6 +8,7 @@ import dev.pglabs.results.CheckStatus;
 import dev.pglabs.worker.StudentJvm;
 import dev.pglabs.worker.Thrown;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
@@ -42,7 +43,7 @@ record Reply(String route, String request, int status, Map<String, List<String>>
         }
         try {
             return JSON.readTree(bytes);
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             return null;
         }
     }

@@ -3,6 +3,7 @@ package dev.pglabs.graders.lab10;
 import dev.pglabs.graders.lab10.sandboxed.TestCredentials;
 
 
+import java.time.temporal.ChronoUnit;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import java.net.URLDecoder;
@@ -82,7 +83,7 @@ final class IamTokens {
             problems.add("X-Amz-Date is " + date + ", not a signing time like 20250601T120000Z");
         }
         if (signedAt != null && (signedAt.isBefore(now.minus(CLOCK_SKEW)) || signedAt.isAfter(now.plus(CLOCK_SKEW)))) {
-            problems.add("the token was signed at " + signedAt + ", but it is " + now.truncatedTo(java.time.temporal.ChronoUnit.SECONDS)
+            problems.add("the token was signed at " + signedAt + ", but it is " + now.truncatedTo(ChronoUnit.SECONDS)
                     + ": sign a new token when it is needed, never keep one from earlier");
         }
         String credential = decoded(raw.get("X-Amz-Credential"));

@@ -16,7 +16,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.opentest4j.AssertionFailedError;
 
+import java.security.SecureRandom;
 import java.time.Instant;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -68,7 +70,7 @@ class Lab10RdsConnectionsGrader {
 
     /** A password written into test URLs; new for every check, so output of another submission never matches it. */
     private final String fakeSecret = "Sup3r-S3cret-"
-            + java.util.HexFormat.of().toHexDigits((short) new java.security.SecureRandom().nextInt());
+            + HexFormat.of().toHexDigits((short) new SecureRandom().nextInt());
 
     /** The RDS-like server starts in the background while the first checks run; exercise 3 needs it. */
     @BeforeAll

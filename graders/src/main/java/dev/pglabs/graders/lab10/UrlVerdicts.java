@@ -5,6 +5,7 @@ import dev.pglabs.graders.lab10.StudentDb.Settings;
 import dev.pglabs.worker.Thrown;
 import org.opentest4j.AssertionFailedError;
 
+import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -109,7 +110,7 @@ final class UrlVerdicts {
 
     private static String decodedOrSame(String secret) {
         try {
-            return java.net.URLDecoder.decode(secret.replace("+", "%2B"), StandardCharsets.UTF_8);
+            return URLDecoder.decode(secret.replace("+", "%2B"), StandardCharsets.UTF_8);
         } catch (IllegalArgumentException e) {
             return secret;
         }

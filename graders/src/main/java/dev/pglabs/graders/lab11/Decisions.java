@@ -7,6 +7,7 @@ import dev.pglabs.results.CheckStatus;
 import dev.pglabs.submission.SubmissionProblem;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -65,7 +66,7 @@ final class Decisions {
         if (root == null || !root.isObject()) {
             throw new SubmissionProblem(CheckStatus.FAILED, FILE + " must hold one JSON object, as the starter does.");
         }
-        Map<String, List<String>> problems = new java.util.LinkedHashMap<>();
+        Map<String, List<String>> problems = new LinkedHashMap<>();
         for (Scenario s : SCENARIOS) {
             List<String> list = check(s, root.get(s.id()));
             if (!list.isEmpty()) {

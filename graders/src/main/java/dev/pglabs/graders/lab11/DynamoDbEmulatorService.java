@@ -4,6 +4,9 @@ import dev.pglabs.course.Course;
 import dev.pglabs.grading.LabService;
 import dev.pglabs.provisioning.DynamoDbEmulator;
 
+import java.net.URI;
+import java.util.Map;
+
 /**
  * Lab 11's DynamoDB emulator ({@link DynamoDbEmulator}: dynalite on Node.js, installed into the course's
  * {@code tools/dynalite}), as a {@link LabService}: exercises 6–9 run the student's code against it.
@@ -30,8 +33,8 @@ public final class DynamoDbEmulatorService implements LabService {
 
     /** A notebook's cells build their client on it: {@code endpointOverride(endpoint("dynamodb"))}. */
     @Override
-    public java.util.Map<String, java.net.URI> endpoints() {
-        return java.util.Map.of("dynamodb", emulator.endpoint());
+    public Map<String, URI> endpoints() {
+        return Map.of("dynamodb", emulator.endpoint());
     }
 
     @Override

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -90,7 +91,7 @@ class Lab01FeedbackTest {
                     .materialise(CourseGrading.course().home(), root.resolve(LAB_FOLDER));
             return CourseGrading.grade(root, "01").labs().get(0);
         } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            throw new UncheckedIOException(e);
         } finally {
             if (root != null) {
                 Folders.delete(root);

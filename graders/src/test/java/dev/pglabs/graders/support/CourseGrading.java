@@ -11,6 +11,8 @@ import dev.pglabs.results.SubmissionResult;
 import dev.pglabs.submission.Submission;
 
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -52,7 +54,7 @@ public final class CourseGrading {
 
     public static SubmissionResult grade(GradingSession session, Path submission, String... labs) {
         Course course = session.course();
-        List<Lab> selected = labs.length == 0 ? course.labs() : java.util.Arrays.stream(labs).map(course::lab).toList();
+        List<Lab> selected = labs.length == 0 ? course.labs() : Arrays.stream(labs).map(course::lab).toList();
         return new GradingRunner().grade(session.forSubmission(new Submission(submission)), selected,
                 GradingProgress.SILENT);
     }
@@ -85,6 +87,6 @@ public final class CourseGrading {
         LabResult labResult = result.labs().stream().filter(l -> l.id().equals(course().lab(lab).folder()))
                 .findFirst().orElseThrow();
         return labResult.checks().stream().collect(Collectors.toMap(CheckResult::id, Function.identity(),
-                (a, b) -> a, java.util.LinkedHashMap::new));
+                (a, b) -> a, LinkedHashMap::new));
     }
 }

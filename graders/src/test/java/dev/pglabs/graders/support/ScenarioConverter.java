@@ -1,5 +1,6 @@
 package dev.pglabs.graders.support;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.pglabs.provisioning.ScratchFolders;
@@ -122,8 +123,8 @@ public final class ScenarioConverter {
     private static void dropBaseResults(ObjectNode json) {
         ScenarioBase base = ScenarioBase.of(json.path("base").asText());
         ObjectNode phrases = json.path("feedbackContains").isObject() ? (ObjectNode) json.get("feedbackContains") : null;
-        for (Iterator<Map.Entry<String, com.fasterxml.jackson.databind.JsonNode>> it = json.fields(); it.hasNext(); ) {
-            Map.Entry<String, com.fasterxml.jackson.databind.JsonNode> field = it.next();
+        for (Iterator<Map.Entry<String, JsonNode>> it = json.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> field = it.next();
             if (!ScenarioFile.SETTINGS.contains(field.getKey()) && base.passes()
                     && field.getValue().isTextual() && field.getValue().asText().equals("passed")) {
                 it.remove();

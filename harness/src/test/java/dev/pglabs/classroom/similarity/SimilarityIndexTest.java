@@ -1,5 +1,6 @@
 package dev.pglabs.classroom.similarity;
 
+import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
@@ -44,7 +45,7 @@ class SimilarityIndexTest {
         List<SimilarityIndex.Pair> pairs = SimilarityIndex.pairs(answers, SimilarityIndex.THRESHOLD);
         assertThat(pairs).extracting(p -> p.first() + "+" + p.second()).containsExactly("s0+s1", "s0+s2", "s1+s2");
         SimilarityIndex.Pair top = pairs.get(0);
-        assertThat(top.score()).isCloseTo(2 * Math.log(10.0 / 3) + Math.log(10.0 / 2) * 2 / 12, org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(top.score()).isCloseTo(2 * Math.log(10.0 / 3) + Math.log(10.0 / 2) * 2 / 12, Offset.offset(1e-9));
         assertThat(SimilarityIndex.clusters(pairs)).containsExactly(List.of("s0", "s1", "s2"));
     }
 }

@@ -9,6 +9,7 @@ import dev.pglabs.worker.WorkerContext;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
 import org.flywaydb.core.api.configuration.Configuration;
+import org.flywaydb.core.api.output.BaselineResult;
 import org.flywaydb.core.api.output.MigrateResult;
 import org.postgresql.ds.PGSimpleDataSource;
 
@@ -55,7 +56,7 @@ public record MigratorCall(CodeRef code, String method, ConnectionTarget target,
         Class<?> returns = switch (method) {
             case "flyway" -> Flyway.class;
             case "migrate" -> MigrateResult.class;
-            case "baseline" -> org.flywaydb.core.api.output.BaselineResult.class;
+            case "baseline" -> BaselineResult.class;
             default -> throw new IllegalArgumentException(method);
         };
         Method m = method(context, returns);

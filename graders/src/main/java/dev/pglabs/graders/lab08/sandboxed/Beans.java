@@ -5,6 +5,7 @@ import dev.pglabs.submission.SubmissionProblem;
 
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
+import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -12,6 +13,7 @@ import java.time.OffsetDateTime;
 import java.time.ZonedDateTime;
 import java.util.Collection;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * Reads the student's entities through their getters (the README names them: getTitle(), getAuthor(), …), so the
@@ -80,14 +82,14 @@ public final class Beans {
         if (value instanceof Instant || value instanceof String || value == null) {
             return value;
         }
-        if (value instanceof java.sql.Date d) {
+        if (value instanceof Date d) {
             return d.toLocalDate().toString();
         }
         if (value instanceof LocalDate d) {
             return d.toString();
         }
         if (value instanceof Enum<?> e) {
-            return e.name().toLowerCase(java.util.Locale.ROOT);
+            return e.name().toLowerCase(Locale.ROOT);
         }
         return value.toString();
     }

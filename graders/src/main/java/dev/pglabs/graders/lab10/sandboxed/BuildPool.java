@@ -9,6 +9,7 @@ import dev.pglabs.worker.Thrown;
 import dev.pglabs.worker.WorkerContext;
 
 import java.io.ByteArrayOutputStream;
+import java.io.OutputStream;
 import java.io.PrintStream;
 import java.io.Serializable;
 import java.lang.reflect.InvocationTargetException;
@@ -121,7 +122,7 @@ public record BuildPool(CodeRef code, String method, HashMap<String, String> env
     }
 
     /** Keeps the first megabyte of what is printed: enough to find a password, not a channel for a flood. */
-    private static final class BoundedOutput extends java.io.OutputStream {
+    private static final class BoundedOutput extends OutputStream {
         private final ByteArrayOutputStream into;
 
         BoundedOutput(ByteArrayOutputStream into) {
