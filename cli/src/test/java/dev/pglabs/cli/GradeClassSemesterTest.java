@@ -20,7 +20,6 @@ import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -182,7 +181,7 @@ class GradeClassSemesterTest {
         assertThat(Files.readAllBytes(out.resolve("students/cy.json"))).isEqualTo(cy);
         Path latest;
         try (Stream<Path> runs = Files.list(out.resolve("runs"))) {
-            latest = runs.max(Comparator.comparing(Path::toString)).orElseThrow();
+            latest = runs.max(java.util.Comparator.comparing(Path::toString)).orElseThrow();
         }
         JsonNode runRecord = json.readTree(latest.toFile());
         assertThat(runRecord.get("students")).hasSize(1);

@@ -4,17 +4,10 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
-import java.util.HexFormat;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.UUID;
 
 /**
@@ -96,7 +89,7 @@ final class EmbeddedServer implements DatabaseServer {
     @Override
     public synchronized void keepTemplates(Map<String, String> templates) {
         // Several farms may share the server (tests): keep what each of them asks for.
-        Map<String, String> merged = new TreeMap<>(templatesToKeep == null ? Map.of() : templatesToKeep);
+        Map<String, String> merged = new java.util.TreeMap<>(templatesToKeep == null ? Map.of() : templatesToKeep);
         merged.putAll(templates);
         this.templatesToKeep = Map.copyOf(merged);
     }
@@ -111,7 +104,7 @@ final class EmbeddedServer implements DatabaseServer {
      * @return the admin password
      */
     static String requirePasswords(int port, Path dataDirectory) throws IOException {
-        String password = HexFormat.of().formatHex(DatabaseFarm.randomBytes(24));
+        String password = java.util.HexFormat.of().formatHex(DatabaseFarm.randomBytes(24));
         Path hba = dataDirectory.resolve("pg_hba.conf");
         Path original = dataDirectory.resolve(ClusterCache.ORIGINAL_HBA);
         if (!Files.exists(original)) {
@@ -122,15 +115,15 @@ final class EmbeddedServer implements DatabaseServer {
                 local all all scram-sha-256
                 host  all all 127.0.0.1/32 scram-sha-256
                 host  all all ::1/128 scram-sha-256
-                """, StandardCharsets.UTF_8);
+                """, java.nio.charset.StandardCharsets.UTF_8);
         ConnectionTarget trusted = new ConnectionTarget("localhost", port, "postgres", "postgres",
                 null, Map.of());
-        try (Connection c = DriverManager.getConnection(trusted.jdbcUrl(), trusted.properties());
-             Statement st = c.createStatement()) {
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection(trusted.jdbcUrl(), trusted.properties());
+             java.sql.Statement st = c.createStatement()) {
             st.execute("SET password_encryption = 'scram-sha-256'");
             st.execute("ALTER ROLE postgres PASSWORD '" + password + "'");
             st.execute("SELECT pg_reload_conf()");
-        } catch (SQLException e) {
+        } catch (java.sql.SQLException e) {
             throw new ProvisioningException("Could not set up password authentication on the embedded "
                     + "PostgreSQL server: " + e.getMessage(), e);
         }

@@ -7,7 +7,6 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZonedDateTime;
 import java.util.List;
 import java.util.Optional;
 
@@ -95,7 +94,7 @@ class GradingPolicyTest {
         assertThat(rule.daysLate(Duration.ofDays(1).plusSeconds(1))).isEqualTo(2);
         assertThat(rule.percent(Duration.ofDays(5))).isEqualTo(100);
         assertThat(Instant.parse("2026-10-05T21:59:00Z"))
-                .isEqualTo(ZonedDateTime.parse("2026-10-05T23:59:00+02:00").toInstant());
+                .isEqualTo(java.time.ZonedDateTime.parse("2026-10-05T23:59:00+02:00").toInstant());
     }
 
     @Test

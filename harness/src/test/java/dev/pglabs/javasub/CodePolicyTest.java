@@ -1,23 +1,15 @@
 package dev.pglabs.javasub;
 
-import dev.pglabs.results.CheckFailure;
 import dev.pglabs.results.CheckStatus;
 import dev.pglabs.submission.LabFiles;
 import dev.pglabs.submission.Submission;
 import dev.pglabs.submission.SubmissionProblem;
-import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-import java.io.FileReader;
-import java.io.PrintWriter;
-import java.lang.invoke.MethodHandles;
-import java.lang.reflect.Array;
-import java.net.Socket;
-import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -61,7 +53,7 @@ class CodePolicyTest {
     }
 
     private String refused() {
-        Throwable thrown = Assertions.catchThrowable(() -> JavaSubmission.compile(lab,
+        Throwable thrown = org.assertj.core.api.Assertions.catchThrowable(() -> JavaSubmission.compile(lab,
                 "src/main/java").close());
         assertThat(thrown).as("the policy should refuse this code").isInstanceOf(SubmissionProblem.class);
         SubmissionProblem problem = (SubmissionProblem) thrown;
@@ -82,14 +74,14 @@ class CodePolicyTest {
             return List.of(1, 2).parallelStream().count();                | parallelStream      | starts threads
             return Class.forName("java.lang.System");                     | Class.forName       | reflection
             return String.class.getDeclaredMethods();                     | getDeclaredMethods  | reflection
-            return MethodHandles.lookup();               | MethodHandles.lookup| reflection
+            return java.lang.invoke.MethodHandles.lookup();               | MethodHandles.lookup| reflection
             return getClass().getResourceAsStream("/x");                  | getResourceAsStream | reflection
             return Files.readString(Path.of("/etc/hostname"));            | Files.readString    | files
-            return new FileReader("/etc/hostname");               | new FileReader      | files
-            return new PrintWriter("out.txt");                    | new PrintWriter     | files
+            return new java.io.FileReader("/etc/hostname");               | new FileReader      | files
+            return new java.io.PrintWriter("out.txt");                    | new PrintWriter     | files
             return new Scanner(Path.of("/etc/hostname"));                 | new Scanner         | files
-            return new Socket("localhost", 80);                  | new Socket          | network
-            return new URL("file:///etc/hostname").openStream(); | URL.openStream      | network
+            return new java.net.Socket("localhost", 80);                  | new Socket          | network
+            return new java.net.URL("file:///etc/hostname").openStream(); | URL.openStream      | network
             Runnable r = System::gc; Runnable q = () -> System.exit(3); return q; | System.exit | end or reconfigure
             """)
     void refusesCodeThatReachesPastItsCheck(String body, String shown, String reason) throws Exception {
@@ -140,8 +132,8 @@ class CodePolicyTest {
                 package student;
 
                 public class Peek {
-                    Object peek() { return JavaCalls.class.getName() + new CheckFailure(
-                            CheckStatus.PASSED, "forged"); }
+                    Object peek() { return dev.pglabs.javasub.JavaCalls.class.getName() + new dev.pglabs.results.CheckFailure(
+                            dev.pglabs.results.CheckStatus.PASSED, "forged"); }
                 }
                 """);
         assertThat(refused()).contains("new CheckFailure", "grader's own classes");
@@ -177,7 +169,7 @@ class CodePolicyTest {
                         }
                         String env = System.getenv().getOrDefault("PGLABS_NOTHING", "");
                         Pair pair = new Pair("x", 1);
-                        Object[] array = (Object[]) Array.newInstance(String.class, 1);
+                        Object[] array = (Object[]) java.lang.reflect.Array.newInstance(String.class, 1);
                         try {
                             if (folder == null) throw new FileNotFoundException("none");
                         } catch (FileNotFoundException e) {

@@ -35,7 +35,7 @@ class JavaCallsTest {
         Files.createDirectories(file.getParent());
         Files.writeString(file, """
                 package student;
-                public class Student implements Greeter {
+                public class Student implements dev.pglabs.javasub.Greeter {
                     public String greet(String name) throws Exception {
                         %s
                     }

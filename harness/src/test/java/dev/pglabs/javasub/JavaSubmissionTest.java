@@ -1,6 +1,5 @@
 package dev.pglabs.javasub;
 
-import dev.pglabs.results.CheckFailure;
 import dev.pglabs.results.CheckStatus;
 import dev.pglabs.submission.LabFiles;
 import dev.pglabs.submission.Submission;
@@ -8,9 +7,7 @@ import dev.pglabs.submission.SubmissionProblem;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.postgresql.util.PSQLState;
 
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -56,7 +53,7 @@ class JavaSubmissionTest {
 
                 public class Hello implements Greeter {
                     // The JDBC driver is on the course classpath, so student code may use it.
-                    private final String state = PSQLState.UNDEFINED_TABLE.getState();
+                    private final String state = org.postgresql.util.PSQLState.UNDEFINED_TABLE.getState();
 
                     public String greet(String name) {
                         return "Olá " + name + " " + state + " " + new Helper().twice();
@@ -170,7 +167,7 @@ class JavaSubmissionTest {
         Files.createDirectories(root.resolve("07-java/src/main/java"));
         try {
             Files.createSymbolicLink(root.resolve("07-java/src/main/java/Secret.java"), outside);
-        } catch (UnsupportedOperationException | IOException e) {
+        } catch (UnsupportedOperationException | java.io.IOException e) {
             return;  // no symbolic links on this file system
         }
         assertProblem(() -> JavaSubmission.compile(lab, "src/main/java"), CheckStatus.ERROR,
@@ -182,7 +179,7 @@ class JavaSubmissionTest {
         write("student/NotAGreeter.java", "package student;\npublic class NotAGreeter { }\n");
         write("student/NeedsArgs.java", """
                 package student;
-                public class NeedsArgs implements Greeter {
+                public class NeedsArgs implements dev.pglabs.javasub.Greeter {
                     public NeedsArgs(int x) { }
                     public String greet(String name) { return name; }
                 }
@@ -202,14 +199,14 @@ class JavaSubmissionTest {
     void aFailingConstructorIsTheStudentsError() throws Exception {
         write("student/Fragile.java", """
                 package student;
-                public class Fragile implements Greeter {
+                public class Fragile implements dev.pglabs.javasub.Greeter {
                     private static final int LIMIT = Integer.parseInt("many");
                     public String greet(String name) { return name; }
                 }
                 """);
         try (CompiledSubmission code = JavaSubmission.compile(lab, "src/main/java")) {
             assertThatThrownBy(() -> code.instantiate("student.Fragile", Greeter.class))
-                    .isInstanceOfSatisfying(CheckFailure.class,
+                    .isInstanceOfSatisfying(dev.pglabs.results.CheckFailure.class,
                             f -> assertThat(f.status()).isEqualTo(CheckStatus.ERROR))
                     .hasMessageContaining("new Fragile() threw java.lang.NumberFormatException")
                     .hasMessageContaining("at student.Fragile.<clinit>(Fragile.java:3)");

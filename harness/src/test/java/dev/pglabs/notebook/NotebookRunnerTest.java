@@ -4,9 +4,6 @@ import dev.pglabs.course.Course;
 import dev.pglabs.course.Lab;
 import dev.pglabs.grading.GradingSession;
 import dev.pglabs.submission.Submission;
-import io.ebean.Database;
-import io.ebean.bean.EntityBean;
-import jdk.jshell.tool.JavaShellToolBuilder;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
@@ -15,20 +12,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.BufferedReader;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.io.PrintStream;
-import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -251,12 +240,12 @@ class NotebookRunnerTest {
                 """;
         Notebook nb = fixture(text);
         try (NotebookSession session = open(nb)) {
-            BatchModes.run(session, new PrintStream(OutputStream.nullOutputStream()));
+            BatchModes.run(session, new java.io.PrintStream(java.io.OutputStream.nullOutputStream()));
         }
         Notebook recorded = NotebookParser.read(nb.file(), "README.md");
         assertThat(recorded.cells()).allSatisfy(c -> assertThat(c.output()).isPresent());
         assertThat(recorded.cell(3).output().get().text()).contains("ERROR:  division by zero");
-        assertThat(NotebookWriter.render(recorded, Map.of())).isEqualTo(recorded.text());
+        assertThat(NotebookWriter.render(recorded, java.util.Map.of())).isEqualTo(recorded.text());
 
         try (NotebookSession session = open(recorded)) {
             BatchModes.CheckReport report = BatchModes.check(session);
@@ -300,9 +289,9 @@ class NotebookRunnerTest {
                 """);
         String typed = String.join("\n", "", "e", "SELECT 20 AS edited;", ".", "r",
                 "SELECT 7", "AS seven;", "\\java", "int y = 5 * 5;", "y + 1", "\\bogus", "\\q", "q") + "\n";
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
-        BufferedReader reader = new BufferedReader(new StringReader(typed));
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        java.io.PrintStream out = new java.io.PrintStream(bytes, true, StandardCharsets.UTF_8);
+        java.io.BufferedReader reader = new java.io.BufferedReader(new java.io.StringReader(typed));
         try (NotebookSession session = open(nb)) {
             new InteractiveMode(session, LineInput.plain(reader, out), out, false).run();
         }
@@ -457,9 +446,9 @@ class NotebookRunnerTest {
             CellResult broken = session.run(nb.cell(1));
             assertThat(broken.output()).contains("cannot be used in the notebook until this is fixed", "Greeter.java");
 
-            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-            PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
-            new Repl(session, LineInput.plain(new BufferedReader(new StringReader("\\q\n")), out),
+            java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+            java.io.PrintStream out = new java.io.PrintStream(bytes, true, StandardCharsets.UTF_8);
+            new Repl(session, LineInput.plain(new java.io.BufferedReader(new java.io.StringReader("\\q\n")), out),
                     out, new CellView(out, false)).run();
             assertThat(bytes.toString(StandardCharsets.UTF_8)).contains("java> ");
         }
@@ -511,10 +500,10 @@ class NotebookRunnerTest {
                     String name;
                     public String getName() { return name; }
                 }
-                Database db = Database.builder().name("cells").dataSource(dataSource())
+                io.ebean.Database db = io.ebean.Database.builder().name("cells").dataSource(dataSource())
                         .register(false).defaultDatabase(false).ddlGenerate(false).ddlRun(false)
                         .loadModuleInfo(false).addClass(Tag.class).build();
-                System.out.println("enhanced: " + (new Tag() instanceof EntityBean));
+                System.out.println("enhanced: " + (new Tag() instanceof io.ebean.bean.EntityBean));
                 System.out.println("first tag: " + db.find(Tag.class).orderBy("id").setMaxRows(1).findOne().getName());
                 ```
 
@@ -549,11 +538,11 @@ class NotebookRunnerTest {
     }
 
     private static String jshell(NotebookSession session, String typed) throws Exception {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
-        JShellLauncher.start(session, out, JavaShellToolBuilder.builder()
-                .in(new ByteArrayInputStream(typed.getBytes(StandardCharsets.UTF_8)), null)
-                .out(out).persistence(new HashMap<>()).interactiveTerminal(false));
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        java.io.PrintStream out = new java.io.PrintStream(bytes, true, StandardCharsets.UTF_8);
+        JShellLauncher.start(session, out, jdk.jshell.tool.JavaShellToolBuilder.builder()
+                .in(new java.io.ByteArrayInputStream(typed.getBytes(StandardCharsets.UTF_8)), null)
+                .out(out).persistence(new java.util.HashMap<>()).interactiveTerminal(false));
         return bytes.toString(StandardCharsets.UTF_8);
     }
 }

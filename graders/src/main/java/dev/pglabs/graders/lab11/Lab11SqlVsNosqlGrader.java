@@ -29,7 +29,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
-import java.util.function.BiConsumer;
 
 /**
  * Grades lab 11 (SQL vs NoSQL):
@@ -218,7 +217,7 @@ class Lab11SqlVsNosqlGrader {
     // ---- helpers ------------------------------------------------------------------------------------------
 
     /** Runs {@code body} with fresh clients and a table name of its own; the table is dropped afterwards. */
-    static void withDynamo(GradingSession session, BiConsumer<DynamoCalls, String> body) {
+    static void withDynamo(GradingSession session, java.util.function.BiConsumer<DynamoCalls, String> body) {
         DynamoDbEmulator emulator;
         try {
             emulator = session.service(DynamoDbEmulatorService.class).emulator();

@@ -11,19 +11,11 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.xml.sax.InputSource;
 
-import java.io.StringReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.DriverManager;
 import java.util.Map;
-import java.util.Properties;
 import java.util.UUID;
-import javax.xml.parsers.DocumentBuilderFactory;
-import javax.xml.transform.TransformerFactory;
-import javax.xml.transform.stream.StreamResult;
-import javax.xml.transform.stream.StreamSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeFalse;
@@ -107,9 +99,9 @@ class HostileLab10Test {
                     private static String entity(String uri) {
                         try {
                             String xml = "<!DOCTYPE x [<!ENTITY e SYSTEM \\"" + uri + "\\">]><x>&e;</x>";
-                            var factory = DocumentBuilderFactory.newInstance();
-                            return factory.newDocumentBuilder().parse(new InputSource(
-                                    new StringReader(xml))).getDocumentElement().getTextContent().strip();
+                            var factory = javax.xml.parsers.DocumentBuilderFactory.newInstance();
+                            return factory.newDocumentBuilder().parse(new org.xml.sax.InputSource(
+                                    new java.io.StringReader(xml))).getDocumentElement().getTextContent().strip();
                         } catch (Exception e) {
                             return e.getClass().getSimpleName();
                         }
@@ -117,9 +109,9 @@ class HostileLab10Test {
 
                     private static String write(String uri) {
                         try {
-                            TransformerFactory.newInstance().newTransformer().transform(
-                                    new StreamSource(new StringReader("<x>planted</x>")),
-                                    new StreamResult("file://" + uri));
+                            javax.xml.transform.TransformerFactory.newInstance().newTransformer().transform(
+                                    new javax.xml.transform.stream.StreamSource(new java.io.StringReader("<x>planted</x>")),
+                                    new javax.xml.transform.stream.StreamResult("file://" + uri));
                             return "yes";
                         } catch (Exception e) {
                             return e.getClass().getSimpleName();
@@ -127,10 +119,10 @@ class HostileLab10Test {
                     }
 
                     private static String query(String url, String user) {
-                        Properties p = new Properties();
+                        java.util.Properties p = new java.util.Properties();
                         p.setProperty("user", user);
                         p.setProperty("connectTimeout", "3");
-                        try (var c = DriverManager.getConnection(url, p);
+                        try (var c = java.sql.DriverManager.getConnection(url, p);
                              var rs = c.createStatement().executeQuery("SELECT current_user")) {
                             rs.next();
                             return rs.getString(1);

@@ -1,6 +1,5 @@
 package dev.pglabs.graders.lab10;
 
-import com.zaxxer.hikari.HikariConfig;
 import dev.pglabs.submission.Submission;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -10,7 +9,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Properties;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -34,8 +32,8 @@ class SecretScanTest {
                 class Config {
                     static final String DB_PASSWORD = "hunter2!";
                     static final String URL = "postgresql://app:hunter2!@db.example.com/blog";
-                    void a(HikariConfig c) { c.setPassword("hunter2!"); }
-                    void b(Properties p) { p.setProperty("password", "hunter2!"); }
+                    void a(com.zaxxer.hikari.HikariConfig c) { c.setPassword("hunter2!"); }
+                    void b(java.util.Properties p) { p.setProperty("password", "hunter2!"); }
                     static final String JDBC = "jdbc:postgresql://db/blog?user=app&password=hunter2!";
                 }
                 """);
@@ -52,7 +50,7 @@ class SecretScanTest {
                     static final String PASSWORD_VARIABLE = "DB_PASSWORD";
                     // postgresql://app:hunter2@db/blog is how a URL looks
                     /* config.setPassword("hunter2"); */
-                    String shown(Properties p) { p.setProperty("password", "****"); return "x"; }
+                    String shown(java.util.Properties p) { p.setProperty("password", "****"); return "x"; }
                     String example = "DATABASE_URL=postgresql://app:…@localhost:5432/blog";
                     String password = env.get("DB_PASSWORD");
                     String s = "a // not a comment"; String t = "password=";
