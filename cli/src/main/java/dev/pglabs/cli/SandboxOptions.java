@@ -32,8 +32,9 @@ final class SandboxOptions {
         if (StudentJava.among(labs).isEmpty()) {
             return true;
         }
-        if (policy.choose(Optional.ofNullable(System.getProperty(SandboxPolicy.PROPERTY))).isEmpty()) {
-            System.err.println("pglabs: " + SandboxPolicy.refusal());
+        Optional<String> forced = Optional.ofNullable(System.getProperty(SandboxPolicy.PROPERTY));
+        if (policy.choose(forced).isEmpty()) {
+            System.err.println("pglabs: " + SandboxPolicy.refusal(forced));
             return false;
         }
         return true;

@@ -225,7 +225,7 @@ public final class GradingSession implements AutoCloseable {
 
     private Isolation choose(Optional<String> forced) {
         Isolation isolation = sandboxPolicy.choose(forced)
-                .orElseThrow(() -> new ProvisioningException(SandboxPolicy.refusal(), null));
+                .orElseThrow(() -> new ProvisioningException(SandboxPolicy.refusal(forced), null));
         if (isolation == Isolation.PROCESS && sandboxPolicy == SandboxPolicy.PREFER) {
             UnsandboxedNotice.once(SandboxPolicy.whyNotUsed(forced));
         }

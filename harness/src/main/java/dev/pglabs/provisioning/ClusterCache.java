@@ -26,14 +26,13 @@ import java.util.stream.Stream;
  * built again. The copy is only ever read: each run works on its own copy, so concurrent runs cannot disturb
  * each other, and a cache that fails to start is thrown away and the run starts fresh.
  *
- * <p>Where: {@code $PGLABS_CACHE_DIR} or {@code ~/.cache/pglabs}; {@code PGLABS_TEMPLATE_CACHE=off} turns it off.
+ * <p>Where: in the {@link CacheFolder}; {@code PGLABS_TEMPLATE_CACHE=off} turns it off.
  */
 final class ClusterCache {
 
     /** Bump when the way templates are built changes (grants, ownership, settings): older caches are ignored. */
     static final String FORMAT = "1";
     static final String SWITCH = "PGLABS_TEMPLATE_CACHE";
-    static final String DIRECTORY = "PGLABS_CACHE_DIR";
 
     /** Run-time files of a server, not part of its data. */
     private static final Set<String> SKIPPED = Set.of("postmaster.pid", "postmaster.opts", "epg-lock");
@@ -50,10 +49,7 @@ final class ClusterCache {
         if ("off".equalsIgnoreCase(environment.getOrDefault(SWITCH, "").strip())) {
             return Optional.empty();
         }
-        String dir = environment.get(DIRECTORY);
-        Path base = dir != null && !dir.isBlank() ? Path.of(dir)
-                : Path.of(System.getProperty("user.home"), ".cache", "pglabs");
-        return Optional.of(new ClusterCache(base.resolve("embedded-cluster-f" + FORMAT)));
+        return Optional.of(new ClusterCache(CacheFolder.root(environment).resolve("embedded-cluster-f" + FORMAT)));
     }
 
     private Path snapshot() {

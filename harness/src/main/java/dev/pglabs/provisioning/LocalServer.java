@@ -73,12 +73,7 @@ public final class LocalServer {
 
     /** The course server of this user, in the cache folder the environment names. */
     public static LocalServer fromEnvironment(Map<String, String> environment) {
-        String own = environment.get(ClusterCache.DIRECTORY);
-        String xdg = environment.get("XDG_CACHE_HOME");
-        Path cache = own != null && !own.isBlank() ? Path.of(own)
-                : xdg != null && !xdg.isBlank() ? Path.of(xdg, "pglabs")
-                : Path.of(System.getProperty("user.home"), ".cache", "pglabs");
-        return new LocalServer(cache.resolve("server"));
+        return new LocalServer(CacheFolder.root(environment).resolve("server"));
     }
 
     public static LocalServer fromEnvironment() {
@@ -241,7 +236,7 @@ public final class LocalServer {
         } catch (FileAlreadyExistsException e) {
             if (Files.isSymbolicLink(folder) || !Files.isDirectory(folder, LinkOption.NOFOLLOW_LINKS)
                     || !ownedByMe(folder)) {
-                throw new IOException(folder + " is not a folder of yours: remove it, or set " + ClusterCache.DIRECTORY
+                throw new IOException(folder + " is not a folder of yours: remove it, or set " + CacheFolder.DIRECTORY
                         + " to a folder of your own");
             }
         }

@@ -38,10 +38,13 @@ public enum SandboxPolicy {
     }
 
     /** Why {@link #choose} came back empty, in words an instructor can act on. */
-    public static String refusal() {
-        return "Grading Java labs of other people's work needs the OS sandbox (bubblewrap), and it is not available "
-                + "here: " + Bubblewrap.whyUnavailable() + ". Install it (Debian/Ubuntu: sudo apt-get install "
-                + "bubblewrap), or pass --unsafe-no-sandbox to grade in a plain worker process (student code can then "
-                + "read this machine's files and reach its network).";
+    public static String refusal(Optional<String> forced) {
+        String why = forced.map(s -> s.trim().equalsIgnoreCase("process")).orElse(false)
+                ? "this run turns it off (" + PROPERTY + "=process): drop that setting"
+                : "it is not available here: " + Bubblewrap.whyUnavailable() + ". Install it (Debian/Ubuntu: sudo "
+                        + "apt-get install bubblewrap)";
+        return "Grading Java labs of other people's work needs the OS sandbox (bubblewrap), and " + why
+                + ", or pass --unsafe-no-sandbox to grade in a plain worker process (student code can then read this "
+                + "machine's files and reach its network).";
     }
 }

@@ -507,6 +507,8 @@ public final class StudentJvm implements AutoCloseable {
             for (Path entry : classpath.entries()) {
                 command.addAll(List.of("--ro-bind", entry.toString(), entry.toString()));
             }
+            classpath.archive().file().ifPresent(archive ->
+                    command.addAll(List.of("--ro-bind", archive.toString(), archive.toString())));
             command.addAll(List.of("--ro-bind", files.toString(), files.toString(),
                     // Read-only: connecting to a socket needs no write access, and the worker dials every way in.
                     "--ro-bind", sockets.toString(), sockets.toString(),
@@ -518,8 +520,9 @@ public final class StudentJvm implements AutoCloseable {
         }
         command.addAll(List.of(Bubblewrap.javaExecutable(), "-Xmx" + limits.heapMegabytes() + "m",
                 "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-XX:+ExitOnOutOfMemoryError",
-                "-XX:+DisplayVMOutputToStderr", "-XX:-UsePerfData", "-Xshare:auto",
-                "-Djava.io.tmpdir=" + (isolation == Isolation.BUBBLEWRAP ? "/tmp" : exchange.resolve("tmp").toString()),
+                "-XX:+DisplayVMOutputToStderr", "-XX:-UsePerfData", "-Xshare:auto"));
+        command.addAll(classpath.archive().jvmOptions(workerTmp()));
+        command.addAll(List.of("-Djava.io.tmpdir=" + workerTmp(),
                 "-Duser.home=/tmp", "-Dfile.encoding=UTF-8",
                 // The student's code sees the grader's time zone and locale: dates and numbers read alike on both.
                 "-Duser.timezone=" + TimeZone.getDefault().getID(),
@@ -527,6 +530,28 @@ public final class StudentJvm implements AutoCloseable {
                 "-Duser.country=" + Locale.getDefault().getCountry(),
                 "-cp", classpath.asArgument(), WorkerMain.class.getName(), Long.toString(incarnation)));
         return command;
+    }
+
+    /** The worker's temporary folder, as the worker sees it. */
+    private String workerTmp() {
+        return isolation == Isolation.BUBBLEWRAP ? "/tmp" : exchange.resolve("tmp").toString();
+    }
+
+    /**
+     * Hands the classes a worker loaded to the class-data archive, from a worker that is idle (nothing of the
+     * student's is waiting on it); quietly, as part of closing it.
+     */
+    private void reportLoadedClasses() {
+        WorkerArchive archive = WorkerClasspath.get(graderLoader).archive();
+        if (!archive.enabled() || worker == null || !worker.alive() || !worker.idle() || serving) {
+            return;
+        }
+        try {
+            archive.offer(call(new LoadedClasses(workerTmp() + "/" + WorkerArchive.LOADED), Duration.ofSeconds(2),
+                    "listing the classes it loaded"));
+        } catch (RuntimeException e) {
+            // No list from this worker: the archive waits for the next one.
+        }
     }
 
     private void writeHosts() {
@@ -547,6 +572,7 @@ public final class StudentJvm implements AutoCloseable {
         if (closed) {
             return;
         }
+        reportLoadedClasses();
         closed = true;
         if (watching != null) {
             watching.cancel(false);

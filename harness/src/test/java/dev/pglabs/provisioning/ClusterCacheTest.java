@@ -33,7 +33,7 @@ class ClusterCacheTest {
     void setUp() throws Exception {
         assumeTrue(System.getenv(Provisioning.DATABASE_URL) == null,
                 "tests the embedded server; this run uses DATABASE_URL and the embedded tests ran without it");
-        cache = ClusterCache.fromEnvironment(Map.of(ClusterCache.DIRECTORY, cacheDir.toString())).orElseThrow();
+        cache = ClusterCache.fromEnvironment(Map.of(CacheFolder.DIRECTORY, cacheDir.toString())).orElseThrow();
         Files.writeString(scripts.resolve("schema.sql"), "CREATE TABLE pets (id int PRIMARY KEY, name text NOT NULL);");
         Files.writeString(scripts.resolve("pets.csv"), "id,name\n1,Rex\n2,Tom\n");
         pets = Dataset.of(List.of(scripts.resolve("schema.sql"), scripts.resolve("pets.csv")));

@@ -35,7 +35,7 @@ class LocalServerTest {
     @BeforeEach
     void setUp() throws IOException {
         cache = Files.createTempDirectory("pglabs-local-server-test-");
-        environment = Map.of(ClusterCache.DIRECTORY, cache.toString(), ClusterCache.SWITCH, "off");
+        environment = Map.of(CacheFolder.DIRECTORY, cache.toString(), ClusterCache.SWITCH, "off");
         local = LocalServer.fromEnvironment(environment);
     }
 
