@@ -59,6 +59,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
@@ -80,8 +81,11 @@ class HostileSubmissionsTest {
 
     private static final String SECRET = "pglabs-hostile-secret-7f3a";
     private static final String PROPERTY_SECRET = "pglabs-hostile-property-secret-2b9e";
-    /** In the command line of every process the fork-bomb case starts. */
-    private static final String FORK_MARKER = "pglabs-hostile-fork";
+    /**
+     * In the command line of every process the fork-bomb case starts: unique to this run, so that the processes of
+     * another run on the same machine are not taken for this run's leftovers.
+     */
+    private static final String FORK_MARKER = "pglabs-hostile-fork-" + UUID.randomUUID().toString().substring(0, 8);
     /** What the file-writing case plants, if the sandbox let it: in /tmp, in its submission, in the course. */
     private static final String PLANTED = "pglabs-hostile-planted.xml";
     /** Where a student's COPY … TO would write if the server let it. */
@@ -339,7 +343,8 @@ class HostileSubmissionsTest {
     /**
      * Puts the places a case aims at into its Java sources (they differ per machine and run): {@code @PGLABS_HOME@}
      * (the course folder), {@code @SUBMISSION@} (the case's lab folder), {@code @LISTENER_PORT@} (a port of the
-     * grader's loopback that counts the connections reaching it).
+     * grader's loopback that counts the connections reaching it), {@code @FORK_MARKER@} (this run's marker of the
+     * processes a case starts).
      */
     private void fillIn(Path lab) throws IOException {
         try (Stream<Path> files = Files.walk(lab)) {
@@ -347,7 +352,8 @@ class HostileSubmissionsTest {
                 String text = Files.readString(java);
                 String filled = text.replace("@PGLABS_HOME@", course.home().toAbsolutePath().toString())
                         .replace("@SUBMISSION@", lab.toAbsolutePath().toString())
-                        .replace("@LISTENER_PORT@", Integer.toString(listener.port()));
+                        .replace("@LISTENER_PORT@", Integer.toString(listener.port()))
+                        .replace("@FORK_MARKER@", FORK_MARKER);
                 if (!filled.equals(text)) {
                     Files.writeString(java, filled);
                 }

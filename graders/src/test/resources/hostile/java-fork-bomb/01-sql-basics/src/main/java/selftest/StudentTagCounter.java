@@ -17,7 +17,7 @@ public class StudentTagCounter implements TagCounter {
     public long countTags(Connection connection) {
         // Starts Java processes that wait for input forever, through an XSLT extension function calling
         // Runtime.exec (the bytecode policy sees only javax.xml.transform), and never returns.
-        String command = System.getProperty("java.home") + "/bin/java -Dpglabs-hostile-fork -Xmx16m "
+        String command = System.getProperty("java.home") + "/bin/java -D@FORK_MARKER@ -Xmx16m "
                 + "-XX:TieredStopAtLevel=1 -cp " + System.getProperty("java.class.path")
                 + " dev.pglabs.worker.WorkerMain 0";
         String sheet = "<xsl:stylesheet version='1.0' xmlns:xsl='http://www.w3.org/1999/XSL/Transform'"
