@@ -25,6 +25,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TimeZone;
 import java.util.concurrent.CompletableFuture;
@@ -501,14 +502,15 @@ public final class StudentJvm implements AutoCloseable {
 
     private List<String> command(long incarnation) {
         WorkerClasspath classpath = WorkerClasspath.get(graderLoader);
+        // Looked at once: a new archive may be swapped in meanwhile, and the worker must map the one it was bound.
+        Optional<Path> archive = classpath.archive().file();
         List<String> command = new ArrayList<>();
         if (isolation == Isolation.BUBBLEWRAP) {
             command.addAll(Bubblewrap.base());
             for (Path entry : classpath.entries()) {
                 command.addAll(List.of("--ro-bind", entry.toString(), entry.toString()));
             }
-            classpath.archive().file().ifPresent(archive ->
-                    command.addAll(List.of("--ro-bind", archive.toString(), archive.toString())));
+            archive.ifPresent(file -> command.addAll(List.of("--ro-bind", file.toString(), file.toString())));
             command.addAll(List.of("--ro-bind", files.toString(), files.toString(),
                     // Read-only: connecting to a socket needs no write access, and the worker dials every way in.
                     "--ro-bind", sockets.toString(), sockets.toString(),
@@ -521,7 +523,7 @@ public final class StudentJvm implements AutoCloseable {
         command.addAll(List.of(Bubblewrap.javaExecutable(), "-Xmx" + limits.heapMegabytes() + "m",
                 "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-XX:+ExitOnOutOfMemoryError",
                 "-XX:+DisplayVMOutputToStderr", "-XX:-UsePerfData", "-Xshare:auto"));
-        command.addAll(classpath.archive().jvmOptions(workerTmp()));
+        command.addAll(classpath.archive().jvmOptions(archive, workerTmp()));
         command.addAll(List.of("-Djava.io.tmpdir=" + workerTmp(),
                 "-Duser.home=/tmp", "-Dfile.encoding=UTF-8",
                 // The student's code sees the grader's time zone and locale: dates and numbers read alike on both.
@@ -547,7 +549,7 @@ public final class StudentJvm implements AutoCloseable {
             return;
         }
         try {
-            archive.offer(call(new LoadedClasses(workerTmp() + "/" + WorkerArchive.LOADED), Duration.ofSeconds(2),
+            archive.offer(call(new LoadedClasses(WorkerArchive.loadedList(workerTmp())), Duration.ofSeconds(2),
                     "listing the classes it loaded"));
         } catch (RuntimeException e) {
             // No list from this worker: the archive waits for the next one.

@@ -40,7 +40,7 @@ final class WorkerArchive {
 
     static final String SWITCH = "PGLABS_CLASS_ARCHIVE";
     /** The list's name in the worker's temporary folder. */
-    static final String LOADED = "pglabs-loaded-classes.lst";
+    private static final String LOADED = "pglabs-loaded-classes.lst";
     private static final String ARCHIVE = "worker.jsa";
     private static final String LIST = "classes.lst";
     private static final Pattern NAME = Pattern.compile("[A-Za-z_$][\\w$]*(/[A-Za-z_$][\\w$]*)*");
@@ -92,14 +92,22 @@ final class WorkerArchive {
         return enabled && Files.isRegularFile(file) ? Optional.of(file) : Optional.empty();
     }
 
-    /** The worker's JVM options: map the archive, and list what it loads in {@code tmpDir} (as the worker sees it). */
-    List<String> jvmOptions(String tmpDir) {
+    /** Where a worker whose temporary folder is {@code tmpDir} (as it sees it) lists the classes it loads. */
+    static String loadedList(String tmpDir) {
+        return tmpDir + "/" + LOADED;
+    }
+
+    /**
+     * The worker's JVM options: map {@code archive} (what {@link #file} gave when the worker's sandbox was set up),
+     * and list what it loads in {@code tmpDir}.
+     */
+    List<String> jvmOptions(Optional<Path> archive, String tmpDir) {
         List<String> options = new ArrayList<>();
         if (!enabled) {
             return options;
         }
-        file().ifPresent(f -> options.add("-XX:SharedArchiveFile=" + f));
-        options.add("-XX:DumpLoadedClassList=" + tmpDir + "/" + LOADED);
+        archive.ifPresent(f -> options.add("-XX:SharedArchiveFile=" + f));
+        options.add("-XX:DumpLoadedClassList=" + loadedList(tmpDir));
         // An archive made for other jars is not used, and not worth a warning on the worker's error stream.
         options.add("-Xlog:cds=off,cds+dynamic=off");
         return options;

@@ -52,7 +52,8 @@ class WorkerArchiveTest {
         assertThat(Files.readAllLines(folder.resolve("classes.lst"), StandardCharsets.UTF_8))
                 .containsExactly(OURS, "java/lang/Object", "java/lang/String");
         assertThat(archive.file()).as("the archive; the dump said:%n%s", dumpLog()).isPresent();
-        assertThat(archive.jvmOptions("/tmp")).contains("-XX:SharedArchiveFile=" + archive.file().orElseThrow());
+        assertThat(archive.jvmOptions(archive.file(), "/tmp"))
+                .contains("-XX:SharedArchiveFile=" + archive.file().orElseThrow());
         // -Xshare:on fails where the archive cannot be mapped (made for other jars, or broken).
         Process jvm = new ProcessBuilder(Bubblewrap.javaExecutable(), "-Xshare:on",
                 "-XX:SharedArchiveFile=" + archive.file().orElseThrow(), "-cp", classpath.get(0).toString(), "-version")
@@ -85,7 +86,7 @@ class WorkerArchiveTest {
             archive.offer("java/lang/String");
             archive.awaitDump();
             assertThat(archive.enabled()).isFalse();
-            assertThat(archive.jvmOptions("/tmp")).isEmpty();
+            assertThat(archive.jvmOptions(archive.file(), "/tmp")).isEmpty();
             assertThat(folder.resolve("classes.lst")).doesNotExist();
         }
     }
