@@ -199,7 +199,11 @@ class SandboxTest {
         own.close();
         assertThat(exists("SELECT 1 FROM pg_database WHERE datname = ?", name)).isFalse();
         assertThat(exists("SELECT 1 FROM pg_roles WHERE rolname = ?", role)).isFalse();
-        assertThat(exists("SELECT 1 FROM pg_database WHERE datname LIKE ? ", name.substring(0, name.indexOf("_db")) + "%"))
-                .as("no template of that run is left").isFalse();
+        // By the farm's own prefix, not cut from the name: a run id such as "db12ab" would cut it at "pglabs",
+        // and then every farm's databases on the server would count.
+        assertThat(exists("SELECT 1 FROM pg_database WHERE starts_with(datname, ?)", own.objectPrefix()))
+                .as("no database of that run is left").isFalse();
+        assertThat(exists("SELECT 1 FROM pg_roles WHERE starts_with(rolname, ?)", own.objectPrefix()))
+                .as("no role of that run is left").isFalse();
     }
 }
