@@ -4,6 +4,7 @@ import dev.pglabs.graders.support.ScenarioRegeneration;
 import dev.pglabs.results.CheckResult;
 import dev.pglabs.results.CheckStatus;
 import dev.pglabs.results.Visibility;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.pglabs.scenarios.ScenarioFile;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -18,6 +19,7 @@ import java.util.Map;
 import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** -Dpglabs.golden.regenerate=true: what a run writes into a scenario's expected.json. */
 @DisplayName("Regenerating a scenario's expected.json from a run")
@@ -30,6 +32,7 @@ class ScenarioRegenerationTest {
                 {
                   "description": "a mistake",
                   "base": "solutions",
+                  "server": "any",
                   "remove": ["04.sql"],
                   "01": "failed",
                   "02": ["error", "timeout"],
@@ -49,11 +52,21 @@ class ScenarioRegenerationTest {
         assertThat(ScenarioFile.read(folder.resolve(ScenarioFile.NAME))).isEqualTo(written);
         assertThat(written.description()).isEqualTo("a mistake");
         assertThat(written.remove()).containsExactly("04.sql");
+        assertThat(written.anyServer()).as("the \"server\" setting is kept").isTrue();
         assertThat(written.statuses()).containsExactly(Map.entry("01", Set.of(CheckStatus.ERROR)),
                 Map.entry("02", Set.of(CheckStatus.ERROR, CheckStatus.TIMEOUT)),
                 Map.entry("05", Set.of(CheckStatus.FAILED)));
         assertThat(written.feedbackContains()).containsOnlyKeys("02");
         assertThat(written.feedbackContains().get("02")).containsExactly(Map.entry(CheckStatus.TIMEOUT, List.of("2 s")));
+    }
+
+    @Test
+    @DisplayName("\"server\" takes only \"any\"; a scenario without it depends on the server")
+    void serverSetting() throws IOException {
+        ObjectMapper json = new ObjectMapper();
+        assertThat(ScenarioFile.of(json.readTree("{\"base\": \"java\"}"), "x").anyServer()).isFalse();
+        assertThatThrownBy(() -> ScenarioFile.of(json.readTree("{\"base\": \"java\", \"server\": \"embedded\"}"), "x"))
+                .hasMessageContaining("\"server\" can only be \"any\"");
     }
 
     private static CheckResult check(String id, CheckStatus status) {

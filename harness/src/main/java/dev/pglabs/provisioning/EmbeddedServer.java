@@ -49,6 +49,12 @@ final class EmbeddedServer implements DatabaseServer {
         Map<String, String> cached = cache == null ? Map.of() : cache.restore(dataDirectory);
         try {
             EmbeddedPostgres.Builder builder = tunedBuilder(dataDirectory);
+            if (!cached.isEmpty()) {
+                // zonky waits for a connection however soon the server gave up: a cluster PostgreSQL refuses (another
+                // major version after an upgrade, damaged files) would cost the whole wait before the fresh start.
+                // A good one from the cache is up in well under a second, even on a busy machine.
+                builder.setPGStartupWait(CACHED_STARTUP_WAIT);
+            }
             settings.forEach(builder::setServerConfig);
             EmbeddedPostgres postgres = builder
                     // zonky runs initdb when the folder holds no cluster yet, i.e. unless it came from the cache.
@@ -131,6 +137,9 @@ final class EmbeddedServer implements DatabaseServer {
     }
 
     /** A server for throwaway data: no durability, loopback only, nothing left outside its data directory. */
+    /** How long a cluster restored from the cache may take to accept connections before it is given up. */
+    static final Duration CACHED_STARTUP_WAIT = Duration.ofSeconds(15);
+
     static EmbeddedPostgres.Builder tunedBuilder(Path dataDirectory) {
         return EmbeddedPostgres.builder()
                 .setDataDirectory(dataDirectory)

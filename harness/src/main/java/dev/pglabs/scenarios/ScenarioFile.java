@@ -33,19 +33,21 @@ import java.util.TreeMap;
  * @param statuses         the listed checks, in the file's order: the statuses each may get
  * @param feedbackContains per listed check, the phrases its feedback must hold for each status it may get
  * @param sandbox          the expectations hold only inside the OS sandbox ({@code "sandbox": "bubblewrap"})
+ * @param anyServer        the outcome cannot depend on the database server ({@code "server": "any"}): student Java that
+ *                         never reaches a database, stopped by the OS sandbox or a limit of its worker
  * @param remove           files of the base the scenario deletes (paths inside the lab folder)
  * @param added            files of the scenario the base does not have ({@code "new"}, paths inside the lab folder)
  * @param generate         fixtures the hostile test makes at run time: file → kind
  */
-public record ScenarioFile(String description, ScenarioBase base, boolean sandbox, List<String> remove,
-                           List<String> added, Map<String, String> generate,
+public record ScenarioFile(String description, ScenarioBase base, boolean sandbox, boolean anyServer,
+                           List<String> remove, List<String> added, Map<String, String> generate,
                            Map<String, Set<CheckStatus>> statuses,
                            Map<String, Map<CheckStatus, List<String>>> feedbackContains) {
 
     public static final String NAME = "expected.json";
     /** Keys that are settings, not check ids. */
     public static final List<String> SETTINGS =
-            List.of("description", "base", "sandbox", "remove", "new", "generate", "feedbackContains");
+            List.of("description", "base", "sandbox", "server", "remove", "new", "generate", "feedbackContains");
     private static final ObjectMapper JSON = new ObjectMapper();
 
     public ScenarioFile {
@@ -111,8 +113,13 @@ public record ScenarioFile(String description, ScenarioBase base, boolean sandbo
         });
         Map<String, String> generate = new LinkedHashMap<>();
         json.path("generate").properties().forEach(f -> generate.put(f.getKey(), f.getValue().asText()));
+        String server = json.path("server").asText("");
+        if (!server.isEmpty() && !server.equals("any")) {
+            throw new IllegalArgumentException(where + ": \"server\" can only be \"any\" (the outcome is the same on "
+                    + "every database server), not \"" + server + "\"");
+        }
         return new ScenarioFile(json.path("description").asText(""), base,
-                json.path("sandbox").asText("").equals("bubblewrap"), texts(json.path("remove")),
+                json.path("sandbox").asText("").equals("bubblewrap"), server.equals("any"), texts(json.path("remove")),
                 texts(json.path("new")), generate, statuses, phrases);
     }
 
@@ -129,12 +136,13 @@ public record ScenarioFile(String description, ScenarioBase base, boolean sandbo
     /** The same file with other listed checks and phrases (settings and description kept). */
     public ScenarioFile withChecks(Map<String, Set<CheckStatus>> newStatuses,
                                    Map<String, Map<CheckStatus, List<String>>> newPhrases) {
-        return new ScenarioFile(description, base, sandbox, remove, added, generate, newStatuses, newPhrases);
+        return new ScenarioFile(description, base, sandbox, anyServer, remove, added, generate, newStatuses, newPhrases);
     }
 
     /** The same file with other files removed and added. */
     public ScenarioFile withFiles(List<String> newRemove, List<String> newAdded) {
-        return new ScenarioFile(description, base, sandbox, newRemove, newAdded, generate, statuses, feedbackContains);
+        return new ScenarioFile(description, base, sandbox, anyServer, newRemove, newAdded, generate, statuses,
+                feedbackContains);
     }
 
     /** Writes the file in the form the corpus keeps: settings first, then the listed checks, then the phrases. */
@@ -152,6 +160,9 @@ public record ScenarioFile(String description, ScenarioBase base, boolean sandbo
         root.put("base", base.key());
         if (sandbox) {
             root.put("sandbox", "bubblewrap");
+        }
+        if (anyServer) {
+            root.put("server", "any");
         }
         if (!remove.isEmpty()) {
             remove.forEach(root.putArray("remove")::add);
