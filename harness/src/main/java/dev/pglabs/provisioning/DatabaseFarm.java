@@ -21,6 +21,7 @@ import java.util.Deque;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Queue;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -28,6 +29,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedDeque;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
@@ -87,6 +89,12 @@ public final class DatabaseFarm implements AutoCloseable {
             new ArrayBlockingQueue<>(MAX_PENDING_DROPS), DaemonThreads.named("pglabs-dropper"),
             (task, executor) -> task.run());
     private static final int MAX_PENDING_DROPS = 16;
+    /**
+     * Connections the drops take turns on: a new one per drop would cost the server a backend (a fork and a login)
+     * for every check. As many as threads drop at once; closed with the farm.
+     */
+    private final Queue<Connection> dropConnections = new ConcurrentLinkedQueue<>();
+    private volatile boolean dropsClosed;
     private final ExecutorService preparer = Executors.newSingleThreadExecutor(DaemonThreads.named("pglabs-templates"));
 
     public DatabaseFarm(DatabaseServer server, SandboxLimits limits) {
@@ -312,13 +320,40 @@ public final class DatabaseFarm implements AutoCloseable {
         if (preparedTransactions) {
             rollBackPrepared(database);
         }
-        try (Connection c = connect(adminTarget)) {
+        Connection c = dropConnections.poll();
+        try {
+            if (c == null) {
+                c = connect(adminTarget);
+            }
             execute(c, "DROP DATABASE IF EXISTS " + database + (serverVersion >= 130000 ? " WITH (FORCE)" : ""));
             if (role != null) {
                 execute(c, "DROP ROLE IF EXISTS " + role);
             }
+            dropConnections.add(c);
+            c = null;
+            if (dropsClosed) {
+                closeDropConnections();  // a late drop (a check closed after the farm): keep nothing open
+            }
         } catch (SQLException e) {
             System.err.println("pglabs: could not drop " + database + ": " + e.getMessage());
+        } finally {
+            closeQuietly(c);  // one that failed is not used again
+        }
+    }
+
+    private void closeDropConnections() {
+        for (Connection c = dropConnections.poll(); c != null; c = dropConnections.poll()) {
+            closeQuietly(c);
+        }
+    }
+
+    private static void closeQuietly(Connection c) {
+        if (c != null) {
+            try {
+                c.close();
+            } catch (SQLException ignored) {
+                // Closing anyway.
+            }
         }
     }
 
@@ -554,13 +589,7 @@ public final class DatabaseFarm implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         ready.values().forEach(pool -> pool.forEach(CheckDatabase::close));
-        if (fillerConnection != null) {
-            try {
-                fillerConnection.close();
-            } catch (SQLException ignored) {
-                // Closing anyway.
-            }
-        }
+        closeQuietly(fillerConnection);
         dropper.shutdown();
         try {
             preparer.awaitTermination(1, TimeUnit.MINUTES);
@@ -580,6 +609,8 @@ public final class DatabaseFarm implements AutoCloseable {
                 }
             }
         }
+        dropsClosed = true;
+        closeDropConnections();
         try {
             synchronized (admin) {
                 if (!server.cachesTemplates()) {
