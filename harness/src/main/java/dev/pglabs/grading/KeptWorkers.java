@@ -80,9 +80,13 @@ final class KeptWorkers implements AutoCloseable {
         }
         StudentJvm jvm = used;
         if (!key.reusable() || !used.mayBeRecycled()) {
+            boolean restarts = used.wasRestarted();
             used.close();
             jvm = fresh.get();
             jvm.startAhead();
+            if (restarts) {
+                jvm.spareAhead();  // the last grading needed a second worker: so will the next one, likely
+            }
         }
         StudentJvm replaced;
         synchronized (this) {

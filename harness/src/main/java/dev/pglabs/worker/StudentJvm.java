@@ -79,6 +79,10 @@ public final class StudentJvm implements AutoCloseable {
     private boolean closed;
     /** An earlier worker of this one ended (a limit, a kill, the grader's {@link #end}): never {@link #recycle}d. */
     private boolean restarted;
+    /** Whether anything was ever sent to this worker (a worker only started ahead has run nothing of anyone's). */
+    private boolean sentTasks;
+    /** A second worker started ahead ({@link #spareAhead}), taken when the running one is ended. */
+    private WorkerProcess spare;
 
     /** A server outside the sandbox and the relay that leads to it. */
     private record Endpoint(Path socket, Relay relay, PostgresGuard guard, Map<Long, Integer> insidePorts) {
@@ -249,14 +253,20 @@ public final class StudentJvm implements AutoCloseable {
         if (!mayBeRecycled()) {
             return false;
         }
-        String left;
-        try {
-            left = call(new Recycle(), RECYCLE_LIMIT, "checking what the last grading left");
-        } catch (CheckFailure e) {
-            return false;
+        boolean ranTasks;
+        synchronized (this) {
+            ranTasks = sentTasks;
         }
-        if (left != null) {
-            return false;
+        if (ranTasks) {  // a worker started ahead that ran nothing has nothing to leave: no need to ask it
+            String left;
+            try {
+                left = call(new Recycle(), RECYCLE_LIMIT, "checking what the last grading left");
+            } catch (CheckFailure e) {
+                return false;
+            }
+            if (left != null) {
+                return false;
+            }
         }
         shared.clear();
         endpoints.values().forEach(e -> {
@@ -305,6 +315,43 @@ public final class StudentJvm implements AutoCloseable {
     }
 
     /**
+     * Starts, in the background, a second worker for when the running one is ended: a grading whose grader restarts
+     * the worker on purpose (lab 08 runs its generator check in a worker no other check touched) then does not wait
+     * for a JVM to start in the middle. The spare has run nothing; a start that fails is left to the restart itself.
+     */
+    public void spareAhead() {
+        DaemonThreads.start("pglabs-worker-spare", () -> {
+            long incarnation = INCARNATIONS.incrementAndGet();
+            WorkerProcess started;
+            try {
+                started = WorkerProcess.start(incarnation, command(incarnation), exchange, limits.start());
+            } catch (RuntimeException e) {
+                return;
+            }
+            boolean kept;
+            synchronized (this) {
+                kept = !closed && spare == null;
+                if (kept) {
+                    spare = started;
+                }
+            }
+            if (!kept) {
+                started.close();
+            }
+        });
+    }
+
+    /** Whether a spare is started and waiting (tests). */
+    synchronized boolean spareReady() {
+        return spare != null && spare.alive();
+    }
+
+    /** Whether an earlier worker of this one was ended (by a limit or the grader) during its use. */
+    public synchronized boolean wasRestarted() {
+        return restarted;
+    }
+
+    /**
      * Ends the worker now, with everything it runs; the next call starts a fresh one. For what no call's limit
      * sees: a request handler of the student's server in an endless loop (the grader's request timed out while the
      * worker serves). {@code reason} completes "The process that runs your code …" for a call still waiting.
@@ -349,6 +396,7 @@ public final class StudentJvm implements AutoCloseable {
         WorkerProcess w = live();
         synchronized (this) {
             idleCpuMark = -1;  // a call between two samples: its processor time is not idle time
+            sentTasks = true;
         }
         long cpuBudget = (long) (limit.toNanos() * limits.cpuPerWallSecond());
         CompletableFuture<Wire.Reply> reply = w.send(task, release, cpuBudget);
@@ -406,8 +454,17 @@ public final class StudentJvm implements AutoCloseable {
             if (watching != null) {
                 watching.cancel(false);
             }
-            long incarnation = INCARNATIONS.incrementAndGet();
-            worker = WorkerProcess.start(incarnation, command(incarnation), exchange, limits.start());
+            WorkerProcess ready = spare;
+            spare = null;
+            if (ready != null && ready.alive()) {
+                worker = ready;
+            } else {
+                if (ready != null) {
+                    ready.close();
+                }
+                long incarnation = INCARNATIONS.incrementAndGet();
+                worker = WorkerProcess.start(incarnation, command(incarnation), exchange, limits.start());
+            }
             idleCpuMark = -1;
             serving = false;
             WorkerProcess watched = worker;
@@ -581,6 +638,9 @@ public final class StudentJvm implements AutoCloseable {
         }
         if (worker != null) {
             worker.close();
+        }
+        if (spare != null) {
+            spare.close();
         }
         synchronized (inbound) {
             inbound.forEach(Pipes::quietly);

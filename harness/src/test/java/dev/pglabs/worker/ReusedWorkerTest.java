@@ -11,12 +11,15 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.BooleanSupplier;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -169,5 +172,65 @@ class ReusedWorkerTest {
                 .isInstanceOf(CheckFailure.class);
         assertThat(jvm.call(new WhichJvm(), LIMIT, "which")).as("a fresh worker").isNotEqualTo(first);
         assertThat(jvm.recycle()).as("the grading saw a worker killed").isFalse();
+    }
+
+    @Test
+    void aWorkerStartedAheadThatRanNothingIsKept() {
+        jvm.startAhead();
+        await(jvm::alive, "the worker started ahead");
+        assertThat(jvm.recycle()).as("a worker that ran nothing of anyone's").isTrue();
+        assertThat(jvm.call(new WhichJvm(), LIMIT, "which")).isNotEmpty();
+    }
+
+    @Test
+    void aSpareStartedAheadTakesOverWhenTheWorkerIsEnded() {
+        String first = jvm.call(new WhichJvm(), LIMIT, "which");
+        jvm.spareAhead();
+        await(jvm::spareReady, "the spare");
+        assertThat(workers()).as("the worker and its spare").hasSize(2);
+        jvm.end("was ended by the test");
+        assertThat(jvm.call(new WhichJvm(), LIMIT, "which")).as("another worker").isNotEqualTo(first);
+        assertThat(jvm.spareReady()).as("the spare was taken").isFalse();
+        assertThat(jvm.wasRestarted()).isTrue();
+    }
+
+    @Test
+    void closingEndsTheSpareToo() {
+        jvm.call(new WhichJvm(), LIMIT, "which");
+        jvm.spareAhead();
+        await(jvm::spareReady, "the spare");
+        jvm.close();
+        await(() -> workers().isEmpty(), "no worker process of this test left");
+    }
+
+    /**
+     * The worker JVMs this test's JVM started (inside bubblewrap or not), by their main class in /proc's command line
+     * (ProcessHandle's gives nothing for a process in the sandbox's namespaces).
+     */
+    private static List<ProcessHandle> workers() {
+        return ProcessHandle.current().descendants().filter(p -> {
+            try {
+                List<String> argv = List.of(Files.readString(Path.of("/proc", Long.toString(p.pid()), "cmdline"),
+                        StandardCharsets.ISO_8859_1).split("\0"));
+                // The JVM itself, not bubblewrap's processes around it, whose command lines hold the JVM's.
+                return argv.get(0).endsWith("java") && argv.contains(WorkerMain.class.getName());
+            } catch (IOException e) {
+                return false;  // gone meanwhile
+            }
+        }).toList();
+    }
+
+    /** Waits for a condition that a loaded machine may take a while to reach; fails only after a minute. */
+    private static void await(BooleanSupplier condition, String what) {
+        long deadline = System.nanoTime() + Duration.ofMinutes(1).toNanos();
+        while (!condition.getAsBoolean()) {
+            assertThat(System.nanoTime()).as("waiting for %s", what).isLessThan(deadline);
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        }
     }
 }
