@@ -94,12 +94,13 @@ final class WatchCommand implements Callable<Integer> {
     }
 
     /**
-     * Grades what a save changed: the exercises of the saved files first (drawn at once), then the rest of the lab
-     * (drawn again only if that changes anything); the whole lab when a file without an exercise number changed.
+     * Grades what a save changed: the exercises of the saved files first, or for a Java source or a migration the
+     * exercise the learner is on (drawn at once), then the rest of the lab (drawn again only if that changes
+     * anything); the whole lab at once when every exercise passed before.
      */
     private static LabResult regrade(WatchScreen screen, WatchGrading grading, Lab lab, LabResult before,
                                      Set<String> changed) {
-        Optional<Set<String>> exercises = WatchGrading.exercisesOf(changed);
+        Optional<Set<String>> exercises = WatchGrading.gradedFirst(before, changed);
         if (exercises.isEmpty()) {
             LabResult after = grading.all(lab);
             draw(screen, lab, after, WatchGrading.newlyPassed(before, after));
@@ -107,7 +108,7 @@ final class WatchCommand implements Callable<Integer> {
         }
         LabResult first = grading.only(lab, before, exercises.get()::contains);
         draw(screen, lab, first, WatchGrading.newlyPassed(before, first));
-        LabResult after = grading.only(lab, first, n -> !exercises.get().contains(n));
+        LabResult after = grading.allBut(lab, first, exercises.get());
         if (!WatchGrading.sameOutcome(first, after)) {
             draw(screen, lab, after, WatchGrading.newlyPassed(before, after));
         }

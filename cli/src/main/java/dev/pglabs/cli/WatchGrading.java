@@ -44,10 +44,33 @@ final class WatchGrading {
      * their results put in place of those in {@code before}.
      */
     LabResult only(Lab lab, LabResult before, Predicate<String> numbers) {
-        GradingRunner runner = new GradingRunner(CheckScope.VISIBLE)
-                .onlyChecks(method -> exerciseOf(method).filter(numbers).isPresent());
+        return grade(lab, before, method -> exerciseOf(method).filter(numbers).isPresent());
+    }
+
+    /** Every check but those of the exercises {@code graded} (checks without a number included). */
+    LabResult allBut(Lab lab, LabResult before, Set<String> graded) {
+        return grade(lab, before, method -> exerciseOf(method).map(n -> !graded.contains(n)).orElse(true));
+    }
+
+    private LabResult grade(Lab lab, LabResult before, Predicate<Method> checks) {
+        GradingRunner runner = new GradingRunner(CheckScope.VISIBLE).onlyChecks(checks);
         LabResult graded = runner.grade(session, List.of(lab), GradingProgress.SILENT).labs().get(0);
         return merged(before, graded);
+    }
+
+    /**
+     * What a save grades, and draws, before the rest of the lab: the exercises of the saved files; or, when a file
+     * without a number changed (a Java source, a migration), the exercise the learner is on, the first one not passed
+     * yet, so its result is on screen without waiting for the whole lab. Empty: grade the whole lab at once (every
+     * exercise passed before, so none comes first).
+     */
+    static Optional<Set<String>> gradedFirst(LabResult before, Set<String> changedFiles) {
+        Optional<Set<String>> saved = exercisesOf(changedFiles);
+        if (saved.isPresent()) {
+            return saved;
+        }
+        return Exercise.of(before).stream().filter(e -> !e.passed()).findFirst().map(Exercise::number)
+                .filter(n -> Exercise.numberOf(n + "-").isPresent()).map(Set::of);
     }
 
     /** The exercise numbers a save touched, or empty when a file without a number changed (grade everything). */

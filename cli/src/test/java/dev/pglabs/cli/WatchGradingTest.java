@@ -49,4 +49,19 @@ class WatchGradingTest {
         assertThat(WatchGrading.sameOutcome(before, halfway)).isFalse();
         assertThat(WatchGrading.sameOutcome(after, lab(after.checks().toArray(CheckResult[]::new)))).isTrue();
     }
+
+    @Test
+    @DisplayName("a save of a file without a number grades the exercise the learner is on first; none when all passed")
+    void gradedFirst() {
+        LabResult onTwo = lab(check("01-users-columns", true), check("02-profiles-columns", false),
+                check("03-posts-columns", false));
+        assertThat(WatchGrading.gradedFirst(onTwo, Set.of("BlogRepository.java"))).contains(Set.of("02"));
+        assertThat(WatchGrading.gradedFirst(onTwo, Set.of("03-posts.sql"))).as("a numbered save: its own exercise")
+                .contains(Set.of("03"));
+        LabResult allPassed = lab(check("01-users-columns", true), check("02-profiles-columns", true));
+        assertThat(WatchGrading.gradedFirst(allPassed, Set.of("BlogRepository.java"))).isEmpty();
+        LabResult unnumbered = lab(check("01-users-columns", true), check("style", false));
+        assertThat(WatchGrading.gradedFirst(unnumbered, Set.of("BlogRepository.java")))
+                .as("a check without a number is no exercise to grade alone: the whole lab").isEmpty();
+    }
 }

@@ -79,8 +79,6 @@ public final class StudentJvm implements AutoCloseable {
     private boolean closed;
     /** An earlier worker of this one ended (a limit, a kill, the grader's {@link #end}): never {@link #recycle}d. */
     private boolean restarted;
-    /** Whether anything was ever sent to this worker (a worker only started ahead has run nothing of anyone's). */
-    private boolean sentTasks;
     /** A second worker started ahead ({@link #spareAhead}), taken when the running one is ended. */
     private WorkerProcess spare;
 
@@ -253,11 +251,11 @@ public final class StudentJvm implements AutoCloseable {
         if (!mayBeRecycled()) {
             return false;
         }
-        boolean ranTasks;
+        boolean untouched;
         synchronized (this) {
-            ranTasks = sentTasks;
+            untouched = worker.untouched();
         }
-        if (ranTasks) {  // a worker started ahead that ran nothing has nothing to leave: no need to ask it
+        if (!untouched) {  // a worker started ahead that ran nothing has nothing to leave: no need to ask it
             String left;
             try {
                 left = call(new Recycle(), RECYCLE_LIMIT, "checking what the last grading left");
@@ -341,6 +339,19 @@ public final class StudentJvm implements AutoCloseable {
         });
     }
 
+    /**
+     * Makes sure the next call runs in a worker no earlier call touched: ends the running worker ({@link #end}) unless it
+     * has run nothing yet (one started ahead, or just restarted), which is as fresh as a new one.
+     */
+    public void ensureFresh(String reason) {
+        synchronized (this) {
+            if (worker != null && worker.alive() && worker.untouched()) {
+                return;
+            }
+        }
+        end(reason);
+    }
+
     /** Whether a spare is started and waiting (tests). */
     synchronized boolean spareReady() {
         return spare != null && spare.alive();
@@ -396,7 +407,6 @@ public final class StudentJvm implements AutoCloseable {
         WorkerProcess w = live();
         synchronized (this) {
             idleCpuMark = -1;  // a call between two samples: its processor time is not idle time
-            sentTasks = true;
         }
         long cpuBudget = (long) (limit.toNanos() * limits.cpuPerWallSecond());
         CompletableFuture<Wire.Reply> reply = w.send(task, release, cpuBudget);

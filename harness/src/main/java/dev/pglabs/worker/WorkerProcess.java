@@ -156,6 +156,11 @@ final class WorkerProcess {
         pending.values().removeIf(p -> p.reply() == reply);
     }
 
+    /** Whether nothing was ever sent to this process: it has run nothing of anyone's (a worker started ahead). */
+    boolean untouched() {
+        return ids.get() == 0;
+    }
+
     boolean alive() {
         return ended == null && process.isAlive();
     }

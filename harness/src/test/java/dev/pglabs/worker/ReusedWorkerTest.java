@@ -195,6 +195,18 @@ class ReusedWorkerTest {
     }
 
     @Test
+    void ensureFreshKeepsAWorkerThatRanNothingAndEndsOneThatRanSomething() {
+        jvm.startAhead();
+        await(jvm::alive, "the worker started ahead");
+        jvm.ensureFresh("was restarted by the test");
+        String first = jvm.call(new WhichJvm(), LIMIT, "which");
+        assertThat(jvm.wasRestarted()).as("the worker that ran nothing was kept").isFalse();
+        jvm.ensureFresh("was restarted by the test");
+        assertThat(jvm.call(new WhichJvm(), LIMIT, "which")).as("a new worker").isNotEqualTo(first);
+        assertThat(jvm.wasRestarted()).isTrue();
+    }
+
+    @Test
     void closingEndsTheSpareToo() {
         jvm.call(new WhichJvm(), LIMIT, "which");
         jvm.spareAhead();

@@ -64,8 +64,8 @@ final class GeneratedMigration {
                 .filter(n -> n.matches("V[0-4]__.*")).toList();
         Path models = MigrationFolder.copy(files, "model", before);
         // A fresh worker: Ebean's static state (its default database, which a wrong answer to another exercise may
-        // have broken for good in this process) must not decide this check.
-        jvm.end("was restarted for the migration generator");
+        // have broken for good in this process) must not decide this check. One that ran nothing yet is fresh.
+        jvm.ensureFresh("was restarted for the migration generator");
         Outcome run;
         try {
             run = jvm.call(new Generate(jvm.code(code), jvm.share(models), files.dir().getFileName()
