@@ -194,6 +194,7 @@ public final class GradingSession implements AutoCloseable {
     public GradingSession forSubmission(Submission other) {
         GradingSession session = new GradingSession(course, other, farm, false, services);
         session.sandboxPolicy = sandboxPolicy;
+        session.expectedResults = expectedResults.forAnotherSubmission();
         return session;
     }
 

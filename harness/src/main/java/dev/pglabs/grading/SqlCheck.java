@@ -69,7 +69,7 @@ public final class SqlCheck {
      * data (stored in a student release).
      */
     public void assertQuery(String file, ReferenceAnswer reference, CompareOptions options) {
-        assertQuery(file, () -> expectedResults.expected(lab, dataset, reference.name(),
+        assertQuery(file, () -> expectedResults.expectedQuery(lab, dataset, reference.name(), reference.sql(),
                 () -> asGrader(reference.sql())), options);
     }
 

@@ -16,6 +16,8 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -58,5 +60,29 @@ class ExpectedResultsTest {
         assertThatThrownBy(() -> ExpectedResults.stored(home).expected("01-lab", "default", "06-other", () -> {
             throw new AssertionError("a student release never runs a reference");
         })).isInstanceOf(ProvisioningException.class).hasMessageContaining("no expected result for '06-other'");
+    }
+
+    @Test
+    @DisplayName("run live, a reference query runs once per lab, dataset and query, for every submission; a recording "
+            + "records each")
+    void liveQueriesRunOnce() {
+        ResultTable table = ResultTable.of(List.of("n"), List.of(List.of(new BigDecimal("1"))));
+        AtomicInteger runs = new AtomicInteger();
+        Supplier<ResultTable> query = () -> {
+            runs.incrementAndGet();
+            return table;
+        };
+        ExpectedResults live = ExpectedResults.live();
+        live.expectedQuery("01-lab", "default", "05-answer", "SELECT 1", query);
+        live.forAnotherSubmission().expectedQuery("01-lab", "default", "05-answer", "SELECT 1", query);
+        assertThat(runs).as("the same query on the same data").hasValue(1);
+        live.expectedQuery("01-lab", "hidden", "05-answer", "SELECT 1", query);
+        live.expectedQuery("01-lab", "default", "05-answer", "SELECT 2", query);
+        assertThat(runs).as("other data, another query").hasValue(3);
+
+        ExpectedResults recorder = ExpectedResults.recording();
+        recorder.expectedQuery("01-lab", "default", "05-answer", "SELECT 1", query);
+        assertThat(recorder.recordedCount("01-lab")).isOne();
+        assertThat(recorder.forAnotherSubmission()).as("a recording is the release's own").isNotSameAs(recorder);
     }
 }
