@@ -68,8 +68,9 @@ final class KeptWorkers implements AutoCloseable {
 
     /**
      * Shelves the worker for the next grading; one that cannot be reused (an Ebean lab's, one a grader or a limit
-     * ended, one that served requests) is closed now and a new one started in its place while the student edits, so the next grading does
-     * not wait for a JVM to start either way.
+     * ended, one that served requests) is closed now and a new one started in its place while the student edits, so
+     * the next grading does not wait for a JVM to start either way (nor for a second one, when this grading needed
+     * one: then a spare is started too).
      */
     private void giveBack(Key key, StudentJvm used, Supplier<StudentJvm> fresh) {
         synchronized (this) {
