@@ -148,14 +148,14 @@ final class BenchCommand implements Callable<Integer> {
         return 0;
     }
 
-    /**
-     * What {@code pglabs watch} takes from a save to its redraw, on a session kept open as watch keeps it (server,
-     * templates and JVM warm, the first grading not timed): lab 01 (SQL, a save grades its exercise first), and lab 08
-     * (Java: its sources carry no exercise number, so a save grades the whole lab, compile included).
-     */
     /** How long a learner edits between two saves of a Java source, in the watch benchmark. */
     static final int EDITING_MS = 2000;
 
+    /**
+     * What {@code pglabs watch} takes from a save to its redraw, on a session kept open as watch keeps it (server,
+     * templates and JVM warm, the first grading not timed): lab 01 (SQL, a save grades its exercise first), and lab 08
+     * (Java: its sources carry no exercise number, so a save grades the learner's exercise first, then the rest).
+     */
     private void watchRegrade(Course course) throws InterruptedException {
         System.out.println("watch re-grade, reference solutions, " + watchSaves + " saves each, after "
                 + WatchCommand.SETTLE_MS + " ms of quiet (an editor's burst of writes):");

@@ -136,10 +136,10 @@ final class EmbeddedServer implements DatabaseServer {
         return password;
     }
 
-    /** A server for throwaway data: no durability, loopback only, nothing left outside its data directory. */
     /** How long a cluster restored from the cache may take to accept connections before it is given up. */
     static final Duration CACHED_STARTUP_WAIT = Duration.ofSeconds(15);
 
+    /** A server for throwaway data: no durability, loopback only, nothing left outside its data directory. */
     static EmbeddedPostgres.Builder tunedBuilder(Path dataDirectory) {
         return EmbeddedPostgres.builder()
                 .setDataDirectory(dataDirectory)

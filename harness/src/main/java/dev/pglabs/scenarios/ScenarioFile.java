@@ -33,8 +33,8 @@ import java.util.TreeMap;
  * @param statuses         the listed checks, in the file's order: the statuses each may get
  * @param feedbackContains per listed check, the phrases its feedback must hold for each status it may get
  * @param sandbox          the expectations hold only inside the OS sandbox ({@code "sandbox": "bubblewrap"})
- * @param anyServer        the outcome cannot depend on the database server ({@code "server": "any"}): student Java that
- *                         never reaches a database, stopped by the OS sandbox or a limit of its worker
+ * @param anyServer        the outcome cannot depend on the database server ({@code "server": "any"}): student Java
+ *                         stopped by the OS sandbox or a limit of its worker, whatever the server
  * @param remove           files of the base the scenario deletes (paths inside the lab folder)
  * @param added            files of the scenario the base does not have ({@code "new"}, paths inside the lab folder)
  * @param generate         fixtures the hostile test makes at run time: file → kind
