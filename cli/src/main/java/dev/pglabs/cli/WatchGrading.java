@@ -69,8 +69,8 @@ final class WatchGrading {
         if (saved.isPresent()) {
             return saved;
         }
-        return Exercise.of(before).stream().filter(e -> !e.passed()).findFirst().map(Exercise::number)
-                .filter(n -> Exercise.numberOf(n + "-").isPresent()).map(Set::of);
+        return Exercise.of(before).stream().filter(e -> !e.passed()).findFirst().filter(Exercise::numbered)
+                .map(Exercise::number).map(Set::of);
     }
 
     /** The exercise numbers a save touched, or empty when a file without a number changed (grade everything). */

@@ -17,6 +17,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -133,10 +134,42 @@ class WatchCommandTest {
         assertThat(all).contains("✓ exercise 01 passed", "1/10 exercises").doesNotContain("\u001b");
     }
 
+    @Test
+    @DisplayName("a Java lab, ended by SIGTERM: the kept worker and compiled classes leave no folder behind")
+    void javaLabLeavesNothing() throws Exception {
+        GradeClassCommandTest.copy(Course.locate().labsDir().resolve(JAVA_LAB), home.resolve("labs").resolve(JAVA_LAB));
+        Path scratch = Files.createDirectories(tmp.resolve("scratch"));
+        List<String> command = new ArrayList<>(watchCommand("07"));
+        command.add(1, "-Djava.io.tmpdir=" + scratch);
+        process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        process.getOutputStream().close();
+        Output output = Output.of(process.getInputStream());
+        output.await(o -> o.contains("Watching labs/" + JAVA_LAB));
+        // Kept between saves: the worker started ahead for the next grading, and the compiled classes.
+        assertThat(pglabsEntries(scratch)).as("what watch keeps between saves, in %s", scratch)
+                .anyMatch(name -> name.startsWith("pglabs-worker-")).anyMatch(name -> name.startsWith("pglabs-classes-"));
+
+        process.destroy();  // SIGTERM, as a terminal closing or Ctrl-C (no finally block runs then)
+        assertThat(process.waitFor(BOUND.toSeconds(), TimeUnit.SECONDS)).as("watch ended on SIGTERM").isTrue();
+        assertThat(pglabsEntries(scratch)).as("left in the temporary folder after SIGTERM").isEmpty();
+    }
+
+    private static final String JAVA_LAB = "07-migrations-flyway";
+
+    private static List<String> pglabsEntries(Path folder) throws IOException {
+        try (Stream<Path> entries = Files.list(folder)) {
+            return entries.map(p -> p.getFileName().toString()).filter(n -> n.startsWith("pglabs-")).sorted().toList();
+        }
+    }
+
     private List<String> watchCommand() {
+        return watchCommand("01");
+    }
+
+    private List<String> watchCommand(String lab) {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         return List.of(java, "-cp", System.getProperty("java.class.path"), "-Dpglabs.home=" + home,
-                "-Dpglabs.state=" + tmp.resolve("state"), "dev.pglabs.cli.Main", "watch", "01");
+                "-Dpglabs.state=" + tmp.resolve("state"), "dev.pglabs.cli.Main", "watch", lab);
     }
 
     /** Saves the reference answer into the copy, as a student's editor would. */

@@ -36,6 +36,11 @@ public record Exercise(String number, List<CheckResult> checks) {
         return byNumber.entrySet().stream().map(e -> new Exercise(e.getKey(), List.copyOf(e.getValue()))).toList();
     }
 
+    /** Whether this is a numbered exercise, not a check without a number standing on its own. */
+    public boolean numbered() {
+        return checks.stream().allMatch(c -> numberOf(c.id()).filter(number::equals).isPresent());
+    }
+
     public boolean passed() {
         return checks.stream().allMatch(c -> c.status() == CheckStatus.PASSED);
     }

@@ -46,6 +46,15 @@ final class KeptWorkers implements AutoCloseable {
     private final Map<Key, StudentJvm> idle = new HashMap<>();
     private final CompileCache compiled = new CompileCache();
     private boolean closed;
+    /**
+     * A session that keeps workers lives until the learner stops it, usually with Ctrl-C, which skips every
+     * {@code finally}: the kept workers' and classes' folders would stay in the temporary folder.
+     */
+    private final Thread onExit = new Thread(this::close, "pglabs-kept-workers");
+
+    KeptWorkers() {
+        Runtime.getRuntime().addShutdownHook(onExit);
+    }
 
     CompileCache compiled() {
         return compiled;
@@ -104,6 +113,13 @@ final class KeptWorkers implements AutoCloseable {
 
     @Override
     public void close() {
+        if (Thread.currentThread() != onExit) {
+            try {
+                Runtime.getRuntime().removeShutdownHook(onExit);
+            } catch (IllegalStateException e) {
+                // The JVM is shutting down: the hook runs too, and the second close finds nothing left.
+            }
+        }
         List<StudentJvm> all;
         synchronized (this) {
             closed = true;
