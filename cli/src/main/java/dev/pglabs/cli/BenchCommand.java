@@ -226,7 +226,7 @@ final class BenchCommand implements Callable<Integer> {
         long t0 = System.nanoTime();
         try (GradingSession session = GradingSession.open(course, new Submission(course.solutionsDir()),
                 Optional.of(ProviderKind.EMBEDDED), provisioning)) {
-            GradingRunner runner = new GradingRunner().labsAtOnce(labByLab ? 1 : 2);
+            GradingRunner runner = new GradingRunner().labsAtOnce(labByLab ? 1 : GradingRunner.defaultParallelism());
             if (labByLab) {
                 course.labs().forEach(lab -> runner.grade(session, List.of(lab), GradingProgress.SILENT));
             } else {

@@ -11,6 +11,7 @@ import dev.pglabs.classroom.Student;
 import dev.pglabs.classroom.StudentResult;
 import dev.pglabs.course.Course;
 import dev.pglabs.course.Lab;
+import dev.pglabs.grading.GradingRunner;
 import dev.pglabs.grading.GradingSession;
 import dev.pglabs.submission.Submission;
 import picocli.CommandLine.Command;
@@ -58,9 +59,10 @@ final class GradeClassCommand implements Callable<Integer> {
             description = "Labs to grade, e.g. --labs 01,03 (default: all labs).")
     List<String> labs = List.of();
 
-    @Option(names = "--jobs", paramLabel = "N", defaultValue = "2",
-            description = "Students graded at the same time. The results do not depend on it. Default: ${DEFAULT-VALUE}.")
-    int jobs;
+    @Option(names = "--jobs", paramLabel = "N",
+            description = "Students graded at the same time. The results do not depend on it. Default: one more than "
+                    + "the processors (3 on 2 cores).")
+    Integer jobs;
 
     @Option(names = "--shard", paramLabel = "K/N", converter = ShardConverter.class,
             description = {"Grade only the K-th of N parts of the class (1 ≤ K ≤ N), for parallel CI jobs; "
@@ -116,7 +118,9 @@ final class GradeClassCommand implements Callable<Integer> {
         if (!SandboxOptions.permits(sandbox.forOthers(), selected)) {
             return Main.CANNOT_GRADE;
         }
-        if (jobs < 1) {
+        if (jobs == null) {
+            jobs = GradingRunner.defaultParallelism();
+        } else if (jobs < 1) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--jobs must be 1 or more.");
         }
         Path from = submissions.toAbsolutePath().normalize();

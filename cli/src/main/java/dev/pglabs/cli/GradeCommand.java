@@ -128,8 +128,9 @@ final class GradeCommand implements Callable<Integer> {
             if (!LabServices.started(session, selected)) {
                 return Main.CANNOT_GRADE;
             }
-            // Two labs side by side: one submission fills both cores of a laptop (see GradingRunner.labsAtOnce).
-            result = new GradingRunner(scope).labsAtOnce(2).grade(session, selected, console);
+            // Labs side by side: one submission fills the cores of a laptop (see GradingRunner.defaultParallelism).
+            result = new GradingRunner(scope).labsAtOnce(GradingRunner.defaultParallelism())
+                    .grade(session, selected, console);
         }
         console.summary(result);
         if (dir.equals(course.labsDir()) && !all) {

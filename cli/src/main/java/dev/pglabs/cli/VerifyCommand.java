@@ -43,7 +43,7 @@ final class VerifyCommand implements Callable<Integer> {
         }
         boolean ok = true;
         try (GradingSession solutions = GradingSession.open(course, new Submission(course.solutionsDir()), database.provider())) {
-            GradingRunner runner = new GradingRunner().labsAtOnce(2);
+            GradingRunner runner = new GradingRunner().labsAtOnce(GradingRunner.defaultParallelism());
             SubmissionResult reference = runner.grade(solutions, selected, GradingProgress.SILENT);
             SubmissionResult starters = runner.grade(solutions.forSubmission(new Submission(course.labsDir())),
                     selected, GradingProgress.SILENT);

@@ -68,9 +68,19 @@ public final class GradingRunner {
     }
 
     /**
-     * Grades up to {@code n} labs of the submission side by side (progress is still told in course order). Grading
-     * waits on PostgreSQL more than it computes, so two labs at a time fill two cores when one submission is graded;
-     * a class run already grades several students at once and keeps one lab at a time.
+     * How many gradings to run side by side unless told otherwise: the labs of one submission ({@code grade},
+     * {@code verify}) or the students of a class ({@code grade-class --jobs}). One more than the processors: a grading
+     * waits on PostgreSQL, a worker JVM or a time limit part of the time, and as many gradings as processors left a
+     * third of a 2-core machine idle (docs/benchmarks.md: the golden scenarios took 364 s two at a time, 279 s three
+     * at a time and 279 s four at a time).
+     */
+    public static int defaultParallelism() {
+        return Runtime.getRuntime().availableProcessors() + 1;
+    }
+
+    /**
+     * Grades up to {@code n} labs of the submission side by side (progress is still told in course order), usually
+     * {@link #defaultParallelism()}; a class run already grades several students at once and keeps one lab at a time.
      */
     public GradingRunner labsAtOnce(int n) {
         this.labsAtOnce = Math.max(1, n);
