@@ -118,9 +118,7 @@ final class GradeClassCommand implements Callable<Integer> {
         if (!SandboxOptions.permits(sandbox.forOthers(), selected)) {
             return Main.CANNOT_GRADE;
         }
-        if (jobs == null) {
-            jobs = GradingRunner.defaultParallelism();
-        } else if (jobs < 1) {
+        if (jobs != null && jobs < 1) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--jobs must be 1 or more.");
         }
         Path from = submissions.toAbsolutePath().normalize();
@@ -197,18 +195,20 @@ final class GradeClassCommand implements Callable<Integer> {
         }
 
         PrintStream err = System.err;
+        // Never more jobs than students: a class of one is graded by one job, and says so.
+        int parallel = Math.min(jobs == null ? GradingRunner.defaultParallelism() : jobs, Math.max(1, students.size()));
         ClassResult result;
         try (GradingSession session = GradingSession.open(course, new Submission(from), database.provider())
                 .sandboxPolicy(sandbox.forOthers())) {
-            err.println("Grading " + students.size() + " students in " + from
+            err.println("Grading " + students.size() + (students.size() == 1 ? " student" : " students") + " in " + from
                     + (shard == null ? "" : " (shard " + shard + " of " + roster.students().size() + ")") + ", labs "
-                    + String.join(" ", selected.stream().map(Lab::id).toList()) + ", " + jobs
-                    + (jobs == 1 ? " job" : " jobs") + " — database: " + session.farm().server().description());
+                    + String.join(" ", selected.stream().map(Lab::id).toList()) + ", " + parallel
+                    + (parallel == 1 ? " job" : " jobs") + " — database: " + session.farm().server().description());
             if (!LabServices.started(session, selected)) {
                 return Main.CANNOT_GRADE;
             }
             ClassProgressLine progress = new ClassProgressLine(err, Terminal.isTerminal());
-            result = new ClassGrading(session, selected, jobs).grade(students, progress);
+            result = new ClassGrading(session, selected, parallel).grade(students, progress);
             progress.done(result);
         }
 

@@ -251,7 +251,7 @@ class GradeClassCommandTest {
         PglabsRun run = PglabsRun.of("grade-class", again.toString(), "--out", out.toString(), "--labs", "01,03",
                 "--jobs", "1", "--students", "bob");
         assertThat(run.exit()).as(run.err()).isZero();
-        assertThat(run.err()).contains("Grading 1 students");
+        assertThat(run.err()).contains("Grading 1 student in");
         try (Stream<Path> files = Files.list(tmp.resolve("one/students"))) {
             for (Path before : files.sorted().toList()) {
                 Path after = out.resolve("students").resolve(before.getFileName().toString());

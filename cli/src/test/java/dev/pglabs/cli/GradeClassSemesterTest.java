@@ -175,7 +175,7 @@ class GradeClassSemesterTest {
                 "--only-failed");
         assertThat(again.exit()).as(again.err()).isZero();
         assertThat(again.err()).contains("Regrading the 1 student(s) the earlier run could not grade: bo",
-                "Grading 1 students");
+                "Grading 1 student in", ", 1 job — ");
         assertThat(out.resolve("students/bo.json")).isRegularFile();
         assertThat(Files.readAllBytes(out.resolve("students/ana.html"))).isEqualTo(ana);
         assertThat(Files.readAllBytes(out.resolve("students/cy.json"))).isEqualTo(cy);
