@@ -11,6 +11,7 @@ import dev.pglabs.grading.GradingRunner;
 import dev.pglabs.grading.GradingSession;
 import dev.pglabs.provisioning.ProviderKind;
 import dev.pglabs.provisioning.ScratchFolders;
+import dev.pglabs.results.CheckResult;
 import dev.pglabs.results.Scores;
 import dev.pglabs.scenarios.Scenario;
 import dev.pglabs.scenarios.ScenarioFile;
@@ -22,11 +23,14 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
@@ -46,7 +50,8 @@ final class ClassBenchCommand implements Callable<Integer> {
     @Option(names = "--labs", split = ",", paramLabel = "LAB", description = "Labs to grade (default: all).")
     List<String> labs = List.of();
 
-    @Option(names = "--jobs", split = ",", defaultValue = "1,2", description = "Job counts to measure. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--jobs", split = ",", description = "Job counts to measure. Default: 1 and grade-class's default "
+            + "(one more than the processors).")
     List<Integer> jobs;
 
     @Option(names = "--baseline", defaultValue = "3",
@@ -80,7 +85,7 @@ final class ClassBenchCommand implements Callable<Integer> {
                 double firstMs = ms(t1);
                 System.out.printf(Locale.ROOT, "server start (%s): %.1f s; first submission, templates built: %.1f s%n",
                         session.farm().server().kind().label(), startMs / 1000, firstMs / 1000);
-                for (int n : jobs) {
+                for (int n : jobs != null ? jobs : List.of(1, GradingRunner.defaultParallelism())) {
                     long t2 = System.nanoTime();
                     ClassResult result = new ClassGrading(session, selected, n).grade(roster.students(), ClassProgress.SILENT);
                     double total = ms(t2);
@@ -90,6 +95,7 @@ final class ClassBenchCommand implements Callable<Integer> {
                             roster.students().size(), per / 1000, (startMs + firstMs + 100 * per) / 60_000,
                             Scores.format(result.students().stream().flatMap(s -> s.result().stream())
                                     .mapToDouble(r -> r.score()).average().orElse(0)));
+                    printTimePerLab(result);
                 }
             }
 
@@ -110,15 +116,33 @@ final class ClassBenchCommand implements Callable<Integer> {
         return 0;
     }
 
+    /**
+     * Where the time went: each lab's checks' wall times, summed over the class. With several jobs the sums overlap
+     * in time, so they add up to more than the run; the shares are what compares.
+     */
+    private static void printTimePerLab(ClassResult result) {
+        Map<String, Long> perLab = new LinkedHashMap<>();
+        result.labs().forEach(lab -> perLab.put(lab.folder(), 0L));
+        result.students().stream().flatMap(s -> s.result().stream()).flatMap(r -> r.labs().stream())
+                .forEach(lab -> perLab.merge(lab.id(), lab.checks().stream().mapToLong(CheckResult::durationMs).sum(),
+                        Long::sum));
+        long total = Math.max(1, perLab.values().stream().mapToLong(Long::longValue).sum());
+        System.out.println("  time in checks per lab, summed over the class: " + String.join(", ", perLab.entrySet()
+                .stream().map(e -> String.format(Locale.ROOT, "%s %.1f s (%d %%)", e.getKey().substring(0, 2),
+                        e.getValue() / 1000.0, Math.round(100.0 * e.getValue() / total))).toList()));
+    }
+
     private ProviderKind provider() {
         return database.provider().orElse(ProviderKind.EMBEDDED);
     }
 
     /** Wall time of {@code pglabs grade} in a new JVM, as a CI job per submission would run it. */
     private double freshJvm(Course course, List<Lab> selected, Path submission, Path out) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Dpglabs.home=" + course.home(), "-cp", System.getProperty("java.class.path"), Main.class.getName(),
-                "grade"));
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        // The same JVM options as this run (the launcher's JIT setting above all), so that only the process differs.
+        command.addAll(ManagementFactory.getRuntimeMXBean().getInputArguments());
+        command.addAll(List.of("-Dpglabs.home=" + course.home(), "-cp", System.getProperty("java.class.path"),
+                Main.class.getName(), "grade"));
         selected.forEach(lab -> command.add(lab.id()));
         command.addAll(List.of("--submission", submission.toString(), "--db", provider().label(),
                 "--format", "json", "--out", out.toString()));
