@@ -154,6 +154,34 @@ class WatchCommandTest {
         assertThat(pglabsEntries(scratch)).as("left in the temporary folder after SIGTERM").isEmpty();
     }
 
+    @Test
+    @DisplayName("a Java lab, ended by SIGTERM in the middle of a grading: the lent worker and the grading's classes go too")
+    void javaLabMidGradingLeavesNothing() throws Exception {
+        Path lab = home.resolve("labs").resolve(JAVA_LAB);
+        GradeClassCommandTest.copy(Course.locate().labsDir().resolve(JAVA_LAB), lab);
+        // Every check's call into the student's code runs until the worker's time limit: the grading lasts minutes.
+        Path migrator = lab.resolve("src/main/java/blog/Migrator.java");
+        Files.writeString(migrator, Files.readString(migrator).replaceAll(
+                "throw new UnsupportedOperationException\\(\"TODO[^\"]*\"\\);", "while (true) { Thread.onSpinWait(); }"));
+        Path scratch = Files.createDirectories(tmp.resolve("scratch"));
+        List<String> command = new ArrayList<>(watchCommand("07"));
+        command.add(1, "-Djava.io.tmpdir=" + scratch);
+        process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        process.getOutputStream().close();
+        Output output = Output.of(process.getInputStream());
+        // The worker's folder appears when the first check that calls the student's code takes one: mid-grading.
+        long deadline = System.nanoTime() + BOUND.toNanos();
+        while (pglabsEntries(scratch).stream().noneMatch(name -> name.startsWith("pglabs-worker-"))) {
+            assertThat(System.nanoTime() < deadline && process.isAlive())
+                    .as("a worker started; watch wrote:%n%s", output.await(o -> true)).isTrue();
+            Thread.sleep(50);
+        }
+
+        process.destroy();
+        assertThat(process.waitFor(BOUND.toSeconds(), TimeUnit.SECONDS)).as("watch ended on SIGTERM").isTrue();
+        assertThat(pglabsEntries(scratch)).as("left in the temporary folder after SIGTERM mid-grading").isEmpty();
+    }
+
     private static final String JAVA_LAB = "07-migrations-flyway";
 
     private static List<String> pglabsEntries(Path folder) throws IOException {

@@ -5,9 +5,12 @@ import dev.pglabs.worker.Isolation;
 import dev.pglabs.worker.StudentJvm;
 import org.junit.platform.commons.support.AnnotationSupport;
 
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Supplier;
 
 /**
@@ -44,6 +47,8 @@ final class KeptWorkers implements AutoCloseable {
     }
 
     private final Map<Key, StudentJvm> idle = new HashMap<>();
+    /** Workers lent to a grading now: a signal can end the session mid-grading, and they must end with it. */
+    private final Set<StudentJvm> lent = new HashSet<>();
     private final CompileCache compiled = new CompileCache();
     private boolean closed;
     /**
@@ -66,13 +71,17 @@ final class KeptWorkers implements AutoCloseable {
         synchronized (this) {
             kept = idle.remove(key);
         }
-        if (kept != null && kept.recycle()) {
-            return new Lease(this, key, kept, fresh);
-        }
-        if (kept != null) {
+        if (kept != null && !kept.recycle()) {
             kept.close();  // dirty, or ended under a limit: never reused
+            kept = null;
         }
-        return new Lease(this, key, fresh.get(), fresh);
+        StudentJvm jvm = kept != null ? kept : fresh.get();
+        synchronized (this) {
+            if (!closed) {
+                lent.add(jvm);
+            }
+        }
+        return new Lease(this, key, jvm, fresh);
     }
 
     /**
@@ -83,6 +92,7 @@ final class KeptWorkers implements AutoCloseable {
      */
     private void giveBack(Key key, StudentJvm used, Supplier<StudentJvm> fresh) {
         synchronized (this) {
+            lent.remove(used);
             if (closed) {
                 used.close();
                 return;
@@ -123,8 +133,10 @@ final class KeptWorkers implements AutoCloseable {
         List<StudentJvm> all;
         synchronized (this) {
             closed = true;
-            all = List.copyOf(idle.values());
+            all = new ArrayList<>(idle.values());
+            all.addAll(lent);
             idle.clear();
+            lent.clear();
         }
         all.forEach(StudentJvm::close);
         compiled.close();

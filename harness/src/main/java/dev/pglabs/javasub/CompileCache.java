@@ -85,7 +85,7 @@ public final class CompileCache implements AutoCloseable {
 
     private static Path copy(Path classes) {
         try {
-            Path to = Files.createTempDirectory("pglabs-classes-");
+            Path to = ScratchFolders.create("pglabs-classes-");
             ScratchFolders.copyTree(classes, to);
             return to;
         } catch (IOException e) {

@@ -269,7 +269,7 @@ public final class JavaSubmission {
 
     private static Path createTempDir() {
         try {
-            return Files.createTempDirectory("pglabs-classes-");
+            return ScratchFolders.create("pglabs-classes-");
         } catch (IOException e) {
             throw new ProvisioningException("Could not create a folder for the compiled classes: " + e.getMessage(), e);
         }

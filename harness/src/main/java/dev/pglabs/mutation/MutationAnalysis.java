@@ -57,7 +57,7 @@ public final class MutationAnalysis {
         }
         Equivalents equivalents = Equivalents.of(lab);
         List<MutationReport.FileReport> reports = new ArrayList<>();
-        Path scratch = Files.createTempDirectory("pglabs-mutants-");
+        Path scratch = ScratchFolders.create("pglabs-mutants-");
         try {
             // One copy of the solution; each run rewrites only the file under analysis.
             ScratchFolders.copyTree(solution, scratch.resolve("submission").resolve(lab.folder()));

@@ -91,7 +91,7 @@ public final class StudentJvm implements AutoCloseable {
         this.limits = limits;
         this.graderLoader = graderLoader;
         try {
-            this.exchange = Files.createTempDirectory("pglabs-worker-");
+            this.exchange = ScratchFolders.create("pglabs-worker-");
             this.files = Files.createDirectory(exchange.resolve("files"));
             this.sockets = Files.createDirectory(exchange.resolve("sockets"));
             this.hosts = exchange.resolve("hosts");

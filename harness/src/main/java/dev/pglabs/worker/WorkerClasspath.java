@@ -157,9 +157,7 @@ final class WorkerClasspath {
             return folder;
         } catch (IOException | UncheckedIOException e) {
             try {
-                Path scratch = Files.createTempDirectory("pglabs-worker-classes-");
-                Runtime.getRuntime().addShutdownHook(new Thread(() -> ScratchFolders.deleteTree(scratch)));
-                return scratch;
+                return ScratchFolders.create("pglabs-worker-classes-");
             } catch (IOException again) {
                 throw new UncheckedIOException(again);
             }

@@ -1,5 +1,6 @@
 package dev.pglabs.graders.lab07;
 
+import dev.pglabs.provisioning.ScratchFolders;
 import dev.pglabs.results.CheckStatus;
 import dev.pglabs.sql.SqlScript;
 import dev.pglabs.submission.LabFiles;
@@ -97,7 +98,7 @@ final class MigrationFolder implements AutoCloseable {
 
     private static MigrationFolder write(String shownAs, Map<String, String> files) {
         try {
-            Path dir = Files.createTempDirectory("pglabs-migrations-");
+            Path dir = ScratchFolders.create("pglabs-migrations-");
             for (Map.Entry<String, String> file : files.entrySet()) {
                 Files.writeString(dir.resolve(file.getKey()), file.getValue(), StandardCharsets.UTF_8);
             }
@@ -211,10 +212,6 @@ final class MigrationFolder implements AutoCloseable {
 
     @Override
     public void close() {
-        try (Stream<Path> walk = Files.walk(dir)) {
-            walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException | UncheckedIOException ignored) {
-            // A leftover temporary folder is not worth failing a check over.
-        }
+        ScratchFolders.deleteTree(dir);
     }
 }

@@ -1,12 +1,12 @@
 package dev.pglabs.graders.lab08;
 
+import dev.pglabs.provisioning.ScratchFolders;
 import dev.pglabs.submission.LabFiles;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.List;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
@@ -35,7 +35,7 @@ final class MigrationFolder {
     /** Some of the student's files, read safely (LabFiles), in a folder of the grader's own. */
     static Path copy(LabFiles files, String sub, List<String> names) {
         try {
-            Path copy = Files.createTempDirectory("pglabs-08-migrations-");
+            Path copy = ScratchFolders.create("pglabs-08-migrations-");
             for (String name : names) {
                 Files.writeString(copy.resolve(name), files.text(PATH + "/" + (sub.isEmpty() ? "" : sub + "/") + name));
             }
@@ -53,10 +53,6 @@ final class MigrationFolder {
     }
 
     static void delete(Path dir) {
-        try (Stream<Path> walk = Files.walk(dir)) {
-            walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException | UncheckedIOException ignored) {
-            // A leftover temporary folder is not worth failing a check over.
-        }
+        ScratchFolders.deleteTree(dir);
     }
 }
