@@ -15,4 +15,5 @@ if not exist "%JAR%" (
   )
   popd
 )
-java %PGLABS_JAVA_OPTS% -Dpglabs.home="%PGLABS_HOME%" -jar "%JAR%" %*
+rem The JIT's first tier only, as in the pglabs script (docs/benchmarks.md); PGLABS_JAVA_OPTS can override it.
+java -XX:TieredStopAtLevel=1 %PGLABS_JAVA_OPTS% -Dpglabs.home="%PGLABS_HOME%" -jar "%JAR%" %*
