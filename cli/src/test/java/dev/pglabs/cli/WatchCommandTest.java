@@ -139,11 +139,7 @@ class WatchCommandTest {
     void javaLabLeavesNothing() throws Exception {
         GradeClassCommandTest.copy(Course.locate().labsDir().resolve(JAVA_LAB), home.resolve("labs").resolve(JAVA_LAB));
         Path scratch = Files.createDirectories(tmp.resolve("scratch"));
-        List<String> command = new ArrayList<>(watchCommand("07"));
-        command.add(1, "-Djava.io.tmpdir=" + scratch);
-        process = new ProcessBuilder(command).redirectErrorStream(true).start();
-        process.getOutputStream().close();
-        Output output = Output.of(process.getInputStream());
+        Output output = watchJavaLab(scratch);
         output.await(o -> o.contains("Watching labs/" + JAVA_LAB));
         // Kept between saves: the worker started ahead for the next grading, and the compiled classes.
         assertThat(pglabsEntries(scratch)).as("what watch keeps between saves, in %s", scratch)
@@ -164,11 +160,7 @@ class WatchCommandTest {
         Files.writeString(migrator, Files.readString(migrator).replaceAll(
                 "throw new UnsupportedOperationException\\(\"TODO[^\"]*\"\\);", "while (true) { Thread.onSpinWait(); }"));
         Path scratch = Files.createDirectories(tmp.resolve("scratch"));
-        List<String> command = new ArrayList<>(watchCommand("07"));
-        command.add(1, "-Djava.io.tmpdir=" + scratch);
-        process = new ProcessBuilder(command).redirectErrorStream(true).start();
-        process.getOutputStream().close();
-        Output output = Output.of(process.getInputStream());
+        Output output = watchJavaLab(scratch);
         // The worker's folder appears when the first check that calls the student's code takes one: mid-grading.
         long deadline = System.nanoTime() + BOUND.toNanos();
         while (pglabsEntries(scratch).stream().noneMatch(name -> name.startsWith("pglabs-worker-"))) {
@@ -183,6 +175,15 @@ class WatchCommandTest {
     }
 
     private static final String JAVA_LAB = "07-migrations-flyway";
+
+    /** Starts {@code watch} on the Java lab with {@code scratch} as its temporary folder, so that its leftovers show. */
+    private Output watchJavaLab(Path scratch) throws IOException {
+        List<String> command = new ArrayList<>(watchCommand("07"));
+        command.add(1, "-Djava.io.tmpdir=" + scratch);
+        process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        process.getOutputStream().close();
+        return Output.of(process.getInputStream());
+    }
 
     private static List<String> pglabsEntries(Path folder) throws IOException {
         try (Stream<Path> entries = Files.list(folder)) {
