@@ -111,6 +111,7 @@ public final class DynamoDbEmulator implements AutoCloseable {
         Process process;
         try {
             log = Files.createTempFile("pglabs-dynalite-", ".log");
+            log.toFile().deleteOnExit();  // close() deletes it; this is for a JVM ended by a signal, even mid-start
             process = new ProcessBuilder(node, script.toString(), Integer.toString(port))
                     .directory(toolFolder.toFile()).redirectErrorStream(true)
                     .redirectOutput(log.toFile()).start();
