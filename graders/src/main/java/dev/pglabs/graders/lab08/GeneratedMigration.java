@@ -6,6 +6,7 @@ import dev.pglabs.graders.lab08.sandboxed.Migrate;
 import dev.pglabs.graders.lab08.sandboxed.Outcome;
 import dev.pglabs.javasub.CompiledSubmission;
 import dev.pglabs.provisioning.CheckDatabase;
+import dev.pglabs.provisioning.ScratchFolders;
 import dev.pglabs.submission.LabFiles;
 import dev.pglabs.worker.StudentJvm;
 import org.opentest4j.AssertionFailedError;
@@ -71,7 +72,7 @@ final class GeneratedMigration {
             run = jvm.call(new Generate(jvm.code(code), jvm.share(models), files.dir().getFileName()
                     + "/src/main/java"), GENERATE_LIMIT, "blog.GenerateMigration.generate(lab, \"5\", \"add bookmarks\")");
         } finally {
-            MigrationFolder.delete(models);
+            ScratchFolders.deleteTree(models);
         }
         String shown = "blog.GenerateMigration.generate(lab, \"5\", \"add bookmarks\")";
         if (run.failure() != null) {
@@ -101,7 +102,7 @@ final class GeneratedMigration {
             refused = jvm.call(new Migrate(jvm.share(copy), jvm.database(db.studentTarget())), MIGRATE_LIMIT,
                     "Flyway migrating with " + sql);
         } finally {
-            MigrationFolder.delete(copy);
+            ScratchFolders.deleteTree(copy);
         }
         if (refused != null) {
             throw new AssertionFailedError("The grader baselined the blog database at version 4 (lab 07's "

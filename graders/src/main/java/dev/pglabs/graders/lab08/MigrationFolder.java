@@ -51,8 +51,4 @@ final class MigrationFolder {
                 .filter(l -> !l.startsWith("--")).map(l -> l.replaceAll("\\s+", " "))
                 .reduce((a, b) -> a + "\n" + b).orElse("");
     }
-
-    static void delete(Path dir) {
-        ScratchFolders.deleteTree(dir);
-    }
 }
